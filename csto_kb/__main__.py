@@ -1,0 +1,3 @@
+from csto_kb.cli.app import main
+
+main()

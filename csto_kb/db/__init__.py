@@ -1,0 +1,1 @@
+"""Database access: engines, migrations, the unit of work and the change log."""

@@ -1,0 +1,90 @@
+"""Records every insert, edit and retraction made through a session into the change log.
+
+Recording happens in the session's flush, so no service can forget it and the log commits or rolls back
+with the change it describes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session, UOWTransaction
+
+from csto_kb.model import Base, Change
+from csto_kb.model.base import utcnow
+
+_PENDING = "csto_kb.pending_changes"
+
+
+def track(session: Session, *, by: str, reason: str | None) -> None:
+    """Record the changes made through ``session`` as made by ``by``, for ``reason``."""
+    session.info["by"] = by
+    session.info["reason"] = reason
+    session.info[_PENDING] = []
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+def _snapshot(obj: Base) -> dict[str, Any]:
+    mapper = inspect(obj).mapper
+    return {attr.key: _jsonable(getattr(obj, attr.key)) for attr in mapper.column_attrs}
+
+
+def _tracked(obj: object) -> bool:
+    return isinstance(obj, Base) and not isinstance(obj, Change) and hasattr(obj, "id")
+
+
+@event.listens_for(Session, "before_flush")
+def _collect(session: Session, _flush: UOWTransaction, _instances: object) -> None:
+    if _PENDING not in session.info:
+        return
+    pending: list[tuple[Base, str, dict[str, Any] | None, dict[str, Any] | None]] = session.info[_PENDING]
+    for obj in session.new:
+        if _tracked(obj):
+            pending.append((obj, "insert", None, None))
+    for obj in session.dirty:
+        if not _tracked(obj) or not session.is_modified(obj, include_collections=False):
+            continue
+        state = inspect(obj)
+        before: dict[str, Any] = {}
+        after: dict[str, Any] = {}
+        for attr in state.mapper.column_attrs:
+            hist = state.attrs[attr.key].history
+            if hist.has_changes():
+                before[attr.key] = _jsonable(hist.deleted[0] if hist.deleted else None)
+                after[attr.key] = _jsonable(hist.added[0] if hist.added else None)
+        if after:
+            retracting = before.get("retracted_at") is None and after.get("retracted_at") is not None
+            pending.append((obj, "retract" if retracting else "update", before, after))
+    for obj in session.deleted:
+        if _tracked(obj):
+            pending.append((obj, "delete", _snapshot(obj), None))
+
+
+@event.listens_for(Session, "after_flush")
+def _write(session: Session, _flush: UOWTransaction) -> None:
+    pending = session.info.get(_PENDING)
+    if not pending:
+        return
+    now = utcnow()
+    rows = [
+        {
+            "at": now,
+            "by": session.info["by"],
+            "reason": session.info["reason"],
+            "action": action,
+            "table_name": obj.__tablename__,
+            "row_id": obj.id,  # type: ignore[attr-defined]
+            "before": before,
+            "after": _snapshot(obj) if action == "insert" else after,
+        }
+        for obj, action, before, after in pending
+    ]
+    pending.clear()
+    session.connection().execute(insert(Change), rows)

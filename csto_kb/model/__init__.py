@@ -1,0 +1,25 @@
+"""The relational model: SQLAlchemy declarative classes over one MetaData with a naming convention."""
+
+from csto_kb.model.base import Base
+from csto_kb.model.changes import Change
+from csto_kb.model.entities import Entity, EntityName, Role
+from csto_kb.model.facts import EventParticipant, Event, ForceLevel, Membership, OrganisationFact
+from csto_kb.model.sources import Source
+from csto_kb.model.statements import Statement, Translation, statement_about
+
+__all__ = [
+    "Base",
+    "Change",
+    "Entity",
+    "EntityName",
+    "Event",
+    "EventParticipant",
+    "ForceLevel",
+    "Membership",
+    "OrganisationFact",
+    "Role",
+    "Source",
+    "Statement",
+    "Translation",
+    "statement_about",
+]

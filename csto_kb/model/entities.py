@@ -1,0 +1,81 @@
+"""Entities (countries, alliances, bodies, ministries, media, people), their names, and people's roles."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from csto_kb.model.base import PARTIAL_DATE, Base, Evidenced, Timestamped, evidence_checks, partial_date_check
+
+ENTITY_KINDS = ("country", "alliance", "organisation", "body", "ministry", "legislature", "media", "person")
+
+
+class Entity(Timestamped, Base):
+    """Anything that can speak, belong, be spoken about or publish: a country, an alliance, a person …"""
+
+    __tablename__ = "entity"
+    __table_args__ = (
+        CheckConstraint(f"kind IN ({', '.join(repr(k) for k in ENTITY_KINDS)})", name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    part_of_id: Mapped[int | None] = mapped_column(ForeignKey("entity.id", ondelete="RESTRICT"))
+    description: Mapped[str | None] = mapped_column(String(1000))
+
+    names: Mapped[list[EntityName]] = relationship(
+        back_populates="entity", order_by="EntityName.id", cascade="all, delete-orphan"
+    )
+    part_of: Mapped[Entity | None] = relationship(remote_side=[id])
+
+    def name_in(self, lang: str) -> str | None:
+        """The primary name in a language, or None when the entity has no name in it."""
+        for name in self.names:
+            if name.lang == lang and name.is_primary:
+                return name.name
+        return next((n.name for n in self.names if n.lang == lang), None)
+
+    @property
+    def display_name(self) -> str:
+        return self.name_in("en") or self.name_in("ar") or (self.names[0].name if self.names else self.key)
+
+
+class EntityName(Timestamped, Base):
+    """One spelling of an entity's name in one language, with its normalised form for lookup."""
+
+    __tablename__ = "entity_name"
+    __table_args__ = (UniqueConstraint("entity_id", "lang", "name_norm"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entity.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    lang: Mapped[str] = mapped_column(String(8))
+    name_norm: Mapped[str] = mapped_column(String(300), index=True)
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    entity: Mapped[Entity] = relationship(back_populates="names")
+
+
+class Role(Evidenced, Base):
+    """A person's title, optionally in an organisation, over an interval (open where the source gives no bound)."""
+
+    __tablename__ = "role"
+    __table_args__ = (
+        *evidence_checks(),
+        partial_date_check("valid_from"),
+        partial_date_check("valid_to"),
+        Index("ix_role_person_id", "person_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str | None] = mapped_column(String(80), unique=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("entity.id", ondelete="RESTRICT"))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("entity.id", ondelete="RESTRICT"))
+    title: Mapped[str] = mapped_column(String(300))
+    title_ar: Mapped[str | None] = mapped_column(String(300))
+    valid_from: Mapped[str | None] = mapped_column(PARTIAL_DATE)
+    valid_to: Mapped[str | None] = mapped_column(PARTIAL_DATE)
+
+    person: Mapped[Entity] = relationship(foreign_keys=[person_id])
+    organisation: Mapped[Entity | None] = relationship(foreign_keys=[organisation_id])

@@ -1,0 +1,124 @@
+"""Sourced facts about alliances: memberships, events, obligations and characterisations, force levels."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from csto_kb.model.base import PARTIAL_DATE, Base, Evidenced, evidence_checks, partial_date_check
+from csto_kb.model.entities import Entity
+from csto_kb.model.statements import Statement
+
+MEMBERSHIP_STATUSES = ("member", "observer", "suspended", "former")
+EVENT_KINDS = ("founding", "incursion", "intervention", "war", "meeting", "session", "other")
+PARTICIPANT_ROLES = ("subject", "actor", "target", "location")
+ORGANISATION_FACT_KINDS = ("obligation", "characterisation", "practice")
+READINESS = ("permanent_alert", "peacekeeping", "other")
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> CheckConstraint:
+    return CheckConstraint(f"{column} IN ({', '.join(repr(v) for v in values)})", name=column)
+
+
+class Membership(Evidenced, Base):
+    """A state's membership of an alliance, with its status and valid-time interval."""
+
+    __tablename__ = "membership"
+    __table_args__ = (
+        *evidence_checks(),
+        partial_date_check("valid_from"),
+        partial_date_check("valid_to"),
+        _one_of("status", MEMBERSHIP_STATUSES),
+        Index("ix_membership_alliance_member", "alliance_id", "member_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    alliance_id: Mapped[int] = mapped_column(ForeignKey("entity.id", ondelete="RESTRICT"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("entity.id", ondelete="RESTRICT"))
+    status: Mapped[str] = mapped_column(String(12))
+    valid_from: Mapped[str | None] = mapped_column(PARTIAL_DATE)
+    valid_to: Mapped[str | None] = mapped_column(PARTIAL_DATE)
+
+    alliance: Mapped[Entity] = relationship(foreign_keys=[alliance_id])
+    member: Mapped[Entity] = relationship(foreign_keys=[member_id])
+
+
+class Event(Evidenced, Base):
+    """Something that happened over a (partial) date interval: a founding, an incursion, a session …"""
+
+    __tablename__ = "event"
+    __table_args__ = (
+        *evidence_checks(),
+        partial_date_check("starts_on"),
+        partial_date_check("ends_on"),
+        _one_of("kind", EVENT_KINDS),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str | None] = mapped_column(String(80), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(String(300))
+    title_ar: Mapped[str | None] = mapped_column(String(300))
+    starts_on: Mapped[str | None] = mapped_column(PARTIAL_DATE, index=True)
+    ends_on: Mapped[str | None] = mapped_column(PARTIAL_DATE)
+    date_text: Mapped[str] = mapped_column(String(300), default="")
+
+    participants: Mapped[list[EventParticipant]] = relationship(
+        cascade="all, delete-orphan", order_by="EventParticipant.entity_id"
+    )
+
+
+class EventParticipant(Base):
+    """An entity's part in an event: its subject, an actor, a target or the place."""
+
+    __tablename__ = "event_participant"
+    __table_args__ = (_one_of("role", PARTICIPANT_ROLES),)
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entity.id", ondelete="RESTRICT"), primary_key=True, index=True)
+    role: Mapped[str] = mapped_column(String(10), primary_key=True)
+
+    entity: Mapped[Entity] = relationship()
+
+
+class OrganisationFact(Evidenced, Base):
+    """A fact about an organisation in words: an obligation, a characterisation, a standing practice."""
+
+    __tablename__ = "organisation_fact"
+    __table_args__ = (*evidence_checks(), _one_of("kind", ORGANISATION_FACT_KINDS))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("entity.id", ondelete="RESTRICT"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    lang: Mapped[str] = mapped_column(String(8))
+    text_en: Mapped[str | None] = mapped_column(Text)
+    statement_id: Mapped[int | None] = mapped_column(ForeignKey("statement.id", ondelete="RESTRICT"))
+
+    subject: Mapped[Entity] = relationship()
+    statement: Mapped[Statement | None] = relationship()
+
+
+class ForceLevel(Evidenced, Base):
+    """A figure for an organisation's forces as some source gives it; conflicting figures coexist as rows."""
+
+    __tablename__ = "force_level"
+    __table_args__ = (
+        *evidence_checks(),
+        partial_date_check("as_of"),
+        _one_of("readiness", READINESS),
+        CheckConstraint("count > 0", name="count_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("entity.id", ondelete="RESTRICT"), index=True)
+    unit: Mapped[str] = mapped_column(String(300))
+    unit_original: Mapped[str | None] = mapped_column(String(300))
+    count: Mapped[int] = mapped_column(Integer)
+    approximate: Mapped[bool] = mapped_column(Boolean, default=False)
+    readiness: Mapped[str] = mapped_column(String(20))
+    as_of: Mapped[str | None] = mapped_column(PARTIAL_DATE)
+    statement_id: Mapped[int | None] = mapped_column(ForeignKey("statement.id", ondelete="RESTRICT"))
+
+    organisation: Mapped[Entity] = relationship()
+    statement: Mapped[Statement | None] = relationship()

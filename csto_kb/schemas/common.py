@@ -1,0 +1,51 @@
+"""Value types shared by the schemas: partial dates, language codes, modes of speech."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict
+
+from csto_kb.dates import PartialDate
+
+_LANG = re.compile(r"^[a-z]{2,3}$")
+
+Mode = Literal["direct", "indirect", "mixed"]
+Method = Literal["curated", "extracted", "entered", "imported"]
+
+
+def _partial_date(value: str) -> str:
+    return str(PartialDate.parse(value))
+
+
+def _lang(value: str) -> str:
+    value = value.strip().lower()
+    if not _LANG.match(value):
+        raise ValueError(f"expected a two- or three-letter language code such as ar or en, got {value!r}")
+    return value
+
+
+def _non_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+PartialDateStr = Annotated[str, AfterValidator(_partial_date)]
+"""A partial date as text: YYYY, YYYY-MM or YYYY-MM-DD."""
+
+LangCode = Annotated[str, AfterValidator(_lang)]
+NonBlank = Annotated[str, AfterValidator(_non_blank)]
+
+
+class Model(BaseModel):
+    """Base of every edge schema: unknown fields are errors, so a typo in a seed file is caught."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class OutModel(BaseModel):
+    """Base of output schemas, read from ORM objects."""
+
+    model_config = ConfigDict(from_attributes=True)

@@ -1,0 +1,138 @@
+"""What goes into and comes out of the knowledge base about statements."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field, model_validator
+
+from csto_kb.schemas.common import LangCode, Method, Mode, Model, NonBlank, OutModel, PartialDateStr
+
+
+class StatementIn(Model):
+    """A new statement, as given on the command line, in a JSON/YAML file, or by an extractor."""
+
+    speaker: NonBlank = Field(description="the speaker's name or alias, in any script, or an entity key")
+    quote: NonBlank = Field(description="the quote exactly as the source writes it, in its original language")
+    lang: LangCode
+    source: int = Field(description="the id of the source that reports the statement", gt=0)
+    said_on: PartialDateStr | None = None
+    date_text: str = ""
+    mode: Mode = "direct"
+    cue: str = ""
+    venue: str | None = None
+    speaker_mention: str = ""
+    role_text: str = ""
+    role: int | None = Field(default=None, description="the id of the speaker's role; found by date when absent")
+    span_start: int | None = Field(default=None, ge=0)
+    span_end: int | None = Field(default=None, gt=0)
+    about: list[NonBlank] = Field(default_factory=list)
+    translation: str | None = None
+    translation_lang: LangCode = "en"
+    translator: str | None = None
+    method: Method = "entered"
+    extractor_version: str | None = None
+    confidence: float | None = Field(default=None, ge=0, le=1)
+    note: str | None = None
+    create_speaker: bool = False
+
+    @model_validator(mode="after")
+    def _span_complete(self) -> StatementIn:
+        if (self.span_start is None) != (self.span_end is None):
+            raise ValueError("span_start and span_end go together")
+        if self.span_start is not None and self.span_end is not None and self.span_end <= self.span_start:
+            raise ValueError("span_end must be greater than span_start")
+        return self
+
+
+class StatementEdit(Model):
+    """A correction: only the fields given change; the previous values stay in the history."""
+
+    speaker: NonBlank | None = None
+    quote: NonBlank | None = None
+    said_on: PartialDateStr | None = None
+    date_text: str | None = None
+    mode: Mode | None = None
+    cue: str | None = None
+    venue: str | None = None
+    role_text: str | None = None
+    translation: str | None = None
+    translation_lang: LangCode = "en"
+    translator: str | None = None
+
+    def changes(self) -> dict[str, object]:
+        return {k: v for k, v in self.model_dump(exclude_unset=True).items() if v is not None}
+
+
+class EntityRef(OutModel):
+    id: int
+    key: str
+    name_en: str | None
+    name_ar: str | None
+
+
+class SourceRef(OutModel):
+    id: int
+    label: str
+    url: str | None
+    publisher: str | None
+    published_on: str | None
+    published_basis: str
+
+
+class TranslationOut(OutModel):
+    lang: str
+    text: str
+    translator: str
+
+
+class RoleOut(OutModel):
+    id: int
+    title: str
+    title_ar: str | None
+    organisation: EntityRef | None
+    valid_from: str | None
+    valid_to: str | None
+
+
+class StatementOut(OutModel):
+    """A statement with everything needed to cite it."""
+
+    id: int
+    speaker: EntityRef
+    speaker_mention: str
+    role: RoleOut | None
+    role_text: str
+    said_on: str | None
+    said_on_precision: str | None
+    date_text: str
+    venue: str | None
+    quote: str
+    lang: str
+    mode: str
+    cue: str
+    translations: list[TranslationOut]
+    about: list[EntityRef]
+    source: SourceRef
+    span_start: int | None
+    span_end: int | None
+    method: str
+    confidence: float | None
+    recorded_at: dt.datetime
+    recorded_by: str | None
+    retracted_at: dt.datetime | None
+    retracted_reason: str | None
+
+
+class ChangeOut(OutModel):
+    id: int
+    at: dt.datetime
+    by: str
+    action: str
+    reason: str | None
+    before: dict[str, object] | None
+    after: dict[str, object] | None
+
+
+class StatementDetail(StatementOut):
+    history: list[ChangeOut]
