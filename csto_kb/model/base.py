@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sqlalchemy import CheckConstraint, DateTime, Float, ForeignKey, Integer, MetaData, String
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+if TYPE_CHECKING:
+    from csto_kb.model.sources import Source
 
 # Named constraints let Alembic's batch mode on SQLite find and recreate them, and keep migrations stable.
 NAMING_CONVENTION = {
@@ -50,6 +54,10 @@ class Evidenced(Timestamped):
     @declared_attr
     def source_id(cls) -> Mapped[int]:
         return mapped_column(ForeignKey("source.id", ondelete="RESTRICT"), index=True)
+
+    @declared_attr
+    def source(cls) -> Mapped[Source]:
+        return relationship("Source")
 
     span_start: Mapped[int | None] = mapped_column(Integer)
     span_end: Mapped[int | None] = mapped_column(Integer)

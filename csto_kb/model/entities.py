@@ -37,6 +37,18 @@ class Entity(Timestamped, Base):
         return next((n.name for n in self.names if n.lang == lang), None)
 
     @property
+    def name_en(self) -> str | None:
+        return self.name_in("en")
+
+    @property
+    def name_ar(self) -> str | None:
+        return self.name_in("ar")
+
+    @property
+    def part_of_key(self) -> str | None:
+        return self.part_of.key if self.part_of is not None else None
+
+    @property
     def display_name(self) -> str:
         return self.name_in("en") or self.name_in("ar") or (self.names[0].name if self.names else self.key)
 

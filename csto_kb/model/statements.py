@@ -7,7 +7,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from csto_kb.model.base import PARTIAL_DATE, Base, Evidenced, Timestamped, evidence_checks, partial_date_check
 from csto_kb.model.entities import Entity, Role
-from csto_kb.model.sources import Source
 
 MODES = ("direct", "indirect", "mixed")
 
@@ -61,11 +60,14 @@ class Statement(Evidenced, Base):
 
     speaker: Mapped[Entity] = relationship(foreign_keys=[speaker_id])
     role: Mapped[Role | None] = relationship()
-    source: Mapped[Source] = relationship()
     about: Mapped[list[Entity]] = relationship(secondary=statement_about, order_by=Entity.id)
     translations: Mapped[list[Translation]] = relationship(
         back_populates="statement", order_by="Translation.id", cascade="all, delete-orphan"
     )
+
+    @property
+    def said_on_precision(self) -> str | None:
+        return {4: "year", 7: "month", 10: "day"}.get(len(self.said_on)) if self.said_on else None
 
     def translation_in(self, lang: str) -> str | None:
         return next((t.text for t in self.translations if t.lang == lang), None)

@@ -1,0 +1,169 @@
+"""Finding entities by any of their names, in either script, and adding entities and aliases."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from sqlalchemy import literal, select
+from sqlalchemy.orm import Session, selectinload
+
+from csto_kb.db.unit_of_work import UnitOfWork
+from csto_kb.errors import Ambiguous, Duplicate, InvalidInput, NotFound
+from csto_kb.model import Entity, EntityName
+from csto_kb.model.entities import ENTITY_KINDS
+from csto_kb.schemas.entities import EntityOut
+from csto_kb.text import normalise
+
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+def guess_lang(name: str) -> str:
+    """``ar`` for a name in Arabic script, ``en`` otherwise."""
+    return "ar" if _ARABIC.search(name) else "en"
+
+
+def slugify(name: str) -> str:
+    """A key from a Latin name (``Stanislav Zas`` → ``stanislav-zas``); Arabic names fall back to ``entity``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", normalise(name)).strip("-")
+    return slug or "entity"
+
+
+def _entities_with_names(session: Session, ids: list[int]) -> list[Entity]:
+    query = select(Entity).where(Entity.id.in_(ids)).options(selectinload(Entity.names)).order_by(Entity.id)
+    return list(session.scalars(query))
+
+
+def find_entities(session: Session, name: str) -> list[Entity]:
+    """Entities called ``name``: by key, by an exact normalised alias, else by whole words of an alias."""
+    by_key = session.scalars(select(Entity).where(Entity.key == name.strip())).first()
+    if by_key is not None:
+        return [by_key]
+    norm = normalise(name)
+    if not norm:
+        return []
+    exact = session.scalars(select(EntityName.entity_id).where(EntityName.name_norm == norm).distinct()).all()
+    if exact:
+        return _entities_with_names(session, list(exact))
+    padded = literal(" ") + EntityName.name_norm + literal(" ")
+    words = session.scalars(
+        select(EntityName.entity_id).where(padded.contains(f" {norm} ", autoescape=True)).distinct()
+    ).all()
+    return _entities_with_names(session, list(words))
+
+
+def closest_names(session: Session, name: str, limit: int = 3) -> list[str]:
+    names = {n.name_norm: n.name for n in session.scalars(select(EntityName))}
+    return [names[m] for m in difflib.get_close_matches(normalise(name), list(names), n=limit, cutoff=0.5)]
+
+
+def resolve_entity(session: Session, name: str, *, field: str = "entity") -> Entity:
+    """The one entity ``name`` designates; NotFound (with the closest names) or Ambiguous otherwise."""
+    found = find_entities(session, name)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        close = closest_names(session, name)
+        hint = f"; closest known: {', '.join(close)}" if close else ""
+        raise NotFound(f"{field}: no entity is called {name!r}{hint}")
+    listed = ", ".join(f"{e.display_name} ({e.key})" for e in found[:5])
+    raise Ambiguous(f"{field}: {name!r} could be {listed}; give the key or a fuller name")
+
+
+def add_name(session: Session, entity: Entity, name: str, lang: str | None = None) -> bool:
+    """Give ``entity`` another name; False when it already has it. The first name in a language is primary."""
+    lang = lang or guess_lang(name)
+    norm = normalise(name)
+    if not norm:
+        raise InvalidInput("name: must contain letters or digits")
+    if any(n.lang == lang and n.name_norm == norm for n in entity.names):
+        return False
+    primary = not any(n.lang == lang for n in entity.names)
+    entity.names.append(EntityName(name=name.strip(), lang=lang, name_norm=norm, is_primary=primary))
+    return True
+
+
+def create_entity(
+    session: Session,
+    *,
+    name: str,
+    kind: str,
+    key: str | None = None,
+    lang: str | None = None,
+    description: str | None = None,
+    part_of: Entity | None = None,
+) -> Entity:
+    """A new entity with one name; the key is derived from the name unless given."""
+    if kind not in ENTITY_KINDS:
+        raise InvalidInput(f"kind: expected one of {', '.join(ENTITY_KINDS)}, got {kind!r}")
+    base = key or slugify(name)
+    if key and session.scalars(select(Entity.id).where(Entity.key == key)).first() is not None:
+        raise Duplicate(f"key: an entity with key {key!r} already exists")
+    candidate, n = base, 1
+    while session.scalars(select(Entity.id).where(Entity.key == candidate)).first() is not None:
+        n += 1
+        candidate = f"{base}-{n}"
+    entity = Entity(key=candidate, kind=kind, description=description, part_of=part_of, names=[])
+    add_name(session, entity, name, lang)
+    session.add(entity)
+    session.flush()
+    return entity
+
+
+def add_entity(
+    uow: UnitOfWork,
+    *,
+    name: str,
+    kind: str,
+    key: str | None = None,
+    lang: str | None = None,
+    description: str | None = None,
+    part_of: str | None = None,
+    aliases: list[str] | None = None,
+) -> EntityOut:
+    """Add an entity unless one with the same name and kind exists already."""
+    with uow:
+        session = uow.session
+        for existing in find_entities(session, name):
+            if existing.kind == kind and normalise(name) in {n.name_norm for n in existing.names}:
+                raise Duplicate(f"name: {existing.display_name} already exists as {existing.key}", existing.id)
+        parent = resolve_entity(session, part_of, field="part_of") if part_of else None
+        entity = create_entity(
+            session, name=name, kind=kind, key=key, lang=lang, description=description, part_of=parent
+        )
+        for alias in aliases or []:
+            add_name(session, entity, alias)
+        uow.commit()
+        return EntityOut.model_validate(entity)
+
+
+def add_alias(uow: UnitOfWork, entity_name: str, alias: str, lang: str | None = None) -> EntityOut:
+    """Give an existing entity another name; a name another entity already has is refused."""
+    with uow:
+        session = uow.session
+        entity = resolve_entity(session, entity_name)
+        norm = normalise(alias)
+        other = session.scalars(
+            select(EntityName).where(EntityName.name_norm == norm, EntityName.entity_id != entity.id)
+        ).first()
+        if other is not None:
+            raise Duplicate(f"alias: {alias!r} already names {other.entity.display_name} ({other.entity.key})")
+        if not add_name(session, entity, alias, lang):
+            raise Duplicate(f"alias: {entity.display_name} is already called {alias!r}", entity.id)
+        uow.commit()
+        return EntityOut.model_validate(entity)
+
+
+def list_entities(uow: UnitOfWork, kind: str | None = None) -> list[EntityOut]:
+    with uow:
+        query = select(Entity).options(selectinload(Entity.names)).order_by(Entity.kind, Entity.key)
+        if kind:
+            if kind not in ENTITY_KINDS:
+                raise InvalidInput(f"kind: expected one of {', '.join(ENTITY_KINDS)}, got {kind!r}")
+            query = query.where(Entity.kind == kind)
+        return [EntityOut.model_validate(e) for e in uow.session.scalars(query)]
+
+
+def get_entity(uow: UnitOfWork, name: str) -> EntityOut:
+    with uow:
+        return EntityOut.model_validate(resolve_entity(uow.session, name))
