@@ -122,3 +122,7 @@ class ForceLevel(Evidenced, Base):
 
     organisation: Mapped[Entity] = relationship()
     statement: Mapped[Statement | None] = relationship()
+
+    @property
+    def asserted_by(self) -> Entity | None:
+        return self.statement.speaker if self.statement is not None else None

@@ -1,0 +1,68 @@
+"""What comes out of the knowledge base about memberships, forces, events and organisation facts."""
+
+from __future__ import annotations
+
+from csto_kb.schemas.common import OutModel
+from csto_kb.schemas.statements import EntityRef, SourceRef
+
+
+class Citation(OutModel):
+    """Where a fact comes from: the source and the character span of its stored text."""
+
+    source_id: int
+    span_start: int | None
+    span_end: int | None
+    method: str
+    note: str | None
+
+
+class MembershipOut(Citation):
+    id: int
+    alliance: EntityRef
+    member: EntityRef
+    status: str
+    valid_from: str | None
+    valid_to: str | None
+
+
+class ForceLevelOut(Citation):
+    id: int
+    organisation: EntityRef
+    unit: str
+    unit_original: str | None
+    count: int
+    approximate: bool
+    readiness: str
+    as_of: str | None
+    statement_id: int | None
+    asserted_by: EntityRef | None
+
+
+class ParticipantOut(OutModel):
+    entity: EntityRef
+    role: str
+
+
+class EventOut(Citation):
+    id: int
+    key: str | None
+    kind: str
+    title: str
+    title_ar: str | None
+    starts_on: str | None
+    ends_on: str | None
+    date_text: str
+    participants: list[ParticipantOut]
+
+
+class OrganisationFactOut(Citation):
+    id: int
+    subject: EntityRef
+    kind: str
+    text: str
+    lang: str
+    text_en: str | None
+    statement_id: int | None
+
+
+__all__ = ["EntityRef", "SourceRef"]

@@ -1,0 +1,149 @@
+"""Read-only questions: who said what, who belongs to an alliance on a date, what forces it has, what happened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from csto_kb.dates import PartialDate, upper_bound
+from csto_kb.db.unit_of_work import UnitOfWork
+from csto_kb.errors import InvalidInput
+from csto_kb.model import Entity, Event, EventParticipant, ForceLevel, Membership, Role, Statement, statement_about
+from csto_kb.schemas.facts import EventOut, ForceLevelOut, MembershipOut
+from csto_kb.schemas.statements import StatementOut
+from csto_kb.services.entities import resolve_entity
+from csto_kb.text import normalise_for_search
+
+
+@dataclass(frozen=True)
+class StatementFilter:
+    """The who-said filters; every one is optional and they combine with AND."""
+
+    speaker: str | None = None
+    about: str | None = None
+    org: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    contains: str | None = None
+    direct: bool | None = None
+    source: int | None = None
+    include_retracted: bool = False
+    limit: int | None = None
+
+
+def _partial(value: str, field: str) -> PartialDate:
+    try:
+        return PartialDate.parse(value)
+    except ValueError as error:
+        raise InvalidInput(f"{field}: {error}") from None
+
+
+def _members_of(session: Session, org: Entity) -> Select[tuple[int]]:
+    """Ids of the entities that speak for ``org``: itself, its parts, and people holding a role in it."""
+    parts = select(Entity.id).where(Entity.part_of_id == org.id)
+    people = select(Role.person_id).where(Role.organisation_id == org.id)
+    return select(Entity.id).where(or_(Entity.id == org.id, Entity.id.in_(parts), Entity.id.in_(people)))
+
+
+def statements_query(session: Session, f: StatementFilter) -> Select[tuple[Statement]]:
+    query = select(Statement)
+    if not f.include_retracted:
+        query = query.where(Statement.retracted_at.is_(None))
+    if f.speaker:
+        query = query.where(Statement.speaker_id == resolve_entity(session, f.speaker, field="speaker").id)
+    if f.about:
+        about = resolve_entity(session, f.about, field="about")
+        related = select(Entity.id).where(or_(Entity.id == about.id, Entity.part_of_id == about.id))
+        query = query.where(
+            Statement.id.in_(
+                select(statement_about.c.statement_id).where(statement_about.c.entity_id.in_(related))
+            )
+        )
+    if f.org:
+        org = resolve_entity(session, f.org, field="org")
+        query = query.where(Statement.speaker_id.in_(_members_of(session, org)))
+    if f.date_from:
+        start = _partial(f.date_from, "from")
+        # A statement dated more coarsely than the bound ("2022" for --from 2022-03) may fall inside it: keep it.
+        coarser = [str(d) for d in start.coarser()]
+        query = query.where(or_(Statement.said_on >= str(start), Statement.said_on.in_(coarser)))
+    if f.date_to:
+        end = _partial(f.date_to, "to")
+        query = query.where(Statement.said_on < upper_bound(str(end)))
+    if f.date_from and f.date_to and str(_partial(f.date_from, "from")) > str(_partial(f.date_to, "to")):
+        raise InvalidInput(f"to: {f.date_to} is before --from {f.date_from}")
+    if f.contains:
+        needle = normalise_for_search(f.contains)
+        if not needle:
+            raise InvalidInput("contains: give words to search for")
+        query = query.where(Statement.quote_norm.contains(needle, autoescape=True))
+    if f.direct is not None:
+        query = query.where(Statement.mode == "direct") if f.direct else query.where(Statement.mode != "direct")
+    if f.source is not None:
+        query = query.where(Statement.source_id == f.source)
+    # Undated statements sort last; ties keep the order in which they were recorded.
+    query = query.order_by(Statement.said_on.is_(None), Statement.said_on, Statement.id)
+    if f.limit is not None:
+        query = query.limit(f.limit)
+    return query.options(
+        selectinload(Statement.speaker).selectinload(Entity.names),
+        selectinload(Statement.role).selectinload(Role.organisation).selectinload(Entity.names),
+        selectinload(Statement.translations),
+        selectinload(Statement.about).selectinload(Entity.names),
+        selectinload(Statement.source),
+    )
+
+
+def who_said(uow: UnitOfWork, f: StatementFilter) -> list[StatementOut]:
+    """Statements matching the filter, in date order."""
+    with uow:
+        return [StatementOut.model_validate(s) for s in uow.session.scalars(statements_query(uow.session, f))]
+
+
+def members(uow: UnitOfWork, alliance: str, on: str | None = None) -> list[MembershipOut]:
+    """An alliance's memberships; with ``on``, only those valid on that date (valid time)."""
+    with uow:
+        session = uow.session
+        org = resolve_entity(session, alliance, field="alliance")
+        query = select(Membership).where(Membership.alliance_id == org.id, Membership.retracted_at.is_(None))
+        if on is not None:
+            day = str(_partial(on, "on"))
+            query = query.where(
+                or_(Membership.valid_from.is_(None), Membership.valid_from <= day),
+                or_(Membership.valid_to.is_(None), Membership.valid_to >= day),
+            )
+        query = query.options(selectinload(Membership.member).selectinload(Entity.names),
+                              selectinload(Membership.alliance).selectinload(Entity.names))
+        rows = session.scalars(query).all()
+        out = [MembershipOut.model_validate(m) for m in rows]
+        return sorted(out, key=lambda m: (m.member.name_en or m.member.key, m.valid_from or ""))
+
+
+def forces(uow: UnitOfWork, organisation: str | None = None) -> list[ForceLevelOut]:
+    """Force figures, each as its source gives it; figures that disagree are all listed."""
+    with uow:
+        session = uow.session
+        query = select(ForceLevel).where(ForceLevel.retracted_at.is_(None))
+        if organisation:
+            query = query.where(
+                ForceLevel.organisation_id == resolve_entity(session, organisation, field="alliance").id
+            )
+        query = query.order_by(ForceLevel.organisation_id, ForceLevel.readiness, ForceLevel.as_of, ForceLevel.id)
+        return [ForceLevelOut.model_validate(f) for f in session.scalars(query)]
+
+
+def events(uow: UnitOfWork, involving: str | None = None) -> list[EventOut]:
+    """Events in date order, optionally only those an entity (or one of its parts) took part in."""
+    with uow:
+        session = uow.session
+        query = select(Event).where(Event.retracted_at.is_(None))
+        if involving:
+            entity = resolve_entity(session, involving, field="entity")
+            related = select(Entity.id).where(or_(Entity.id == entity.id, Entity.part_of_id == entity.id))
+            query = query.where(
+                Event.id.in_(select(EventParticipant.event_id).where(EventParticipant.entity_id.in_(related)))
+            )
+        query = query.order_by(Event.starts_on.is_(None), Event.starts_on, Event.id)
+        return [EventOut.model_validate(e) for e in session.scalars(query)]
