@@ -41,7 +41,9 @@ class PartialDate:
             try:
                 dt.date(year, month, day)
             except ValueError:
-                raise ValueError(f"{text!r} is not a day of the calendar (expected {EXPECTED_FORM})") from None
+                raise ValueError(
+                    f"{text!r} is not a day of the calendar (expected {EXPECTED_FORM})"
+                ) from None
         if year < 1:
             raise ValueError(f"year must be positive in {text!r}")
         return cls(year, month, day)

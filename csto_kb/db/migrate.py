@@ -89,5 +89,13 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-__all__ = ["HEAD_REVISION", "alembic_config", "check", "current_revision", "downgrade", "ensure_current",
-           "make_engine", "upgrade"]
+__all__ = [
+    "HEAD_REVISION",
+    "alembic_config",
+    "check",
+    "current_revision",
+    "downgrade",
+    "ensure_current",
+    "make_engine",
+    "upgrade",
+]

@@ -3,7 +3,7 @@
 from csto_kb.model.base import Base
 from csto_kb.model.changes import Change
 from csto_kb.model.entities import Entity, EntityName, Role
-from csto_kb.model.facts import EventParticipant, Event, ForceLevel, Membership, OrganisationFact
+from csto_kb.model.facts import Event, EventParticipant, ForceLevel, Membership, OrganisationFact
 from csto_kb.model.sources import Source
 from csto_kb.model.statements import Statement, Translation, statement_about
 

@@ -14,9 +14,7 @@ class Entity(Timestamped, Base):
     """Anything that can speak, belong, be spoken about or publish: a country, an alliance, a person …"""
 
     __tablename__ = "entity"
-    __table_args__ = (
-        CheckConstraint(f"kind IN ({', '.join(repr(k) for k in ENTITY_KINDS)})", name="kind"),
-    )
+    __table_args__ = (CheckConstraint(f"kind IN ({', '.join(repr(k) for k in ENTITY_KINDS)})", name="kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(80), unique=True)

@@ -75,7 +75,9 @@ class EventParticipant(Base):
     __table_args__ = (_one_of("role", PARTICIPANT_ROLES),)
 
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), primary_key=True)
-    entity_id: Mapped[int] = mapped_column(ForeignKey("entity.id", ondelete="RESTRICT"), primary_key=True, index=True)
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entity.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
     role: Mapped[str] = mapped_column(String(10), primary_key=True)
 
     entity: Mapped[Entity] = relationship()

@@ -19,7 +19,9 @@ def _key(value: str) -> str:
 
 
 Key = Annotated[str, AfterValidator(_key)]
-EntityKind = Literal["country", "alliance", "organisation", "body", "ministry", "legislature", "media", "person"]
+EntityKind = Literal[
+    "country", "alliance", "organisation", "body", "ministry", "legislature", "media", "person"
+]
 
 
 class NameSeed(Model):

@@ -16,7 +16,9 @@ class SourceIn(Model):
     file_name: str | None = None
     title: str | None = None
     url: str | None = None
-    publisher: str | None = Field(default=None, description="the publisher's name, or the key of a media entity")
+    publisher: str | None = Field(
+        default=None, description="the publisher's name, or the key of a media entity"
+    )
     lang: LangCode
     published: PartialDateStr | None = None
     published_basis: Literal["stated", "inferred", "unknown"] = "unknown"

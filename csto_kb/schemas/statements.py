@@ -23,7 +23,9 @@ class StatementIn(Model):
     venue: str | None = None
     speaker_mention: str = ""
     role_text: str = ""
-    role: int | None = Field(default=None, description="the id of the speaker's role; found by date when absent")
+    role: int | None = Field(
+        default=None, description="the id of the speaker's role; found by date when absent"
+    )
     span_start: int | None = Field(default=None, ge=0)
     span_end: int | None = Field(default=None, gt=0)
     about: list[NonBlank] = Field(default_factory=list)

@@ -126,7 +126,9 @@ def add_entity(
         session = uow.session
         for existing in find_entities(session, name):
             if existing.kind == kind and normalise(name) in {n.name_norm for n in existing.names}:
-                raise Duplicate(f"name: {existing.display_name} already exists as {existing.key}", existing.id)
+                raise Duplicate(
+                    f"name: {existing.display_name} already exists as {existing.key}", existing.id
+                )
         parent = resolve_entity(session, part_of, field="part_of") if part_of else None
         entity = create_entity(
             session, name=name, kind=kind, key=key, lang=lang, description=description, part_of=parent
@@ -147,7 +149,9 @@ def add_alias(uow: UnitOfWork, entity_name: str, alias: str, lang: str | None = 
             select(EntityName).where(EntityName.name_norm == norm, EntityName.entity_id != entity.id)
         ).first()
         if other is not None:
-            raise Duplicate(f"alias: {alias!r} already names {other.entity.display_name} ({other.entity.key})")
+            raise Duplicate(
+                f"alias: {alias!r} already names {other.entity.display_name} ({other.entity.key})"
+            )
         if not add_name(session, entity, alias, lang):
             raise Duplicate(f"alias: {entity.display_name} is already called {alias!r}", entity.id)
         uow.commit()

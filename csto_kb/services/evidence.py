@@ -11,7 +11,9 @@ def check_span(source: Source, start: int, end: int, text: str, *, field: str) -
     if source.body is None:
         raise InvalidInput(f"{field}: source {source.id} has no stored text to check the span against")
     if end > len(source.body):
-        raise InvalidInput(f"{field}: span {start}-{end} ends past the source's {len(source.body)} characters")
+        raise InvalidInput(
+            f"{field}: span {start}-{end} ends past the source's {len(source.body)} characters"
+        )
     found = source.body[start:end]
     if found != text:
         raise InvalidInput(
@@ -32,5 +34,7 @@ def locate(source: Source, text: str, *, field: str) -> tuple[int, int] | None:
             f"{field}: not found in the stored text of source {source.id}; it must be quoted exactly as written"
         )
     if source.body.find(text, start + 1) >= 0:
-        raise InvalidInput(f"{field}: occurs more than once in source {source.id}; give the span's start and end")
+        raise InvalidInput(
+            f"{field}: occurs more than once in source {source.id}; give the span's start and end"
+        )
     return start, start + len(text)

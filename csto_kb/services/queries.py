@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Select, or_, select
@@ -10,7 +11,16 @@ from sqlalchemy.orm import Session, selectinload
 from csto_kb.dates import PartialDate, upper_bound
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.errors import InvalidInput
-from csto_kb.model import Entity, Event, EventParticipant, ForceLevel, Membership, Role, Statement, statement_about
+from csto_kb.model import (
+    Entity,
+    Event,
+    EventParticipant,
+    ForceLevel,
+    Membership,
+    Role,
+    Statement,
+    statement_about,
+)
 from csto_kb.schemas.facts import EventOut, ForceLevelOut, MembershipOut
 from csto_kb.schemas.statements import StatementOut
 from csto_kb.services.entities import resolve_entity
@@ -80,7 +90,9 @@ def statements_query(session: Session, f: StatementFilter) -> Select[tuple[State
             raise InvalidInput("contains: give words to search for")
         query = query.where(Statement.quote_norm.contains(needle, autoescape=True))
     if f.direct is not None:
-        query = query.where(Statement.mode == "direct") if f.direct else query.where(Statement.mode != "direct")
+        query = (
+            query.where(Statement.mode == "direct") if f.direct else query.where(Statement.mode != "direct")
+        )
     if f.source is not None:
         query = query.where(Statement.source_id == f.source)
     # Undated statements sort last; ties keep the order in which they were recorded.
@@ -96,54 +108,74 @@ def statements_query(session: Session, f: StatementFilter) -> Select[tuple[State
     )
 
 
+def find_statements(session: Session, f: StatementFilter) -> list[StatementOut]:
+    return [StatementOut.model_validate(s) for s in session.scalars(statements_query(session, f))]
+
+
 def who_said(uow: UnitOfWork, f: StatementFilter) -> list[StatementOut]:
     """Statements matching the filter, in date order."""
     with uow:
-        return [StatementOut.model_validate(s) for s in uow.session.scalars(statements_query(uow.session, f))]
+        return find_statements(uow.session, f)
 
 
 def members(uow: UnitOfWork, alliance: str, on: str | None = None) -> list[MembershipOut]:
     """An alliance's memberships; with ``on``, only those valid on that date (valid time)."""
     with uow:
-        session = uow.session
-        org = resolve_entity(session, alliance, field="alliance")
-        query = select(Membership).where(Membership.alliance_id == org.id, Membership.retracted_at.is_(None))
-        if on is not None:
-            day = str(_partial(on, "on"))
-            query = query.where(
-                or_(Membership.valid_from.is_(None), Membership.valid_from <= day),
-                or_(Membership.valid_to.is_(None), Membership.valid_to >= day),
-            )
-        query = query.options(selectinload(Membership.member).selectinload(Entity.names),
-                              selectinload(Membership.alliance).selectinload(Entity.names))
-        rows = session.scalars(query).all()
-        out = [MembershipOut.model_validate(m) for m in rows]
-        return sorted(out, key=lambda m: (m.member.name_en or m.member.key, m.valid_from or ""))
+        return find_members(uow.session, alliance, on)
+
+
+def find_members(session: Session, alliance: str, on: str | None = None) -> list[MembershipOut]:
+    org = resolve_entity(session, alliance, field="alliance")
+    query = select(Membership).where(Membership.alliance_id == org.id, Membership.retracted_at.is_(None))
+    if on is not None:
+        day = str(_partial(on, "on"))
+        query = query.where(
+            or_(Membership.valid_from.is_(None), Membership.valid_from <= day),
+            or_(Membership.valid_to.is_(None), Membership.valid_to >= day),
+        )
+    query = query.options(
+        selectinload(Membership.member).selectinload(Entity.names),
+        selectinload(Membership.alliance).selectinload(Entity.names),
+    )
+    rows = session.scalars(query).all()
+    out = [MembershipOut.model_validate(m) for m in rows]
+    return sorted(out, key=lambda m: (m.member.name_en or m.member.key, m.valid_from or ""))
 
 
 def forces(uow: UnitOfWork, organisation: str | None = None) -> list[ForceLevelOut]:
     """Force figures, each as its source gives it; figures that disagree are all listed."""
     with uow:
-        session = uow.session
-        query = select(ForceLevel).where(ForceLevel.retracted_at.is_(None))
-        if organisation:
-            query = query.where(
-                ForceLevel.organisation_id == resolve_entity(session, organisation, field="alliance").id
-            )
-        query = query.order_by(ForceLevel.organisation_id, ForceLevel.readiness, ForceLevel.as_of, ForceLevel.id)
-        return [ForceLevelOut.model_validate(f) for f in session.scalars(query)]
+        return find_forces(uow.session, organisation)
+
+
+def find_forces(session: Session, organisation: str | None = None) -> list[ForceLevelOut]:
+    query = select(ForceLevel).where(ForceLevel.retracted_at.is_(None))
+    if organisation:
+        query = query.where(
+            ForceLevel.organisation_id == resolve_entity(session, organisation, field="alliance").id
+        )
+    query = query.order_by(ForceLevel.organisation_id, ForceLevel.readiness, ForceLevel.as_of, ForceLevel.id)
+    return [ForceLevelOut.model_validate(f) for f in session.scalars(query)]
 
 
 def events(uow: UnitOfWork, involving: str | None = None) -> list[EventOut]:
     """Events in date order, optionally only those an entity (or one of its parts) took part in."""
     with uow:
-        session = uow.session
-        query = select(Event).where(Event.retracted_at.is_(None))
-        if involving:
-            entity = resolve_entity(session, involving, field="entity")
-            related = select(Entity.id).where(or_(Entity.id == entity.id, Entity.part_of_id == entity.id))
-            query = query.where(
-                Event.id.in_(select(EventParticipant.event_id).where(EventParticipant.entity_id.in_(related)))
-            )
-        query = query.order_by(Event.starts_on.is_(None), Event.starts_on, Event.id)
-        return [EventOut.model_validate(e) for e in session.scalars(query)]
+        return find_events(uow.session, involving)
+
+
+def find_events(
+    session: Session, involving: str | None = None, *, also: Sequence[int] = ()
+) -> list[EventOut]:
+    """Events in date order; with ``involving``, those it, one of its parts, or an entity in ``also`` took part in."""
+    query = select(Event).where(Event.retracted_at.is_(None))
+    if involving:
+        entity = resolve_entity(session, involving, field="entity")
+        related = select(Entity.id).where(
+            or_(Entity.id == entity.id, Entity.part_of_id == entity.id, Entity.id.in_(list(also)))
+        )
+        query = query.where(
+            Event.id.in_(select(EventParticipant.event_id).where(EventParticipant.entity_id.in_(related)))
+        )
+    query = query.order_by(Event.starts_on.is_(None), Event.starts_on, Event.id)
+    return [EventOut.model_validate(e) for e in session.scalars(query)]

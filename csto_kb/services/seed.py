@@ -52,7 +52,9 @@ def _read(path: Path, model: type[M]) -> M:
     try:
         data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise InvalidInput(f"{path.name}: cannot be read as UTF-8 YAML ({str(error).splitlines()[0]})") from None
+        raise InvalidInput(
+            f"{path.name}: cannot be read as UTF-8 YAML ({str(error).splitlines()[0]})"
+        ) from None
     return parse(model, data, where=f"{path.name}: ")
 
 
@@ -189,7 +191,9 @@ class _Loader:
                     date_text=e.date_text,
                     note=e.note,
                     participants=[
-                        EventParticipant(entity=self.entity(p.entity, f"{entry}.participants[{j}]"), role=p.role)
+                        EventParticipant(
+                            entity=self.entity(p.entity, f"{entry}.participants[{j}]"), role=p.role
+                        )
                         for j, p in enumerate(e.participants)
                     ],
                     **self.span(source, e.evidence, entry),
@@ -264,7 +268,9 @@ def load_seeds(uow: UnitOfWork, directory: Path) -> SeedReport:
             try:
                 text = text_path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as error:
-                raise InvalidInput(f"{path.name}: source.file: cannot read {text_path.name} ({error})") from None
+                raise InvalidInput(
+                    f"{path.name}: source.file: cannot read {text_path.name} ({error})"
+                ) from None
             already = session.scalars(select(Source.id).where(Source.sha256 == sha256_text(text))).first()
             if already is not None:
                 report.sources_already_loaded.append(article.source.file)

@@ -34,7 +34,11 @@ def role_on(session: Session, speaker: Entity, said_on: str | None) -> Role | No
     ).all()
     if said_on is not None:
         day = str(PartialDate.parse(said_on))
-        roles = [r for r in roles if (r.valid_from or "") <= day and (r.valid_to is None or day <= r.valid_to + "~")]
+        roles = [
+            r
+            for r in roles
+            if (r.valid_from or "") <= day and (r.valid_to is None or day <= r.valid_to + "~")
+        ]
     return roles[0] if len(roles) == 1 else None
 
 
@@ -69,8 +73,10 @@ def create_statement(session: Session, data: StatementIn, *, by: str) -> Stateme
     key = quote_key(data.quote)
     existing = find_duplicate(session, speaker.id, key, data.said_on)
     if existing is not None:
-        raise Duplicate(f"statement: the same quote by the same speaker on that date exists as #{existing.id}",
-                        existing.id)
+        raise Duplicate(
+            f"statement: the same quote by the same speaker on that date exists as #{existing.id}",
+            existing.id,
+        )
     if data.role is not None:
         role = session.get(Role, data.role)
         if role is None or role.person_id != speaker.id:
@@ -153,14 +159,19 @@ def edit_statement(uow: UnitOfWork, statement_id: int, edit: StatementEdit) -> S
             statement.span_start, statement.span_end = span if span else (None, None)
         for field, value in changes.items():
             setattr(statement, field, value)
-        duplicate = find_duplicate(session, statement.speaker_id or statement.speaker.id, statement.quote_key,
-                                   statement.said_on)
+        duplicate = find_duplicate(
+            session, statement.speaker_id or statement.speaker.id, statement.quote_key, statement.said_on
+        )
         if duplicate is not None and duplicate.id != statement.id:
-            raise Duplicate(f"statement: the corrected statement would duplicate #{duplicate.id}", duplicate.id)
+            raise Duplicate(
+                f"statement: the corrected statement would duplicate #{duplicate.id}", duplicate.id
+            )
         if translation is not None:
             lang = edit.translation_lang
             who = translator or uow.by
-            current = next((t for t in statement.translations if t.lang == lang and t.translator == who), None)
+            current = next(
+                (t for t in statement.translations if t.lang == lang and t.translator == who), None
+            )
             if current is None:
                 statement.translations.append(Translation(lang=lang, text=translation, translator=who))
             else:
@@ -178,7 +189,9 @@ def retract_statement(uow: UnitOfWork, statement_id: int, reason: str) -> Statem
     with uow:
         statement = _get(uow.session, statement_id)
         if statement.retracted_at is not None:
-            raise Conflict(f"statement: #{statement_id} was already retracted on {statement.retracted_at:%Y-%m-%d}")
+            raise Conflict(
+                f"statement: #{statement_id} was already retracted on {statement.retracted_at:%Y-%m-%d}"
+            )
         statement.retracted_at = utcnow()
         statement.retracted_reason = reason
         uow.session.flush()
