@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from csto_kb.dates import PartialDate
 from csto_kb.db.unit_of_work import UnitOfWork
-from csto_kb.errors import Conflict, Duplicate, InvalidInput, NotFound
+from csto_kb.errors import Conflict, Duplicate, InvalidInput, KBError, NotFound
 from csto_kb.model import Change, Entity, Role, Source, Statement, Translation
 from csto_kb.model.base import utcnow
 from csto_kb.schemas.statements import ChangeOut, StatementDetail, StatementEdit, StatementIn, StatementOut
@@ -117,6 +117,21 @@ def create_statement(session: Session, data: StatementIn, *, by: str) -> Stateme
     session.add(statement)
     session.flush()
     return statement
+
+
+def add_statements(uow: UnitOfWork, items: list[StatementIn]) -> list[StatementOut]:
+    """Store several statements in one transaction: all of them, or none when one is refused."""
+    with uow:
+        added = []
+        for i, data in enumerate(items):
+            try:
+                added.append(StatementOut.model_validate(create_statement(uow.session, data, by=uow.by)))
+            except KBError as error:
+                if len(items) == 1:
+                    raise
+                raise type(error)(f"statement {i + 1} of {len(items)}: {error}") from None
+        uow.commit()
+        return added
 
 
 def add_statement(uow: UnitOfWork, data: StatementIn) -> StatementOut:

@@ -1,0 +1,111 @@
+"""The csto-kb command line: the root app, its global options, and the one place errors become exit codes."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+# Typer 0.29 ships its own copy of Click; its usage errors live there and nowhere public.
+from typer._click import Context
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
+from typer.core import TyperGroup
+
+from csto_kb import __version__
+from csto_kb.errors import KBError
+
+
+def report(message: str, code: int) -> typer.Exit:
+    """Print a one-line error on stderr and return the exit to raise."""
+    first_line = " ".join(message.split())
+    typer.echo(f"error: {first_line}", err=True)
+    return typer.Exit(code)
+
+
+class KBGroup(TyperGroup):
+    """Turns the knowledge base's errors, and bad options, into one-line messages and exit codes.
+
+    0 success; 1 not found or conflict; 2 bad input.
+    """
+
+    def invoke(self, ctx: Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KBError as error:
+            raise report(str(error), error.exit_code) from None
+        except NoArgsIsHelpError:
+            raise
+        except UsageError as error:
+            raise report(error.format_message(), 2) from None
+        except Exception as error:
+            # Database drivers raise their own exceptions (a refused connection, a locked file); show them
+            # as one line, with any password masked, instead of a traceback.
+            if type(error).__module__.split(".")[0] in ("sqlalchemy", "psycopg", "sqlite3", "alembic"):
+                from csto_kb.settings import mask_url
+
+                message = str(getattr(error, "orig", None) or error).splitlines()[0]
+                url = ctx.obj.url if ctx.obj is not None else ""
+                raise report(f"database {mask_url(url)}: {message}", 1) from None
+            raise
+
+
+app = typer.Typer(
+    name="csto-kb",
+    cls=KBGroup,
+    help="A sourced knowledge base of alliance facts: who said what, when, where, in which role, "
+    "according to which source; who belongs to which alliance and since when; what forces it has.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"csto-kb {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="CSTO_KB_DATABASE_URL",
+            help="Database URL: sqlite:///PATH or postgresql+psycopg://USER@HOST/DB. "
+            "Default: a SQLite file in your data directory.",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Query and update the knowledge base; the first use creates the database and loads the curated article."""
+    from csto_kb.cli.context import KB
+    from csto_kb.settings import Settings
+
+    ctx.obj = KB(Settings().resolved_database_url(db))
+
+
+def _register() -> None:
+    from csto_kb.cli import db, entities, factsheet, queries, sources, statements
+
+    app.add_typer(statements.app, name="statement")
+    app.add_typer(entities.app, name="entity")
+    app.add_typer(sources.app, name="source")
+    app.add_typer(db.app, name="db")
+    queries.register(app)
+    factsheet.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    """Entry point of the ``csto-kb`` script."""
+    app()

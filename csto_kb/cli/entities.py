@@ -1,0 +1,114 @@
+"""entity list | show | add | alias."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from csto_kb.cli.output import ListFormat, simple_table, write
+
+app = typer.Typer(
+    help="Countries, alliances, bodies, ministries, media and people, with their names.", no_args_is_help=True
+)
+
+KINDS = "country, alliance, organisation, body, ministry, legislature, media or person"
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    kind: Annotated[str | None, typer.Option(help=f"Only entities of this kind: {KINDS}.")] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """List entities with their English and Arabic names."""
+    from csto_kb.exporters.common import to_json
+    from csto_kb.services.entities import list_entities
+
+    found = list_entities(ctx.obj.uow(), kind)
+    if fmt is ListFormat.json:
+        write(to_json(found))
+        return
+    rows = [[str(e.id), e.key, e.kind, e.name_en or "", e.name_ar or ""] for e in found]
+    write(simple_table(["Id", "Key", "Kind", "English", "Arabic"], rows) if rows else "No entities.")
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Any of the entity's names, in either script, or its key.")],
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """One entity with all its names."""
+    from csto_kb.exporters.common import to_json
+    from csto_kb.services.entities import get_entity
+
+    e = get_entity(ctx.obj.uow(), name)
+    if fmt is ListFormat.json:
+        write(to_json(e))
+        return
+    lines = [f"{e.name_en or e.key} [{e.key}], {e.kind}, id {e.id}"]
+    if e.part_of_key:
+        lines.append(f"Part of:  {e.part_of_key}")
+    if e.description:
+        lines.append(f"About:    {e.description}")
+    lines += [f"Name ({n.lang}{', primary' if n.is_primary else ''}): {n.name}" for n in e.names]
+    write("\n".join(lines))
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The entity's name.")],
+    kind: Annotated[str, typer.Option(help=f"What it is: {KINDS}.")],
+    key: Annotated[str | None, typer.Option(help="A short stable key (default: from the name).")] = None,
+    lang: Annotated[str | None, typer.Option(help="Language of the name (default: from its script).")] = None,
+    alias: Annotated[list[str] | None, typer.Option(help="Another name (repeatable).")] = None,
+    part_of: Annotated[
+        str | None, typer.Option(help="The entity it belongs to (a ministry's country …).")
+    ] = None,
+    description: Annotated[str | None, typer.Option(help="One line saying what it is.")] = None,
+    by: Annotated[
+        str | None, typer.Option(help="Who makes the change (default: your operating-system user).")
+    ] = None,
+) -> None:
+    """Add an entity."""
+    from csto_kb.errors import InvalidInput
+    from csto_kb.model.entities import ENTITY_KINDS
+    from csto_kb.services.entities import add_entity
+
+    if kind not in ENTITY_KINDS:
+        raise InvalidInput(f"kind: expected {KINDS}, got {kind!r}")
+    if not name.strip():
+        raise InvalidInput("name: must not be empty")
+    e = add_entity(
+        ctx.obj.uow(by=by),
+        name=name,
+        kind=kind,
+        key=key,
+        lang=lang,
+        description=description,
+        part_of=part_of,
+        aliases=alias,
+    )
+    write(f"added entity {e.key} (id {e.id})")
+
+
+@app.command("alias")
+def alias(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="A name the entity already has, or its key.")],
+    new_name: Annotated[str, typer.Argument(help="The name to add.", metavar="ALIAS")],
+    lang: Annotated[str | None, typer.Option(help="Language of the name (default: from its script).")] = None,
+    by: Annotated[
+        str | None, typer.Option(help="Who makes the change (default: your operating-system user).")
+    ] = None,
+) -> None:
+    """Give an entity another name, so that spelling finds it too."""
+    from csto_kb.errors import InvalidInput
+    from csto_kb.services.entities import add_alias
+
+    if not new_name.strip():
+        raise InvalidInput("alias: must not be empty")
+    e = add_alias(ctx.obj.uow(by=by), name, new_name, lang)
+    write(f"{e.key} is now also called {new_name!r}")

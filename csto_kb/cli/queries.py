@@ -1,0 +1,180 @@
+"""Query commands: who-said, members, forces, events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from csto_kb.cli.context import KB
+from csto_kb.cli.output import OUTPUT_HELP, Format, ListFormat, simple_table, write
+
+
+def who_said(
+    ctx: typer.Context,
+    speaker: Annotated[
+        str | None, typer.Option(help="Speaker: any name or alias, in Arabic or English script, or a key.")
+    ] = None,
+    about: Annotated[
+        str | None, typer.Option(help="Only statements about this entity (or one of its parts).")
+    ] = None,
+    org: Annotated[
+        str | None,
+        typer.Option(help="Only statements by this organisation, its bodies, or people with a role in it."),
+    ] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="Said on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Said on or before this date: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    contains: Annotated[
+        str | None,
+        typer.Option(help="Words the quote contains, ignoring diacritics, alef forms, case and punctuation."),
+    ] = None,
+    direct: Annotated[
+        bool | None,
+        typer.Option(
+            "--direct/--reported",
+            help="Only direct quotes, or only indirect and mixed ones.",
+            show_default=False,
+        ),
+    ] = None,
+    source: Annotated[int | None, typer.Option(help="Only statements reported by this source id.")] = None,
+    include_retracted: Annotated[bool, typer.Option(help="Also show retracted statements.")] = False,
+    limit: Annotated[int | None, typer.Option(min=1, help="Show at most this many statements.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=OUTPUT_HELP)] = None,
+) -> None:
+    """Who said what, when, in which role, according to which source; sorted by date."""
+    from csto_kb.services.queries import StatementFilter, who_said
+
+    kb: KB = ctx.obj
+    found = who_said(
+        kb.uow(),
+        StatementFilter(
+            speaker=speaker,
+            about=about,
+            org=org,
+            date_from=date_from,
+            date_to=date_to,
+            contains=contains,
+            direct=direct,
+            source=source,
+            include_retracted=include_retracted,
+            limit=limit,
+        ),
+    )
+    write(render_statements(found, fmt), output)
+
+
+def render_statements(found: list, fmt: Format) -> str:  # type: ignore[type-arg]
+    from csto_kb.exporters import statements as render
+    from csto_kb.exporters.common import to_json
+
+    if fmt is Format.json:
+        return to_json(found)
+    if fmt is Format.csv:
+        return render.to_csv(found)
+    if fmt is Format.md:
+        return render.to_markdown(found)
+    if not found:
+        return "No statements match.\n"
+    return render.to_table(found) + f"{len(found)} statement{'s' if len(found) != 1 else ''}\n"
+
+
+def members(
+    ctx: typer.Context,
+    alliance: Annotated[str, typer.Argument(help="The alliance: any of its names or its key.")] = "csto",
+    on: Annotated[
+        str | None,
+        typer.Option(help="Members on this date (YYYY, YYYY-MM or YYYY-MM-DD); default: all recorded."),
+    ] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """Who belongs to an alliance, with status and since/until, as sources state it."""
+    from csto_kb.exporters.common import both_names, to_json
+    from csto_kb.services.queries import members
+
+    found = members(ctx.obj.uow(), alliance, on)
+    if fmt is ListFormat.json:
+        write(to_json(found))
+        return
+    rows = [
+        [both_names(m.member), m.status, m.valid_from or "—", m.valid_to or "—", f"[{m.source_id}]"]
+        for m in found
+    ]
+    write(
+        simple_table(["Member", "Status", "Since", "Until", "Source"], rows)
+        if rows
+        else "No members recorded."
+    )
+
+
+def forces(
+    ctx: typer.Context,
+    alliance: Annotated[str | None, typer.Argument(help="The organisation; default: all.")] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """Force levels as each source gives them; figures that disagree are all listed."""
+    from csto_kb.exporters.common import both_names, to_json
+    from csto_kb.services.queries import forces
+
+    found = forces(ctx.obj.uow(), alliance)
+    if fmt is ListFormat.json:
+        write(to_json(found))
+        return
+    rows = [
+        [
+            f.organisation.name_en or f.organisation.key,
+            f.unit,
+            ("about " if f.approximate else "") + f"{f.count:,}",
+            f.readiness.replace("_", " "),
+            f.as_of or "—",
+            both_names(f.asserted_by) if f.asserted_by else "—",
+            f"[{f.source_id}]",
+        ]
+        for f in found
+    ]
+    headers = ["Organisation", "Unit", "Count", "Readiness", "As of", "Asserted by", "Source"]
+    write(simple_table(headers, rows) if rows else "No force levels recorded.")
+
+
+def events(
+    ctx: typer.Context,
+    involving: Annotated[
+        str | None, typer.Option(help="Only events this entity (or one of its parts) took part in.")
+    ] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """Dated events in order: foundings, incursions, interventions, wars, meetings, sessions."""
+    from csto_kb.exporters.common import to_json
+    from csto_kb.services.queries import events
+
+    found = events(ctx.obj.uow(), involving)
+    if fmt is ListFormat.json:
+        write(to_json(found))
+        return
+    rows = [
+        [
+            (e.starts_on or "—") + (f" – {e.ends_on}" if e.ends_on else ""),
+            e.kind,
+            e.title,
+            ", ".join(p.entity.name_en or p.entity.key for p in e.participants),
+            f"[{e.source_id}]",
+        ]
+        for e in found
+    ]
+    write(
+        simple_table(["Date", "Kind", "Event", "Participants", "Source"], rows)
+        if rows
+        else "No events recorded."
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("who-said")(who_said)
+    app.command()(members)
+    app.command()(forces)
+    app.command()(events)

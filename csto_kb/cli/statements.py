@@ -1,0 +1,219 @@
+"""statement add | show | edit | retract."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from csto_kb.cli.output import ListFormat, write
+from csto_kb.errors import InvalidInput
+
+app = typer.Typer(
+    help="Add, show, correct and retract statements. Corrections keep every earlier version.",
+    no_args_is_help=True,
+)
+
+BY_HELP = "Who makes the change (default: your operating-system user)."
+
+
+def _read_structured(path: str) -> Any:
+    """A JSON or YAML document from a file, or from standard input for '-'."""
+    import yaml
+
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise InvalidInput(f"from-file: cannot read {path} ({error.strerror})") from None
+    except UnicodeDecodeError:
+        raise InvalidInput(f"from-file: {path} is not UTF-8 text") from None
+    try:
+        return yaml.safe_load(text)  # YAML is a superset of JSON: one parser reads both
+    except yaml.YAMLError as error:
+        raise InvalidInput(f"from-file: not valid JSON or YAML ({str(error).splitlines()[0]})") from None
+
+
+def _summary(statement: Any) -> str:
+    return (
+        f"statement #{statement.id}: {statement.speaker.name_en or statement.speaker.key}, "
+        f"{statement.said_on or 'undated'}, source {statement.source.id}"
+    )
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    speaker: Annotated[
+        str | None, typer.Option(help="Who said it: a known name or alias, in either script.")
+    ] = None,
+    quote: Annotated[str | None, typer.Option(help="The quote exactly as the source writes it.")] = None,
+    source: Annotated[
+        int | None, typer.Option(help="Id of the source that reports it (see `source list`).")
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option(help="Language of the quote (ar, en …); default: from its script.")
+    ] = None,
+    said_on: Annotated[
+        str | None, typer.Option(help="When it was said: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    date_text: Annotated[str, typer.Option(help="The date expression as the source writes it.")] = "",
+    mode: Annotated[str, typer.Option(help="direct, indirect or mixed.")] = "direct",
+    cue: Annotated[str, typer.Option(help="The speech verb as written (قال، أكد, said …).")] = "",
+    venue: Annotated[
+        str | None, typer.Option(help="Where or how: a parliament session, an interview …")
+    ] = None,
+    mention: Annotated[str, typer.Option(help="How the source names the speaker at this point.")] = "",
+    role_text: Annotated[str, typer.Option(help="The speaker's role or title as written.")] = "",
+    start: Annotated[
+        int | None, typer.Option(help="Character offset where the quote starts in the source text.")
+    ] = None,
+    end: Annotated[
+        int | None, typer.Option(help="Character offset where the quote ends in the source text.")
+    ] = None,
+    about: Annotated[
+        list[str] | None, typer.Option(help="An entity the statement is about (repeatable).")
+    ] = None,
+    translation: Annotated[str | None, typer.Option(help="A translation of the quote.")] = None,
+    translation_lang: Annotated[str, typer.Option(help="Language of the translation.")] = "en",
+    translator: Annotated[str | None, typer.Option(help="Who translated it (default: --by).")] = None,
+    create_speaker: Annotated[
+        bool, typer.Option(help="Create the speaker as a new person if unknown.")
+    ] = False,
+    from_file: Annotated[
+        str | None,
+        typer.Option(
+            help="Read the statement (or a list of them) from a JSON or YAML file; '-' reads stdin."
+        ),
+    ] = None,
+    by: Annotated[str | None, typer.Option(help=BY_HELP)] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """Add a statement. An unknown speaker is refused with the closest known names (unless --create-speaker);
+    a duplicate (same speaker, same quote, same date) is refused with the existing id."""
+    from csto_kb.exporters.common import to_json
+    from csto_kb.schemas.statements import StatementIn
+    from csto_kb.schemas.validation import parse
+    from csto_kb.services.entities import guess_lang
+    from csto_kb.services.statements import add_statements
+
+    if from_file is not None:
+        document = _read_structured(from_file)
+        items = document if isinstance(document, list) else [document]
+        if not items:
+            raise InvalidInput("from-file: the file holds no statements")
+        inputs = [
+            parse(StatementIn, item, where=f"from-file: [{i}]." if len(items) > 1 else "from-file: ")
+            for i, item in enumerate(items)
+        ]
+    else:
+        for name, value in (("speaker", speaker), ("quote", quote), ("source", source)):
+            if value is None:
+                raise InvalidInput(f"{name}: required (or give --from-file)")
+        fields: dict[str, Any] = {
+            "speaker": speaker,
+            "quote": quote,
+            "source": source,
+            "lang": lang or guess_lang(quote or ""),
+            "said_on": said_on,
+            "date_text": date_text,
+            "mode": mode,
+            "cue": cue,
+            "venue": venue,
+            "speaker_mention": mention,
+            "role_text": role_text,
+            "span_start": start,
+            "span_end": end,
+            "about": about or [],
+            "translation": translation,
+            "translation_lang": translation_lang,
+            "translator": translator,
+            "create_speaker": create_speaker,
+        }
+        inputs = [parse(StatementIn, fields)]
+    added = add_statements(ctx.obj.uow(by=by), inputs)
+    if fmt is ListFormat.json:
+        write(to_json(added))
+    else:
+        write("\n".join(f"added {_summary(s)}" for s in added))
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    statement_id: Annotated[int, typer.Argument(help="The statement's id.", metavar="ID")],
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """One statement with its source, span, translations and full history of changes."""
+    from csto_kb.exporters.common import to_json
+    from csto_kb.exporters.statements import describe
+    from csto_kb.services.statements import show_statement
+
+    detail = show_statement(ctx.obj.uow(), statement_id)
+    write(to_json(detail) if fmt is ListFormat.json else describe(detail))
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    statement_id: Annotated[int, typer.Argument(help="The statement's id.", metavar="ID")],
+    reason: Annotated[str, typer.Option(help="Why the correction is made (kept in the history).")],
+    speaker: Annotated[str | None, typer.Option(help="The corrected speaker.")] = None,
+    quote: Annotated[
+        str | None, typer.Option(help="The corrected quote, exactly as the source writes it.")
+    ] = None,
+    said_on: Annotated[
+        str | None, typer.Option(help="The corrected date: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    date_text: Annotated[str | None, typer.Option(help="The corrected date expression as written.")] = None,
+    mode: Annotated[str | None, typer.Option(help="direct, indirect or mixed.")] = None,
+    cue: Annotated[str | None, typer.Option(help="The corrected speech verb.")] = None,
+    venue: Annotated[str | None, typer.Option(help="The corrected venue.")] = None,
+    role_text: Annotated[str | None, typer.Option(help="The corrected role as written.")] = None,
+    translation: Annotated[str | None, typer.Option(help="A new or corrected translation.")] = None,
+    translation_lang: Annotated[str, typer.Option(help="Language of the translation.")] = "en",
+    translator: Annotated[str | None, typer.Option(help="Who translated it (default: --by).")] = None,
+    by: Annotated[str | None, typer.Option(help=BY_HELP)] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """Correct a statement. The values it replaces stay in its history (`statement show ID`)."""
+    from csto_kb.exporters.common import to_json
+    from csto_kb.schemas.statements import StatementEdit
+    from csto_kb.schemas.validation import parse
+    from csto_kb.services.statements import edit_statement
+
+    if not reason.strip():
+        raise InvalidInput("reason: say why the statement is corrected")
+    given = {
+        "speaker": speaker,
+        "quote": quote,
+        "said_on": said_on,
+        "date_text": date_text,
+        "mode": mode,
+        "cue": cue,
+        "venue": venue,
+        "role_text": role_text,
+        "translation": translation,
+        "translation_lang": translation_lang,
+        "translator": translator,
+    }
+    changes = parse(StatementEdit, {k: v for k, v in given.items() if v is not None})
+    edited = edit_statement(ctx.obj.uow(by=by, reason=reason), statement_id, changes)
+    write(to_json(edited) if fmt is ListFormat.json else f"corrected {_summary(edited)}")
+
+
+@app.command("retract")
+def retract(
+    ctx: typer.Context,
+    statement_id: Annotated[int, typer.Argument(help="The statement's id.", metavar="ID")],
+    reason: Annotated[str, typer.Option(help="Why it is retracted (kept with the record).")],
+    by: Annotated[str | None, typer.Option(help=BY_HELP)] = None,
+) -> None:
+    """Retract a statement: it leaves default queries but stays stored, visible with --include-retracted."""
+    from csto_kb.services.statements import retract_statement
+
+    if not reason.strip():
+        raise InvalidInput("reason: say why the statement is retracted")
+    retracted = retract_statement(ctx.obj.uow(by=by, reason=reason), statement_id, reason)
+    write(f"retracted {_summary(retracted)}")
