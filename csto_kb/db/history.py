@@ -80,7 +80,7 @@ def _write(session: Session, _flush: UOWTransaction) -> None:
             "reason": session.info["reason"],
             "action": action,
             "table_name": obj.__tablename__,
-            "row_id": obj.id,  # type: ignore[attr-defined]
+            "row_id": getattr(obj, "id"),  # noqa: B009 - every tracked class has an id; Base does not say so
             "before": before,
             "after": _snapshot(obj) if action == "insert" else after,
         }

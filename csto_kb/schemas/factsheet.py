@@ -11,7 +11,7 @@ from csto_kb.schemas.entities import NameOut
 from csto_kb.schemas.facts import EventOut, ForceLevelOut, MembershipOut, OrganisationFactOut
 from csto_kb.schemas.statements import StatementOut
 
-FACTSHEET_SCHEMA_VERSION = 1
+FACTSHEET_SCHEMA_VERSION: Literal[1] = 1
 
 
 class AllianceOut(BaseModel):

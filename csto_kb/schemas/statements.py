@@ -62,8 +62,10 @@ class StatementEdit(Model):
     translation_lang: LangCode = "en"
     translator: str | None = None
 
-    def changes(self) -> dict[str, object]:
-        return {k: v for k, v in self.model_dump(exclude_unset=True).items() if v is not None}
+    def column_changes(self) -> dict[str, str]:
+        """The plain columns to overwrite (speaker, quote and translation need more than a set)."""
+        plain = ("said_on", "date_text", "mode", "cue", "venue", "role_text")
+        return {k: v for k in plain if (v := getattr(self, k)) is not None}
 
 
 class EntityRef(OutModel):

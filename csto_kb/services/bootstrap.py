@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Engine, select
 
 from csto_kb.db.engine import make_engine
 from csto_kb.db.migrate import ensure_current
-from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.model import Entity
-from csto_kb.resources import seeds_dir
-from csto_kb.services.seed import SeedReport, load_seeds
+
+if TYPE_CHECKING:
+    from csto_kb.services.seed import SeedReport
 
 
 def is_empty(engine: Engine) -> bool:
@@ -27,4 +29,9 @@ def open_knowledge_base(url: str, *, seed: bool = True) -> Engine:
 
 
 def seed_database(engine: Engine, by: str = "csto-kb seed") -> SeedReport:
+    """Load the curated seed files shipped with the package (the loader is imported only when needed)."""
+    from csto_kb.db.unit_of_work import UnitOfWork
+    from csto_kb.resources import seeds_dir
+    from csto_kb.services.seed import load_seeds
+
     return load_seeds(UnitOfWork(engine, by=by, reason="curated seed"), seeds_dir())

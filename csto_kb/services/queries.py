@@ -50,14 +50,14 @@ def _partial(value: str, field: str) -> PartialDate:
         raise InvalidInput(f"{field}: {error}") from None
 
 
-def _members_of(session: Session, org: Entity) -> Select[tuple[int]]:
+def _members_of(session: Session, org: Entity) -> Select[int]:
     """Ids of the entities that speak for ``org``: itself, its parts, and people holding a role in it."""
     parts = select(Entity.id).where(Entity.part_of_id == org.id)
     people = select(Role.person_id).where(Role.organisation_id == org.id)
     return select(Entity.id).where(or_(Entity.id == org.id, Entity.id.in_(parts), Entity.id.in_(people)))
 
 
-def statements_query(session: Session, f: StatementFilter) -> Select[tuple[Statement]]:
+def statements_query(session: Session, f: StatementFilter) -> Select[Statement]:
     query = select(Statement)
     if not f.include_retracted:
         query = query.where(Statement.retracted_at.is_(None))

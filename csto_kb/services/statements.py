@@ -152,45 +152,38 @@ def _get(session: Session, statement_id: int) -> Statement:
 
 def edit_statement(uow: UnitOfWork, statement_id: int, edit: StatementEdit) -> StatementOut:
     """Correct a statement in place; the change log keeps the values it replaces."""
-    changes = edit.changes()
-    translation = changes.pop("translation", None)
-    changes.pop("translation_lang", None)
-    translator = changes.pop("translator", None)
-    if not changes and translation is None:
+    columns = edit.column_changes()
+    if not columns and edit.speaker is None and edit.quote is None and edit.translation is None:
         raise InvalidInput("edit: give at least one field to change")
     with uow:
         session = uow.session
         statement = _get(session, statement_id)
         if statement.retracted_at is not None:
             raise Conflict(f"statement: #{statement_id} is retracted; add a new statement instead")
-        if "speaker" in changes:
-            statement.speaker = resolve_entity(session, str(changes.pop("speaker")), field="speaker")
-        if "quote" in changes:
-            quote = str(changes.pop("quote"))
-            span = locate(statement.source, quote, field="quote")
-            statement.quote = quote
-            statement.quote_norm = normalise_for_search(quote)
-            statement.quote_key = quote_key(quote)
+        if edit.speaker is not None:
+            statement.speaker = resolve_entity(session, edit.speaker, field="speaker")
+        if edit.quote is not None:
+            span = locate(statement.source, edit.quote, field="quote")
+            statement.quote = edit.quote
+            statement.quote_norm = normalise_for_search(edit.quote)
+            statement.quote_key = quote_key(edit.quote)
             statement.span_start, statement.span_end = span if span else (None, None)
-        for field, value in changes.items():
+        for field, value in columns.items():
             setattr(statement, field, value)
-        duplicate = find_duplicate(
-            session, statement.speaker_id or statement.speaker.id, statement.quote_key, statement.said_on
-        )
+        duplicate = find_duplicate(session, statement.speaker.id, statement.quote_key, statement.said_on)
         if duplicate is not None and duplicate.id != statement.id:
             raise Duplicate(
                 f"statement: the corrected statement would duplicate #{duplicate.id}", duplicate.id
             )
-        if translation is not None:
-            lang = edit.translation_lang
-            who = translator or uow.by
+        if edit.translation is not None:
+            lang, who = edit.translation_lang, edit.translator or uow.by
             current = next(
                 (t for t in statement.translations if t.lang == lang and t.translator == who), None
             )
             if current is None:
-                statement.translations.append(Translation(lang=lang, text=translation, translator=who))
+                statement.translations.append(Translation(lang=lang, text=edit.translation, translator=who))
             else:
-                current.text = translation
+                current.text = edit.translation
         session.flush()
         out = StatementOut.model_validate(statement)
         uow.commit()
