@@ -108,7 +108,7 @@ def members(
     write(
         simple_table(["Member", "Status", "Since", "Until", "Source"], rows)
         if rows
-        else "No members recorded."
+        else (f"No members recorded on {on}." if on else "No members recorded.")
     )
 
 
