@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import total_ordering
 from typing import Literal
 
 Precision = Literal["year", "month", "day"]
@@ -18,9 +19,10 @@ _FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 EXPECTED_FORM = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class PartialDate:
-    """A date known to the year, the month or the day."""
+    """A date known to the year, the month or the day; ordered like its ISO text (``2022`` < ``2022-04``)."""
 
     year: int
     month: int | None = None
@@ -45,8 +47,16 @@ class PartialDate:
                     f"{text!r} is not a day of the calendar (expected {EXPECTED_FORM})"
                 ) from None
         if year < 1:
-            raise ValueError(f"year must be positive in {text!r}")
+            raise ValueError(f"year must be positive in {text!r} (expected {EXPECTED_FORM})")
         return cls(year, month, day)
+
+    def _key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
 
     @property
     def precision(self) -> Precision:
