@@ -104,7 +104,7 @@ def add(
         if not items:
             raise InvalidInput("from-file: the file holds no statements")
         inputs = [
-            parse(StatementIn, item, where=f"from-file: [{i}]." if len(items) > 1 else "from-file: ")
+            parse(StatementIn, item, where=f"from-file: item [{i}]: " if len(items) > 1 else "from-file: ")
             for i, item in enumerate(items)
         ]
     else:

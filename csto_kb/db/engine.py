@@ -26,8 +26,16 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         database = parsed.database or ""
+        if "\0" in database:
+            raise InvalidInput("database URL: the SQLite path contains a NUL character")
         if database and database != ":memory:" and not database.startswith("file:"):
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(database).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise InvalidInput(
+                    f"database URL: cannot create the folder {folder} for the SQLite file ({error.strerror})"
+                ) from None
         engine = create_engine(parsed)
         _configure_sqlite(engine, foreign_keys=foreign_keys)
         return engine

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 
 from csto_kb.dates import PartialDate
 
@@ -17,6 +18,15 @@ Method = Literal["curated", "extracted", "entered", "imported"]
 
 def _partial_date(value: str) -> str:
     return str(PartialDate.parse(value))
+
+
+def _date_as_text(value: object) -> object:
+    # YAML reads an unquoted 2022-04-13 as a date and 2002 as a number; both mean the partial date they spell.
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
 
 
 def _lang(value: str) -> str:
@@ -32,7 +42,7 @@ def _non_blank(value: str) -> str:
     return value
 
 
-PartialDateStr = Annotated[str, AfterValidator(_partial_date)]
+PartialDateStr = Annotated[str, BeforeValidator(_date_as_text), AfterValidator(_partial_date)]
 """A partial date as text: YYYY, YYYY-MM or YYYY-MM-DD."""
 
 LangCode = Annotated[str, AfterValidator(_lang)]

@@ -20,12 +20,18 @@ def field_path(loc: tuple[int | str, ...]) -> str:
 
 
 def describe(error: ValidationError, *, where: str = "") -> str:
-    first = error.errors()[0]
-    message = first["msg"].removeprefix("Value error, ")
-    field = field_path(tuple(first["loc"]))
-    more = len(error.errors()) - 1
+    """The first problem as ``field: message``; an unknown field (a typo) is named before what it left missing."""
+    errors = sorted(error.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    first = errors[0]
+    if first["type"] == "extra_forbidden":
+        message = "unknown field (check its spelling)"
+    else:
+        message = first["msg"].removeprefix("Value error, ")
+    more = len(errors) - 1
     suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-    return f"{where}{field}: {message}{suffix}"
+    if not first["loc"]:  # a rule across fields: its message names them
+        return f"{where}{message}{suffix}"
+    return f"{where}{field_path(tuple(first['loc']))}: {message}{suffix}"
 
 
 def parse(model: type[M], data: Any, *, where: str = "") -> M:

@@ -13,7 +13,7 @@ from csto_kb.errors import Ambiguous, Duplicate, InvalidInput, NotFound
 from csto_kb.model import Entity, EntityName
 from csto_kb.model.entities import ENTITY_KINDS
 from csto_kb.schemas.entities import EntityOut
-from csto_kb.text import normalise
+from csto_kb.text import normalise, normalise_for_search
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
@@ -74,8 +74,8 @@ def add_name(session: Session, entity: Entity, name: str, lang: str | None = Non
     """Give ``entity`` another name; False when it already has it. The first name in a language is primary."""
     lang = lang or guess_lang(name)
     norm = normalise(name)
-    if not norm:
-        raise InvalidInput("name: must contain letters or digits")
+    if not normalise_for_search(name):
+        raise InvalidInput(f"name: {name!r} must contain letters or digits")
     if any(n.lang == lang and n.name_norm == norm for n in entity.names):
         return False
     primary = not any(n.lang == lang for n in entity.names)

@@ -167,13 +167,12 @@ def events(uow: UnitOfWork, involving: str | None = None) -> list[EventOut]:
 def find_events(
     session: Session, involving: str | None = None, *, also: Sequence[int] = ()
 ) -> list[EventOut]:
-    """Events in date order; with ``involving``, those it, one of its parts, or an entity in ``also`` took part in."""
+    """Events in date order; with ``involving``, those it, an entity in ``also``, or a part of one took part in."""
     query = select(Event).where(Event.retracted_at.is_(None))
     if involving:
         entity = resolve_entity(session, involving, field="entity")
-        related = select(Entity.id).where(
-            or_(Entity.id == entity.id, Entity.part_of_id == entity.id, Entity.id.in_(list(also)))
-        )
+        ids = [entity.id, *also]
+        related = select(Entity.id).where(or_(Entity.id.in_(ids), Entity.part_of_id.in_(ids)))
         query = query.where(
             Event.id.in_(select(EventParticipant.event_id).where(EventParticipant.entity_id.in_(related)))
         )

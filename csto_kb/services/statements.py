@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import uuid
 
 from sqlalchemy import select
@@ -19,12 +20,20 @@ from csto_kb.services.evidence import check_span, locate
 from csto_kb.text import normalise_for_search, quote_key
 
 
-def statement_uid(source: Source, span: tuple[int, int] | None, speaker: Entity) -> str:
-    """Hashed from the source text and span where there is one, so that loading the same data is a no-op."""
+def statement_uid(session: Session, source: Source, span: tuple[int, int] | None, speaker: Entity) -> str:
+    """A stable identity, hashed from the source text, span and speaker where there are such.
+
+    Hashing makes the same statement loaded into two databases get the same uid. A retracted statement keeps
+    its uid, so a statement re-added from the same span gets the next uid in the sequence.
+    """
     if span is None or source.sha256 is None:
         return uuid.uuid4().hex
     identity = f"{source.sha256}:{span[0]}:{span[1]}:{speaker.key}"
-    return hashlib.sha256(identity.encode()).hexdigest()[:32]
+    for n in itertools.count():
+        uid = hashlib.sha256((identity if n == 0 else f"{identity}:{n}").encode()).hexdigest()[:32]
+        if session.scalars(select(Statement.id).where(Statement.uid == uid)).first() is None:
+            return uid
+    raise AssertionError("unreachable")
 
 
 def role_on(session: Session, speaker: Entity, said_on: str | None) -> Role | None:
@@ -85,7 +94,7 @@ def create_statement(session: Session, data: StatementIn, *, by: str) -> Stateme
         role = role_on(session, speaker, data.said_on)
     about = [resolve_entity(session, name, field="about") for name in data.about]
     statement = Statement(
-        uid=statement_uid(source, span, speaker),
+        uid=statement_uid(session, source, span, speaker),
         speaker=speaker,
         role=role,
         speaker_mention=data.speaker_mention,
@@ -129,7 +138,7 @@ def add_statements(uow: UnitOfWork, items: list[StatementIn]) -> list[StatementO
             except KBError as error:
                 if len(items) == 1:
                     raise
-                raise type(error)(f"statement {i + 1} of {len(items)}: {error}") from None
+                raise type(error)(f"item [{i}]: {error}") from None
         uow.commit()
         return added
 
@@ -160,21 +169,27 @@ def edit_statement(uow: UnitOfWork, statement_id: int, edit: StatementEdit) -> S
         statement = _get(session, statement_id)
         if statement.retracted_at is not None:
             raise Conflict(f"statement: #{statement_id} is retracted; add a new statement instead")
-        if edit.speaker is not None:
-            statement.speaker = resolve_entity(session, edit.speaker, field="speaker")
-        if edit.quote is not None:
-            span = locate(statement.source, edit.quote, field="quote")
-            statement.quote = edit.quote
-            statement.quote_norm = normalise_for_search(edit.quote)
-            statement.quote_key = quote_key(edit.quote)
-            statement.span_start, statement.span_end = span if span else (None, None)
-        for field, value in columns.items():
-            setattr(statement, field, value)
-        duplicate = find_duplicate(session, statement.speaker.id, statement.quote_key, statement.said_on)
+        # Work out the corrected identity and refuse a duplicate before touching the row, so the database's
+        # unique index never sees the collision.
+        speaker = (
+            resolve_entity(session, edit.speaker, field="speaker") if edit.speaker else statement.speaker
+        )
+        span = locate(statement.source, edit.quote, field="quote") if edit.quote is not None else None
+        key = quote_key(edit.quote) if edit.quote is not None else statement.quote_key
+        said_on = columns.get("said_on", statement.said_on)
+        duplicate = find_duplicate(session, speaker.id, key, said_on)
         if duplicate is not None and duplicate.id != statement.id:
             raise Duplicate(
                 f"statement: the corrected statement would duplicate #{duplicate.id}", duplicate.id
             )
+        statement.speaker = speaker
+        if edit.quote is not None:
+            statement.quote = edit.quote
+            statement.quote_norm = normalise_for_search(edit.quote)
+            statement.quote_key = key
+            statement.span_start, statement.span_end = span if span else (None, None)
+        for field, value in columns.items():
+            setattr(statement, field, value)
         if edit.translation is not None:
             lang, who = edit.translation_lang, edit.translator or uow.by
             current = next(
