@@ -192,3 +192,24 @@ def table_counts(engine: Engine) -> dict[str, int]:
     from csto_kb.model import Base
 
     return {name: count(engine, name) for name in sorted(Base.metadata.tables)}
+
+
+def ok(run: Run) -> Run:
+    """The run succeeded, without a traceback anywhere."""
+    assert run.exit_code == 0, f"exit {run.exit_code}: {run.stderr}"
+    assert "Traceback" not in run.stdout + run.stderr
+    return run
+
+
+def one_line_error(run: Run, code: int, *needles: str) -> str:
+    """The run failed with ``code``, printed nothing on stdout and one line on stderr, ``error: …``,
+    containing every needle."""
+    assert run.exit_code == code, f"exit {run.exit_code}, expected {code}: {run.stdout}{run.stderr}"
+    assert run.stdout == ""
+    assert run.stderr.startswith("error: "), run.stderr
+    assert run.stderr.count("\n") == 1, run.stderr
+    assert run.stderr.endswith("\n"), run.stderr
+    assert "Traceback" not in run.stderr
+    for needle in needles:
+        assert needle in run.stderr, f"{needle!r} not in {run.stderr!r}"
+    return run.stderr

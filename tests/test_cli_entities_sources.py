@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from csto_kb.text import sha256_text
-from tests.conftest import Run, count, table_counts
+from tests.conftest import Run, count, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 
@@ -19,25 +19,6 @@ CORPUS = Path("/work/shared/corpus/dev")
 URDUPOINT = CORPUS / "16_en_urdupoint_kazakh_mod_csto.txt"
 ASHARQ = CORPUS / "13_ar_asharq_csto_mini_nato.txt"
 needs_corpus = pytest.mark.skipif(not URDUPOINT.exists(), reason=f"corpus not found at {CORPUS}")
-
-
-def ok(run: Run) -> Run:
-    assert run.exit_code == 0, f"exit {run.exit_code}: {run.stderr}"
-    assert "Traceback" not in run.stdout + run.stderr
-    return run
-
-
-def one_line_error(run: Run, code: int, *needles: str) -> str:
-    """The run failed with ``code`` and exactly one line on stderr, ``error: …``, naming every needle."""
-    assert run.exit_code == code, f"exit {run.exit_code}, expected {code}: {run.stdout}{run.stderr}"
-    assert run.stdout == ""
-    assert run.stderr.startswith("error: "), run.stderr
-    assert run.stderr.count("\n") == 1, run.stderr
-    assert run.stderr.endswith("\n"), run.stderr
-    assert "Traceback" not in run.stderr
-    for needle in needles:
-        assert needle in run.stderr, f"{needle!r} not in {run.stderr!r}"
-    return run.stderr
 
 
 def row(engine: Engine, sql: str, **params: Any) -> dict[str, Any]:

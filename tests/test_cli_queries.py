@@ -15,7 +15,7 @@ from sqlalchemy import Engine, inspect
 from csto_kb import __version__
 from csto_kb.db.engine import make_engine
 from csto_kb.exporters.statements import CSV_COLUMNS
-from tests.conftest import Run, count
+from tests.conftest import Run, count, ok, one_line_error
 
 Cli = Callable[..., Run]
 
@@ -24,25 +24,6 @@ Cli = Callable[..., Run]
 ALL_IN_DATE_ORDER = [11, 12, 4, 5, 6, 7, 8, 9, 10, 1, 2, 3]
 DIRECT = {3, 4, 5, 6, 7, 9, 10}
 REPORTED = {1, 2, 8, 11, 12}  # indirect (1, 2, 8) and mixed (11, 12)
-
-
-def ok(run: Run) -> Run:
-    assert run.exit_code == 0, f"exit {run.exit_code}: {run.stderr}"
-    assert "Traceback" not in run.stdout + run.stderr
-    return run
-
-
-def one_line_error(run: Run, code: int, *needles: str) -> str:
-    """The run failed with ``code`` and exactly one line on stderr, ``error: …``, naming every needle."""
-    assert run.exit_code == code, f"exit {run.exit_code}, expected {code}: {run.stdout}{run.stderr}"
-    assert run.stdout == ""
-    assert run.stderr.startswith("error: "), run.stderr
-    assert run.stderr.count("\n") == 1, run.stderr
-    assert run.stderr.endswith("\n"), run.stderr
-    assert "Traceback" not in run.stderr
-    for needle in needles:
-        assert needle in run.stderr, f"{needle!r} not in {run.stderr!r}"
-    return run.stderr
 
 
 def as_json(run: Run) -> list[dict[str, Any]]:

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from csto_kb.model import Change
-from tests.conftest import Run, count, table_counts
+from tests.conftest import Run, count, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 
@@ -125,17 +125,6 @@ def json_ids(payload: str) -> list[int]:
     return [int(item["id"]) for item in json.loads(payload)]
 
 
-def assert_one_line_error(run: Run, code: int, *fragments: str) -> None:
-    """Refused with ``code``, nothing on stdout, and one line on stderr that contains every fragment."""
-    assert run.exit_code == code, (run.exit_code, run.stdout, run.stderr)
-    assert run.stdout == ""
-    assert run.stderr.startswith("error: "), run.stderr
-    assert run.stderr.endswith("\n"), run.stderr
-    assert run.stderr.count("\n") == 1, run.stderr
-    for fragment in fragments:
-        assert fragment in run.stderr, (fragment, run.stderr)
-
-
 def add_source(cli: Cli, tmp_path: Path, body: str, *, lang: str = "en", name: str = "reuters.txt") -> int:
     path = tmp_path / name
     path.write_text(body, encoding="utf-8")
@@ -225,7 +214,7 @@ def test_add_with_start_and_end_stores_that_occurrence_of_a_quote_found_several_
     counts = table_counts(engine)
 
     ambiguous = cli("statement", "add", "--speaker", "Zas", "--quote", CSTO_NAME, "--source", "1")
-    assert_one_line_error(ambiguous, 2, "quote:", "more than once")
+    one_line_error(ambiguous, 2, "quote:", "more than once")
     assert table_counts(engine) == counts
 
     run = cli(
@@ -253,7 +242,7 @@ def test_add_about_an_unknown_entity_is_refused_and_writes_nothing(cli: Cli, eng
 
     run = zas_adds(cli, FORCE_QUOTE, "--about", "CSTO", "--about", "Atlantis")
 
-    assert_one_line_error(run, 1, "about:", "Atlantis")
+    one_line_error(run, 1, "about:", "Atlantis")
     assert table_counts(engine) == counts
 
 
@@ -367,7 +356,7 @@ def test_add_refuses_bad_input_with_one_line_naming_the_field_and_writes_nothing
 
     run = cli("statement", "add", *args)
 
-    assert_one_line_error(run, code, *fragments)
+    one_line_error(run, code, *fragments)
     assert table_counts(engine) == counts
 
 
@@ -383,7 +372,7 @@ def test_add_unknown_speaker_is_refused_with_the_closest_known_names(
 
     run = cli("statement", "add", "--speaker", speaker, "--quote", FORCE_QUOTE, "--source", "1")
 
-    assert_one_line_error(run, 1, "speaker:", speaker, "closest known:", closest)
+    one_line_error(run, 1, "speaker:", speaker, "closest known:", closest)
     assert table_counts(engine) == counts
 
 
@@ -450,7 +439,7 @@ def test_add_duplicate_is_refused_with_the_existing_id(cli: Cli, engine: Engine)
         "1",
     )
 
-    assert_one_line_error(run, 1, "statement:", "#11")
+    one_line_error(run, 1, "statement:", "#11")
     assert table_counts(engine) == counts
 
 
@@ -465,7 +454,7 @@ def test_add_same_quote_with_other_diacritics_and_quotation_marks_is_still_a_dup
         "--quote", S11_VARIANT, "--lang", "ar", "--source", str(source),
     )  # fmt: skip
 
-    assert_one_line_error(run, 1, "statement:", "#11")
+    one_line_error(run, 1, "statement:", "#11")
     assert table_counts(engine) == counts
 
 
@@ -621,7 +610,7 @@ def test_add_from_file_with_a_bad_item_writes_nothing_and_names_the_item_and_fie
     run = cli("statement", "add", "--from-file", str(path))
 
     code = 1 if "#12" in fragments else 2
-    assert_one_line_error(run, code, *fragments)
+    one_line_error(run, code, *fragments)
     assert table_counts(engine) == counts
 
 
@@ -630,7 +619,7 @@ def test_add_from_a_missing_file_is_refused(cli: Cli, engine: Engine, tmp_path: 
 
     run = cli("statement", "add", "--from-file", str(tmp_path / "nowhere.yaml"))
 
-    assert_one_line_error(run, 2, "from-file:", "nowhere.yaml")
+    one_line_error(run, 2, "from-file:", "nowhere.yaml")
     assert table_counts(engine) == counts
 
 
@@ -679,7 +668,7 @@ def test_show_unknown_id_is_not_found(cli: Cli, engine: Engine) -> None:
 
     run = cli("statement", "show", "99")
 
-    assert_one_line_error(run, 1, "statement:", "99")
+    one_line_error(run, 1, "statement:", "99")
     assert table_counts(engine) == counts
 
 
@@ -766,7 +755,7 @@ def test_edit_bad_input_is_refused_and_the_row_is_unchanged(
 
     run = cli("statement", "edit", "11", *args, *reason)
 
-    assert_one_line_error(run, 2, *fragments)
+    one_line_error(run, 2, *fragments)
     assert stored(engine, 11) == before
     assert table_counts(engine) == counts
 
@@ -776,7 +765,7 @@ def test_edit_unknown_id_is_not_found(cli: Cli, engine: Engine) -> None:
 
     run = cli("statement", "edit", "99", "--said-on", "2022", "--reason", "a correction")
 
-    assert_one_line_error(run, 1, "statement:", "99")
+    one_line_error(run, 1, "statement:", "99")
     assert table_counts(engine) == counts
 
 
@@ -787,7 +776,7 @@ def test_edit_into_a_duplicate_of_another_statement_is_refused_with_its_id(cli: 
     # #12 is Zas on 2022-02-19 too: giving it #11's quote would make the two the same statement.
     run = cli("statement", "edit", "12", "--quote", S11_QUOTE, "--reason", "wrong sentence")
 
-    assert_one_line_error(run, 1, "#11")
+    one_line_error(run, 1, "#11")
     assert stored(engine, 12) == before
     assert table_counts(engine) == counts
 
@@ -799,7 +788,7 @@ def test_edit_a_retracted_statement_is_refused(cli: Cli, engine: Engine) -> None
 
     run = cli("statement", "edit", "12", "--said-on", "2022-02-18", "--reason", "a correction")
 
-    assert_one_line_error(run, 1, "#12", "retracted")
+    one_line_error(run, 1, "#12", "retracted")
     assert stored(engine, 12) == before
     assert table_counts(engine) == counts
 
@@ -844,7 +833,7 @@ def test_retract_twice_is_refused(cli: Cli, engine: Engine) -> None:
 
     run = cli("statement", "retract", "12", "--reason", "again")
 
-    assert_one_line_error(run, 1, "#12", "already retracted")
+    one_line_error(run, 1, "#12", "already retracted")
     assert stored(engine, 12) == before
     assert table_counts(engine) == counts
 
@@ -855,7 +844,7 @@ def test_retract_without_a_reason_is_refused(cli: Cli, engine: Engine, reason: s
 
     run = cli("statement", "retract", "12", "--reason", reason)
 
-    assert_one_line_error(run, 2, "reason:")
+    one_line_error(run, 2, "reason:")
     assert stored(engine, 12)["retracted_at"] is None
     assert table_counts(engine) == counts
 
@@ -865,7 +854,7 @@ def test_retract_unknown_id_is_not_found(cli: Cli, engine: Engine) -> None:
 
     run = cli("statement", "retract", "99", "--reason", "no such statement")
 
-    assert_one_line_error(run, 1, "statement:", "99")
+    one_line_error(run, 1, "statement:", "99")
     assert table_counts(engine) == counts
 
 

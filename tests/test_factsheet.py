@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 
 from csto_kb.resources import seeds_dir
 from csto_kb.schemas.factsheet import FactSheet
-from tests.conftest import Run, count, table_counts
+from tests.conftest import Run, count, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 
@@ -37,24 +37,6 @@ STATEMENTS_IN_DATE_ORDER = [11, 12, 4, 5, 6, 7, 8, 9, 10, 1, 2, 3]
 
 ESCAPE_ARTICLE = "Zas said: <script>alert(1)</script> | the alliance_stands *firm* & ready.\n"
 ESCAPE_QUOTE = "<script>alert(1)</script> | the alliance_stands *firm* & ready."
-
-
-def ok(run: Run) -> Run:
-    assert run.exit_code == 0, f"exit {run.exit_code}: {run.stderr}"
-    assert "Traceback" not in run.stdout + run.stderr
-    return run
-
-
-def one_line_error(run: Run, code: int, *needles: str) -> str:
-    assert run.exit_code == code, f"exit {run.exit_code}, expected {code}: {run.stdout}{run.stderr}"
-    assert run.stdout == ""
-    assert run.stderr.startswith("error: "), run.stderr
-    assert run.stderr.count("\n") == 1, run.stderr
-    assert run.stderr.endswith("\n"), run.stderr
-    assert "Traceback" not in run.stderr
-    for needle in needles:
-        assert needle in run.stderr, f"{needle!r} not in {run.stderr!r}"
-    return run.stderr
 
 
 def seed_statements() -> list[dict[str, Any]]:
