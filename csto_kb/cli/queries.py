@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from csto_kb.cli.context import KB
 from csto_kb.cli.output import OUTPUT_HELP, Format, ListFormat, simple_table, write
+
+if TYPE_CHECKING:
+    from csto_kb.schemas.statements import StatementOut
 
 
 def who_said(
@@ -69,7 +72,7 @@ def who_said(
     write(render_statements(found, fmt), output)
 
 
-def render_statements(found: list, fmt: Format) -> str:  # type: ignore[type-arg]
+def render_statements(found: list[StatementOut], fmt: Format) -> str:
     from csto_kb.exporters import statements as render
     from csto_kb.exporters.common import to_json
 

@@ -38,17 +38,15 @@ def show(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
 ) -> None:
     """One source: publication, how its date is known, its text's checksum and size."""
-    from csto_kb.exporters.common import to_json
+    import json
+
     from csto_kb.services.sources import get_source
 
     source, body = get_source(ctx.obj.uow(), source_id)
     if fmt is ListFormat.json:
         payload = source.model_dump(mode="json") | ({"body": body} if text else {})
-        import json
-
         write(json.dumps(payload, ensure_ascii=False, indent=2))
         return
-    del to_json
     lines = [
         f"Source {source.id}: {source.label}",
         f"Publisher: {source.publisher or '—'}",

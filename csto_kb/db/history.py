@@ -25,6 +25,11 @@ def track(session: Session, *, by: str, reason: str | None) -> None:
     session.info[_PENDING] = []
 
 
+def give_reason(session: Session, reason: str) -> None:
+    """Record ``reason`` with the changes flushed from now on in this session."""
+    session.info["reason"] = reason
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()

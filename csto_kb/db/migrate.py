@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from csto_kb.db.engine import make_engine
 from csto_kb.errors import DatabaseError
 from csto_kb.resources import migrations_dir
 from csto_kb.settings import mask_url
@@ -87,15 +86,3 @@ def known_revisions() -> set[str]:
 
     script = ScriptDirectory(str(migrations_dir()))
     return {rev.revision for rev in script.walk_revisions()}
-
-
-__all__ = [
-    "HEAD_REVISION",
-    "alembic_config",
-    "check",
-    "current_revision",
-    "downgrade",
-    "ensure_current",
-    "make_engine",
-    "upgrade",
-]

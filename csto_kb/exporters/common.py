@@ -28,3 +28,17 @@ def to_json(data: BaseModel | Sequence[BaseModel]) -> str:
     else:
         payload = [item.model_dump(mode="json") for item in data]
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def md_escape(text: str) -> str:
+    """Escape what Markdown or embedded HTML would otherwise interpret in user text."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("*", "\\*")
+        .replace("_", "\\_")
+        .replace("|", "\\|")
+        .replace("\n", " ")
+    )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from csto_kb.exporters.common import both_names
-from csto_kb.exporters.statements import _md_escape, role_line
+from csto_kb.exporters.common import both_names, md_escape
+from csto_kb.exporters.statements import role_line
 from csto_kb.schemas.facts import Citation
 from csto_kb.schemas.factsheet import FactSheet
 
@@ -17,7 +17,7 @@ def _cite(sheet: FactSheet, fact: Citation) -> str:
 
 
 def _ar(text: str) -> str:
-    return f'<span dir="rtl" lang="ar">{_md_escape(text)}</span>'
+    return f'<span dir="rtl" lang="ar">{md_escape(text)}</span>'
 
 
 def _date(value: str | None) -> str:
@@ -27,7 +27,7 @@ def _date(value: str | None) -> str:
 def render(sheet: FactSheet) -> str:
     a = sheet.alliance
     title = a.name_en or a.key
-    out: list[str] = [f"# {_md_escape(title)}" + (f" · {_ar(a.name_ar)}" if a.name_ar else ""), ""]
+    out: list[str] = [f"# {md_escape(title)}" + (f" · {_ar(a.name_ar)}" if a.name_ar else ""), ""]
     stamp = f"as it stood on {sheet.as_of}" if sheet.as_of else "as currently recorded"
     out += [
         f"*Fact sheet {stamp}, generated {sheet.generated_at:%Y-%m-%d} by csto-kb. "
@@ -39,13 +39,13 @@ def render(sheet: FactSheet) -> str:
     en = [n.name for n in a.names if n.lang == "en"]
     ar = [n.name for n in a.names if n.lang == "ar"]
     if en:
-        out.append(f"- **Names (English):** {_md_escape('; '.join(en))}")
+        out.append(f"- **Names (English):** {md_escape('; '.join(en))}")
     if ar:
         out.append(f"- **Names (Arabic):** {_ar('؛ '.join(ar))}")
     if a.description:
-        out.append(f"- {_md_escape(a.description)}")
+        out.append(f"- {md_escape(a.description)}")
     for event in sheet.founding:
-        written = f" (“{_md_escape(event.date_text)}”)" if event.date_text else ""
+        written = f" (“{md_escape(event.date_text)}”)" if event.date_text else ""
         out.append(f"- **Founded:** {_date(event.starts_on)}{written} {_cite(sheet, event)}")
     out.append("")
 
@@ -54,7 +54,7 @@ def render(sheet: FactSheet) -> str:
         out += ["| Member | Status | Since | Until | Source |", "| --- | --- | --- | --- | --- |"]
         for m in sheet.members:
             out.append(
-                f"| {_md_escape(both_names(m.member))} | {m.status} | {_date(m.valid_from)} | "
+                f"| {md_escape(both_names(m.member))} | {m.status} | {_date(m.valid_from)} | "
                 f"{_date(m.valid_to)} | {_cite(sheet, m)} |"
             )
     else:
@@ -70,9 +70,9 @@ def render(sheet: FactSheet) -> str:
             continue
         out += [f"## {heading}", ""]
         for f in facts:
-            english = f"{_md_escape(f.text_en)} " if f.text_en else ""
+            english = f"{md_escape(f.text_en)} " if f.text_en else ""
             out.append(
-                f"- {english}— {_ar(f.text) if f.lang == 'ar' else _md_escape(f.text)} {_cite(sheet, f)}"
+                f"- {english}— {_ar(f.text) if f.lang == 'ar' else md_escape(f.text)} {_cite(sheet, f)}"
             )
         out.append("")
 
@@ -86,8 +86,8 @@ def render(sheet: FactSheet) -> str:
             count = ("about " if force.approximate else "") + f"{force.count:,}"
             who = both_names(force.asserted_by) if force.asserted_by else "—"
             out.append(
-                f"| {_md_escape(force.unit)} | {count} | {READINESS_LABELS[force.readiness]} | "
-                f"{_date(force.as_of)} | {_md_escape(who)} | {_cite(sheet, force)} |"
+                f"| {md_escape(force.unit)} | {count} | {READINESS_LABELS[force.readiness]} | "
+                f"{_date(force.as_of)} | {md_escape(who)} | {_cite(sheet, force)} |"
             )
     else:
         out.append("_No force levels recorded._")
@@ -99,8 +99,8 @@ def render(sheet: FactSheet) -> str:
         for e in sheet.events:
             when = _date(e.starts_on) + (f" – {e.ends_on}" if e.ends_on else "")
             who = "; ".join(f"{p.entity.name_en or p.entity.key} ({p.role})" for p in e.participants)
-            name = _md_escape(e.title) + (f" · {_ar(e.title_ar)}" if e.title_ar else "")
-            out.append(f"| {when} | {name} | {_md_escape(who)} | {_cite(sheet, e)} |")
+            name = md_escape(e.title) + (f" · {_ar(e.title_ar)}" if e.title_ar else "")
+            out.append(f"| {when} | {name} | {md_escape(who)} | {_cite(sheet, e)} |")
     else:
         out.append("_No events recorded._")
     out.append("")
@@ -114,19 +114,19 @@ def render(sheet: FactSheet) -> str:
             f" ({s.said_on_precision})" if s.said_on_precision and s.said_on_precision != "day" else ""
         )
         out.append(
-            f"**{s.said_on or 'undated'}{precision} — {_md_escape(both_names(s.speaker))}**"
-            + (f", {_md_escape(role)}" if role else "")
+            f"**{s.said_on or 'undated'}{precision} — {md_escape(both_names(s.speaker))}**"
+            + (f", {md_escape(role)}" if role else "")
         )
         out.append("")
-        out.append(f"> {_ar(s.quote) if s.lang == 'ar' else _md_escape(s.quote)}")
+        out.append(f"> {_ar(s.quote) if s.lang == 'ar' else md_escape(s.quote)}")
         for t in s.translations:
-            out += [">", f"> *{_md_escape(t.text)}*"]
+            out += [">", f"> *{md_escape(t.text)}*"]
         out.append("")
         details = [
             s.mode,
-            f"cue “{_md_escape(s.cue)}”" if s.cue else "",
-            _md_escape(s.venue) if s.venue else "",
-            f"date as written “{_md_escape(s.date_text)}”" if s.date_text else "",
+            f"cue “{md_escape(s.cue)}”" if s.cue else "",
+            md_escape(s.venue) if s.venue else "",
+            f"date as written “{md_escape(s.date_text)}”" if s.date_text else "",
         ]
         number = sheet.source_number(s.source.id)
         span = f", chars {s.span_start}–{s.span_end}" if s.span_start is not None else ""
@@ -135,11 +135,11 @@ def render(sheet: FactSheet) -> str:
 
     out += ["## Sources", ""]
     for src in sheet.sources:
-        parts = [_md_escape(src.label)]
+        parts = [md_escape(src.label)]
         if src.url:
             parts.append(f"<{src.url}>")
         if src.published_basis == "inferred" and src.published_note:
-            parts.append(f"publication date inferred: {_md_escape(src.published_note)}")
+            parts.append(f"publication date inferred: {md_escape(src.published_note)}")
         if src.sha256:
             parts.append(f"text SHA-256 `{src.sha256[:16]}…`")
         out.append(f"{src.number}. " + " — ".join(parts))

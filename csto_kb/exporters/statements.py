@@ -7,7 +7,7 @@ import io
 import shutil
 from collections.abc import Sequence
 
-from csto_kb.exporters.common import both_names, span_text
+from csto_kb.exporters.common import both_names, md_escape, span_text
 from csto_kb.schemas.statements import StatementDetail, StatementOut
 
 CSV_COLUMNS = (
@@ -84,13 +84,13 @@ def to_markdown(statements: Sequence[StatementOut]) -> str:
         lines.append(f"### #{s.id} · {s.said_on or 'undated'} · {who}" + (f", {role}" if role else ""))
         lines.append("")
         lines.append(
-            f'> <span dir="rtl" lang="{s.lang}">{_md_escape(s.quote)}</span>'
+            f'> <span dir="rtl" lang="{s.lang}">{md_escape(s.quote)}</span>'
             if s.lang == "ar"
-            else f"> {_md_escape(s.quote)}"
+            else f"> {md_escape(s.quote)}"
         )
         for t in s.translations:
             lines.append(">")
-            lines.append(f"> *{_md_escape(t.text)}* ({t.lang}, translated by {t.translator})")
+            lines.append(f"> *{md_escape(t.text)}* ({t.lang}, translated by {t.translator})")
         lines.append("")
         details = [
             s.mode,
@@ -105,20 +105,6 @@ def to_markdown(statements: Sequence[StatementOut]) -> str:
         )
         lines.append("")
     return "\n".join(lines) if lines else "_No statements match._\n"
-
-
-def _md_escape(text: str) -> str:
-    """Escape what Markdown or embedded HTML would otherwise interpret in user text."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("*", "\\*")
-        .replace("_", "\\_")
-        .replace("|", "\\|")
-        .replace("\n", " ")
-    )
 
 
 def to_table(statements: Sequence[StatementOut], width: int | None = None) -> str:
@@ -143,10 +129,9 @@ def to_table(statements: Sequence[StatementOut], width: int | None = None) -> st
             f"[{s.source.id}] {s.source.label}\n{span_text(s.span_start, s.span_end)}",
         )
     width = width or shutil.get_terminal_size((140, 24)).columns
-    console = Console(file=io.StringIO(), width=width, highlight=False, markup=False, emoji=False)
-    console.print(table)
-    out = console.file.getvalue()  # type: ignore[attr-defined]
-    return str(out)
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, highlight=False, markup=False, emoji=False).print(table)
+    return buffer.getvalue()
 
 
 def describe(s: StatementDetail) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from csto_kb.schemas.common import OutModel
-from csto_kb.schemas.statements import EntityRef, SourceRef
+from csto_kb.schemas.statements import EntityRef
 
 
 class Citation(OutModel):
@@ -63,6 +63,3 @@ class OrganisationFactOut(Citation):
     lang: str
     text_en: str | None
     statement_id: int | None
-
-
-__all__ = ["EntityRef", "SourceRef"]

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from csto_kb.dates import PartialDate
+from csto_kb.db import history
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.errors import Conflict, Duplicate, InvalidInput, KBError, NotFound
 from csto_kb.model import Change, Entity, Role, Source, Statement, Translation
@@ -215,6 +216,7 @@ def retract_statement(uow: UnitOfWork, statement_id: int, reason: str) -> Statem
             raise Conflict(
                 f"statement: #{statement_id} was already retracted on {statement.retracted_at:%Y-%m-%d}"
             )
+        history.give_reason(uow.session, reason)
         statement.retracted_at = utcnow()
         statement.retracted_reason = reason
         uow.session.flush()
