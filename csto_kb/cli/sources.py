@@ -100,9 +100,10 @@ def add(
     ] = None,
 ) -> None:
     """Store an article's full text and metadata; the same text twice is refused with the existing id."""
+    from csto_kb.frontmatter import split_front_matter
     from csto_kb.schemas.sources import SourceIn
     from csto_kb.schemas.validation import parse
-    from csto_kb.services.sources import add_source, split_front_matter
+    from csto_kb.services.sources import add_source
 
     try:
         raw = file.read_bytes()
