@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from csto_kb.cli.output import ListFormat, simple_table, write
-from csto_kb.errors import InvalidInput
 
 app = typer.Typer(help="The articles and documents every fact is traced to.", no_args_is_help=True)
 
@@ -100,35 +99,20 @@ def add(
     ] = None,
 ) -> None:
     """Store an article's full text and metadata; the same text twice is refused with the existing id."""
-    from csto_kb.frontmatter import split_front_matter
+    from csto_kb.cli.articles import read_article
     from csto_kb.schemas.sources import SourceIn
     from csto_kb.schemas.validation import parse
     from csto_kb.services.sources import add_source
 
-    try:
-        raw = file.read_bytes()
-    except OSError as error:
-        raise InvalidInput(f"file: cannot read {file} ({error.strerror})") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InvalidInput(f"file: {file} is not UTF-8 text (bad byte at offset {error.start})") from None
-    meta, body = split_front_matter(text.removeprefix("\ufeff"))
-    if not body.strip():
-        raise InvalidInput(f"file: {file} has no text after its front matter")
-    basis: Any = meta.get("published_inferred")
-    fields: dict[str, Any] = {
-        "body": body,
-        "file_name": file.name,
-        "title": title or meta.get("title"),
-        "url": url or meta.get("url"),
-        "publisher": publisher or meta.get("publisher"),
-        "lang": lang or meta.get("lang"),
-        "published": published or (str(meta["published"]) if meta.get("published") else None),
-        "published_basis": "inferred" if (inferred if inferred is not None else basis) else "stated",
-        "published_note": date_note,
+    options = {
+        "url": url,
+        "title": title,
+        "publisher": publisher,
+        "lang": lang,
+        "published": published,
+        "inferred": inferred,
+        "date_note": date_note,
     }
-    if fields["lang"] is None:
-        raise InvalidInput("lang: give --lang (ar, en …) or a lang: line in the front matter")
+    fields = read_article(file, options)
     source = add_source(ctx.obj.uow(by=by), parse(SourceIn, fields))
     write(f"added source {source.id}: {source.label} ({source.body_chars} characters)")

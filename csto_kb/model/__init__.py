@@ -1,6 +1,7 @@
 """The relational model: SQLAlchemy declarative classes over one MetaData with a naming convention."""
 
 from csto_kb.model.base import Base
+from csto_kb.model.candidates import Candidate
 from csto_kb.model.changes import Change
 from csto_kb.model.entities import Entity, EntityName, Role
 from csto_kb.model.facts import Event, EventParticipant, ForceLevel, Membership, OrganisationFact
@@ -9,6 +10,7 @@ from csto_kb.model.statements import Statement, Translation, statement_about
 
 __all__ = [
     "Base",
+    "Candidate",
     "Change",
     "Entity",
     "EntityName",

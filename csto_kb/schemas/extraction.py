@@ -28,7 +28,9 @@ class StatementCandidate(BaseModel):
     speaker_key: str | None = Field(
         default=None, description="the key of a known entity the speaker resolves to; None proposes a new one"
     )
-    speaker_mention: str = Field(description="the surface mention at this cue; '' where the subject is dropped")
+    speaker_mention: str = Field(
+        description="the surface mention at this cue; '' where the subject is dropped"
+    )
     speaker_role: str = Field(description="the role or title as written, '' if none")
     quote: str = Field(description="exactly body[quote_start:quote_end]")
     quote_start: int = Field(ge=0)

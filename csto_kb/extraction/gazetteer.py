@@ -1,0 +1,120 @@
+"""Known entities by alias: resolves a speaker mention to an entity key, whole words only.
+
+Arabic attaches conjunctions, prepositions and the article to the word they govern (وباشينيان, لوزارة,
+للناتو), so a mention word matches an alias word when it equals it after dropping such prefixes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from csto_kb.extraction.script import words_with_offsets
+from csto_kb.text import normalise_for_search
+
+# Longest first: وبال before و, لل before ل. A stripped form must keep at least three letters, so short
+# names that merely start with one of these letters (بوتين keeps بوتين as a form too) still match.
+_PREFIXES = (
+    "وبال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "ولل",
+    "فلل",
+    "لل",
+    "ال",
+    "وب",
+    "ول",
+    "فب",
+    "فل",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+)
+
+
+def word_forms(word: str) -> set[str]:
+    """A normalised word and the forms left after stripping attached particles."""
+    forms = {word}
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            forms.add(word[len(prefix) :])
+    # "لل" absorbs the article's alef: للناتو is ل + الناتو.
+    if word.startswith("لل") and len(word) >= 5:
+        forms.add("ال" + word[2:])
+    return forms
+
+
+@dataclass(frozen=True)
+class Entity:
+    key: str
+    name: str
+
+
+@dataclass(frozen=True)
+class AliasMatch:
+    """An alias found in a text: the entity, and the character span of the words that matched."""
+
+    entity: Entity
+    start: int
+    end: int
+
+
+class Gazetteer:
+    """Entities with their aliases, looked up by normalised whole words."""
+
+    def __init__(self, entries: Iterable[tuple[str, str, Iterable[str]]]) -> None:
+        # alias words (each reduced to its bare form) keyed by the first word, longest alias first
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Entity]]] = {}
+        for key, display_name, aliases in entries:
+            entity = Entity(key, display_name)
+            for alias in {display_name, *aliases}:
+                words = tuple(normalise_for_search(alias).split())
+                if words:
+                    self._by_first.setdefault(words[0], []).append((words, entity))
+        for candidates in self._by_first.values():
+            candidates.sort(key=lambda c: len(c[0]), reverse=True)
+
+    @classmethod
+    def from_entities_yaml(cls, path: Path) -> Gazetteer:
+        """Build from a seeds/entities.yaml file: the first name listed is the display name."""
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return cls(
+            (e["key"], e["names"][0]["name"], [n["name"] for n in e["names"]]) for e in data["entities"]
+        )
+
+    def find_all(self, text: str, base: int = 0) -> list[AliasMatch]:
+        """Non-overlapping alias occurrences in ``text``, longest first at each position."""
+        words = [(normalise_for_search(w), s, e) for w, s, e in words_with_offsets(text, base)]
+        forms = [word_forms(w) for w, _, _ in words]
+        found: list[AliasMatch] = []
+        i = 0
+        while i < len(words):
+            best: tuple[int, Entity] | None = None
+            for first in forms[i]:
+                for alias_words, entity in self._by_first.get(first, ()):
+                    n = len(alias_words)
+                    if best is not None and n <= best[0]:
+                        break
+                    # the first word may carry particles; an alias's inner words must match exactly
+                    if i + n <= len(words) and all(alias_words[k] == words[i + k][0] for k in range(1, n)):
+                        best = (n, entity)
+            if best is not None:
+                n, entity = best
+                found.append(AliasMatch(entity, words[i][1], words[i + n - 1][2]))
+                i += n
+            else:
+                i += 1
+        return found
+
+    def lookup(self, mention: str) -> Entity | None:
+        """The entity a whole mention names, or the one named by its longest alias inside it."""
+        matches = self.find_all(mention)
+        if not matches:
+            return None
+        return max(matches, key=lambda m: m.end - m.start).entity

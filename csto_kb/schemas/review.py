@@ -1,0 +1,41 @@
+"""What comes out of ingestion and review."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from csto_kb.schemas.common import OutModel
+
+
+class CandidateOut(OutModel):
+    id: int
+    source_id: int
+    kind: str
+    status: str
+    position: int
+    payload: dict[str, Any]
+    extractor_version: str
+    confidence: float
+    recorded_at: dt.datetime
+    decided_at: dt.datetime | None
+    decided_by: str | None
+    reason: str | None
+    statement_id: int | None
+    force_level_id: int | None
+
+
+class IngestReport(OutModel):
+    source_id: int
+    already_stored: bool
+    candidates: dict[str, int]
+    extractor_version: str | None
+
+
+class ReviewOutcome(OutModel):
+    candidate_id: int
+    status: str
+    statement_id: int | None = None
+    force_level_id: int | None = None
+    linked_existing: bool = False
+    note: str | None = None

@@ -1,0 +1,198 @@
+"""Arabic statement rules, on sentences written for these tests: cues, quotation marks, speakers, continuations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from csto_kb.extraction import extract
+from csto_kb.schemas.extraction import StatementCandidate
+
+PUBLISHED = dt.date(2022, 4, 15)  # a Friday
+
+
+def statements(body: str) -> list[StatementCandidate]:
+    found = extract(body, lang="ar", published=PUBLISHED).statements
+    for s in found:
+        assert body[s.quote_start : s.quote_end] == s.quote
+    return found
+
+
+def only(body: str) -> StatementCandidate:
+    found = statements(body)
+    assert len(found) == 1, [(s.speaker, s.quote) for s in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("masculine", "feminine", "complementiser"),
+    [
+        ("قال", "قالت", "إن"),
+        ("أكد", "أكدت", "أن"),
+        ("أضاف", "أضافت", "أن"),
+        ("تابع", "تابعت", "أن"),
+        ("أشار", "أشارت", "إلى أن"),
+        ("أوضح", "أوضحت", "أن"),
+        ("صرح", "صرحت", "بأن"),
+        ("أعلن", "أعلنت", "أن"),
+        ("نفى", "نفت", "أن"),
+        ("اعتبر", "اعتبرت", "أن"),
+        ("لفت", "لفتت", "إلى أن"),
+        ("شدد", "شددت", "على أن"),
+        ("حذر", "حذرت", "من أن"),
+        ("ذكر", "ذكرت", "أن"),
+        ("أفاد", "أفادت", "بأن"),
+    ],
+)
+def test_each_cue_family_in_both_genders_with_the_conjunction_attached(
+    masculine: str, feminine: str, complementiser: str
+) -> None:
+    he = only(
+        f"و{masculine} رئيس البرلمان القرغيزي، تالانت ماميتوف، {complementiser} المنظمة تحتاج إلى إصلاح عميق."
+    )
+    assert he.cue == masculine
+    assert "ماميتوف" in he.speaker
+    assert he.quote == "المنظمة تحتاج إلى إصلاح عميق"
+    assert (he.direct, he.mode) == (False, "indirect")
+    she = only(f"ف{feminine} رئيسة الوفد، ماريا نوفاك، {complementiser} الاتفاق لم يعد قائما.")
+    assert she.cue == feminine
+    assert she.speaker == "ماريا نوفاك"
+    assert she.speaker_role == "رئيسة الوفد"
+    assert she.quote == "الاتفاق لم يعد قائما"
+
+
+def test_harakat_and_tanween_do_not_hide_a_cue() -> None:
+    marked = statements(
+        "قَالَ الوزير سامي حداد إنّ المحادثات كانت مثمرةً، لافتاً إلى أن الجولة المقبلة ستعقد في مينسك."
+    )
+    assert [(m.cue, m.speaker) for m in marked] == [("قَالَ", "سامي حداد"), ("لافتاً", "سامي حداد")]
+    assert marked[0].quote == "المحادثات كانت مثمرةً"
+    found = statements(
+        "قال الوزير سامي حداد إن المحادثات كانت مثمرة، مشيرا إلى أن الجولة المقبلة ستعقد في مينسك."
+    )
+    assert [f.cue for f in found] == ["قال", "مشيرا"]
+    assert found[0].quote == "المحادثات كانت مثمرة"
+    assert found[1].speaker == "سامي حداد"
+    assert found[1].quote == "الجولة المقبلة ستعقد في مينسك"
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("«", "»"), ("“", "”"), ('"', '"')])
+def test_each_quotation_mark_style_gives_a_direct_quote(opening: str, closing: str) -> None:
+    s = only(f"وقال الجنرال أندريه كوزلوف: {opening}القوات جاهزة للانتشار خلال ساعات{closing}.")
+    assert s.quote == "القوات جاهزة للانتشار خلال ساعات"
+    assert (s.direct, s.mode) == (True, "direct")
+    assert s.speaker == "أندريه كوزلوف"
+
+
+def test_a_quote_split_by_its_attribution_gives_two_items_for_one_speaker() -> None:
+    found = statements("«لن نرسل جنودا إلى هناك»، قال الوزير يوري بيتروف. «هذا قرار نهائي لا رجعة فيه».")
+    assert [f.quote for f in found] == ["لن نرسل جنودا إلى هناك", "هذا قرار نهائي لا رجعة فيه"]
+    assert {f.speaker for f in found} == {"يوري بيتروف"}
+    assert all(f.direct for f in found)
+
+
+def test_role_then_name_and_name_then_role() -> None:
+    first = only("أكد رئيس الوزراء الأرميني، نيكول باشينيان، أن بلاده لن تغادر المنظمة.")
+    assert (first.speaker, first.speaker_role) == ("نيكول باشينيان", "رئيس الوزراء الأرميني")
+    second = only("قال جوزيب بوريل مسؤول السياسة الخارجية في الاتحاد الأوروبي إن العقوبات ستستمر.")
+    assert second.speaker == "جوزيب بوريل"
+    assert second.speaker_role.startswith("مسؤول السياسة الخارجية")
+    third = only("قال الأمين العام للحلف ينس ستولتنبرغ إن الباب مفتوح.")
+    assert third.speaker == "ينس ستولتنبرغ"
+
+
+def test_apposition_gives_the_role() -> None:
+    s = only("وقال كارلو ريتشي، وهو باحث في معهد الدراسات الدولية، إن الأزمة ستطول.")
+    assert s.speaker == "كارلو ريتشي"
+    assert s.speaker_role == "باحث في معهد الدراسات الدولية"
+
+
+def test_an_institution_speaks() -> None:
+    s = only("وأعلنت وزارة الدفاع الطاجيكية أن المناورات انتهت بنجاح.")
+    assert s.speaker == "وزارة الدفاع الطاجيكية"
+    assert s.speaker_mention == "وزارة الدفاع الطاجيكية"
+
+
+def test_a_capital_speaks_for_its_government() -> None:
+    assert only("وذكرت موسكو أنها لم تتلق أي طلب رسمي.").speaker == "موسكو"
+
+
+def test_according_to_a_statement_and_according_to_sources() -> None:
+    s = only("وبحسب بيان لوزارة الخارجية الأرمنية، فإن يريفان تلقت الرد المكتوب.")
+    assert s.speaker == "وزارة الخارجية الأرمنية"
+    assert s.quote == "يريفان تلقت الرد المكتوب"
+    assert s.cue == "بحسب"
+    t = only("ووفقا لمصادر دبلوماسية، فإن الاجتماع تأجل إلى الشهر المقبل.")
+    assert "مصادر" in t.speaker
+    assert t.quote == "الاجتماع تأجل إلى الشهر المقبل"
+
+
+def test_occasion_phrases_are_not_part_of_the_speaker() -> None:
+    s = only("وأكد المحلل يان كوفاتش، في حديث لوكالة الأنباء المحلية، أن العقوبات فشلت.")
+    assert s.speaker == "يان كوفاتش"
+    t = only("وقال الدبلوماسي فيكتور أوربان في تصريحات لصحيفة محلية إن الحوار هو الحل.")
+    assert t.speaker == "فيكتور أوربان"
+    assert t.quote == "الحوار هو الحل"
+
+
+def test_dropped_subject_goes_to_the_last_speaker_of_the_same_gender() -> None:
+    body = (
+        "قالت الخبيرة سارة ليندن إن الحلف يمر بمرحلة صعبة.\n"
+        "وقال الباحث عمر نصار إن الحلف ما زال متماسكا.\n"
+        "وأضافت: «التدريبات المشتركة لن تكفي».\n"
+        "وتابع أن الدول الأعضاء ستجتمع قريبا."
+    )
+    found = statements(body)
+    assert [(f.cue, f.speaker) for f in found] == [
+        ("قالت", "سارة ليندن"),
+        ("قال", "عمر نصار"),
+        ("أضافت", "سارة ليندن"),
+        ("تابع", "عمر نصار"),
+    ]
+    assert found[2].speaker_mention == ""
+
+
+def test_a_surname_resolves_to_the_full_name_met_earlier() -> None:
+    found = statements(
+        "قال الرئيس قاسم جومارت توكاييف إن بلاده ملتزمة.\nوأكد توكاييف أن القوات ستغادر خلال أيام."
+    )
+    assert [f.speaker for f in found] == ["قاسم جومارت توكاييف"] * 2
+    assert found[1].speaker_mention == "توكاييف"
+
+
+def test_subject_before_the_verb() -> None:
+    s = only("لوكاشينكو حذر من أن أي هجوم على بيلاروس سيقابل برد حاسم.")
+    assert s.speaker == "لوكاشينكو"
+    assert s.quote == "أي هجوم على بيلاروس سيقابل برد حاسم"
+
+
+def test_headline_attribution() -> None:
+    s = only("ستولتنبرغ: الحلف لن يتدخل عسكريا في النزاع\n\nنص الخبر هنا.")
+    assert s.cue == ":"
+    assert s.speaker == "ستولتنبرغ"
+    assert s.quote == "الحلف لن يتدخل عسكريا في النزاع"
+
+
+def test_quoted_fragment_inside_indirect_speech_is_mixed() -> None:
+    s = only("وقال المتحدث إيغور كونوفالوف إن القوات ستبقى “طالما لزم الأمر”.")
+    assert s.mode == "mixed"
+    assert s.quote == "القوات ستبقى “طالما لزم الأمر”"
+
+
+def test_speech_verbs_inside_a_quotation_are_content_not_attribution() -> None:
+    s = only("وقال الوزير علي رضا: «قال لنا الشركاء إن الدعم قادم، وأكدوا ذلك مرارا».")
+    assert s.speaker == "علي رضا"
+    assert s.quote.startswith("قال لنا الشركاء")
+
+
+def test_no_content_no_statement() -> None:
+    assert statements("أعلن زعماء المعارضة الإضراب العام في العاصمة.") == []
+
+
+def test_the_statement_date_comes_from_the_attribution() -> None:
+    s = only("وقال الوزير سامي حداد، الأربعاء، إن المحادثات ستستأنف.")
+    assert (s.date_text, s.said_on) == ("الأربعاء", "2022-04-13")
+    t = only("وفي 19 فبراير الماضي، أي قبل الحرب بخمسة أيام، قال الجنرال أندريه كوزلوف إن القوات مستعدة.")
+    assert t.said_on == "2022-02-19"
+    assert "قبل الحرب بخمسة أيام" in t.date_text
