@@ -6,6 +6,7 @@ Arabic attaches conjunctions, prepositions and the article to the word they gove
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,17 @@ def word_forms(word: str) -> set[str]:
     return forms
 
 
+# Articles repeat their words; caching the per-word folding keeps lookups cheap.
+@functools.lru_cache(maxsize=65536)
+def _normalised(word: str) -> str:
+    return normalise_for_search(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def _forms(word: str) -> frozenset[str]:
+    return frozenset(word_forms(word))
+
+
 @dataclass(frozen=True)
 class Entity:
     key: str
@@ -90,8 +102,8 @@ class Gazetteer:
 
     def find_all(self, text: str, base: int = 0) -> list[AliasMatch]:
         """Non-overlapping alias occurrences in ``text``, longest first at each position."""
-        words = [(normalise_for_search(w), s, e) for w, s, e in words_with_offsets(text, base)]
-        forms = [word_forms(w) for w, _, _ in words]
+        words = [(_normalised(w), s, e) for w, s, e in words_with_offsets(text, base)]
+        forms = [_forms(w) for w, _, _ in words]
         found: list[AliasMatch] = []
         i = 0
         while i < len(words):

@@ -113,16 +113,19 @@ _UNITS_AR = ["جندي", "جنود", "عسكري", "عسكريين", "عنصر",
 _UNITS_EN = ["troops", "soldiers", "servicemen", "service members", "military personnel", "personnel",
              "peacekeepers", "fighters"]  # fmt: skip
 
+# The figure is matched from its number; a hedge before it (نحو, about) is checked separately, since an
+# optional leading alternation would be tried at every position of the text.
 _FORCE_AR = re.compile(
-    rf"(?:(?P<approx>{alternation(APPROX_AR, arabic=True)})\s+)?(?P<number>{ARABIC_NUMBER})\s+"
+    rf"(?P<number>{ARABIC_NUMBER})\s+"
     rf"(?P<unit>(?:{alternation(_UNITS_AR, arabic=True)})){AFTER_WORD}"
     rf"(?P<after>\s+{arabic_word('تقريبا')}|\s+{arabic_word('تقريباً')})?"
 )
 _FORCE_EN = re.compile(
-    rf"(?:\b(?P<approx>{alternation(APPROX_EN, arabic=False)})\s+)?(?P<number>{ENGLISH_NUMBER})\s+"
-    rf"(?:[A-Za-z-]+\s+)?(?P<unit>{alternation(_UNITS_EN, arabic=False)})\b",
+    rf"(?P<number>{ENGLISH_NUMBER})\s+(?:[A-Za-z-]+\s+)?(?P<unit>{alternation(_UNITS_EN, arabic=False)})\b",
     re.IGNORECASE,
 )
+_APPROX_BEFORE_AR = re.compile(rf"(?:^|\s)(?:{alternation(APPROX_AR, arabic=True)})\s+$")
+_APPROX_BEFORE_EN = re.compile(rf"\b(?:{alternation(APPROX_EN, arabic=False)})\s+$", re.IGNORECASE)
 _PERMANENT = re.compile(
     rf"{arabic_word('تأهب دائم')}|{arabic_word('الجاهزية الدائمة')}|{arabic_word('جاهزية دائمة')}|permanent (?:alert|readiness)|constant (?:alert|readiness)",
     re.IGNORECASE,
@@ -136,6 +139,7 @@ _CLAUSE_END = re.compile(r"[،,.;؛\n]")
 def find_force_figures(body: str, *, lang: str) -> list[ForceFigure]:
     """Troop counts with their unit; readiness read from the clause that holds the figure."""
     pattern = _FORCE_AR if lang == "ar" else _FORCE_EN
+    approx_before = _APPROX_BEFORE_AR if lang == "ar" else _APPROX_BEFORE_EN
     figures: list[ForceFigure] = []
     for match in pattern.finditer(body):
         count = parse_number(match.group("number"))
@@ -160,6 +164,10 @@ def find_force_figures(body: str, *, lang: str) -> list[ForceFigure]:
             match.group("unit")
         ):
             readiness = "peacekeeping"  # "قوة حفظ سلام … قوامها", or the unit itself ("peacekeepers")
-        approximate = bool(match.group("approx")) or bool(match.groupdict().get("after"))
-        figures.append(ForceFigure(match.start(), end, count, approximate, match.group("unit"), readiness))
+        hedge = approx_before.search(body, max(0, match.start() - 20), match.start())
+        start = (
+            match.start() if hedge is None else hedge.start() + (1 if body[hedge.start()].isspace() else 0)
+        )
+        approximate = hedge is not None or bool(match.groupdict().get("after"))
+        figures.append(ForceFigure(start, end, count, approximate, match.group("unit"), readiness))
     return figures
