@@ -484,7 +484,22 @@ def test_events_involving_an_unknown_entity_exit_1(cli: Cli, db_url: str) -> Non
 
 # --- help, version, start-up, database URLs ------------------------------------------------------------
 
-COMMANDS = ["who-said", "members", "forces", "events", "factsheet", "statement", "entity", "source", "db"]
+COMMANDS = [
+    "who-said",
+    "members",
+    "forces",
+    "events",
+    "factsheet",
+    "extract",
+    "ingest",
+    "eval",
+    "statement",
+    "entity",
+    "source",
+    "review",
+    "export",
+    "db",
+]
 
 
 def test_help_lists_every_command(cli: Cli) -> None:

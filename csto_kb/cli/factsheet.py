@@ -1,32 +1,55 @@
-"""The factsheet command: an alliance's sourced fact sheet as Markdown or JSON."""
+"""The factsheet command: an alliance's sourced fact sheet as Markdown, JSON or one self-contained HTML file."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from csto_kb.cli.output import OUTPUT_HELP, SheetFormat, write
+from csto_kb.cli.output import OUTPUT_HELP, write
+
+
+class FactsheetFormat(StrEnum):
+    md = "md"
+    json = "json"
+    html = "html"
 
 
 def factsheet(
     ctx: typer.Context,
     alliance: Annotated[str, typer.Argument(help="The alliance: any of its names or its key.")] = "csto",
-    fmt: Annotated[SheetFormat, typer.Option("--format", "-f", help="Output format.")] = SheetFormat.md,
+    fmt: Annotated[
+        FactsheetFormat,
+        typer.Option("--format", "-f", help="Output format: md (wikis), json (scripts), html (to share)."),
+    ] = FactsheetFormat.md,
     as_of: Annotated[
         str | None, typer.Option(help="The alliance as it stood on this date (YYYY, YYYY-MM or YYYY-MM-DD).")
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help=OUTPUT_HELP)] = None,
 ) -> None:
     """A fact sheet to hand to colleagues: names, founding, members, obligations, forces, events, statements,
-    and numbered sources behind every line."""
-    from csto_kb.exporters.common import to_json
-    from csto_kb.exporters.factsheet_markdown import render
+    and numbered sources behind every line. HTML is one self-contained file that reads on screen and prints
+    on A4. SOURCE_DATE_EPOCH, when set, fixes the "generated" time."""
+    from csto_kb.services.exports import clock_from_environment, with_clock
     from csto_kb.services.factsheet import build_factsheet
 
-    sheet = build_factsheet(ctx.obj.uow(), alliance, as_of)
-    write(to_json(sheet) if fmt is SheetFormat.json else render(sheet), output)
+    clock = clock_from_environment()
+    sheet = with_clock(build_factsheet(ctx.obj.uow(), alliance, as_of), clock)
+    if fmt is FactsheetFormat.json:
+        from csto_kb.exporters.common import to_json
+
+        text = to_json(sheet)
+    elif fmt is FactsheetFormat.html:
+        from csto_kb.exporters.factsheet_html import render as render_html
+
+        text = render_html(sheet)
+    else:
+        from csto_kb.exporters.factsheet_markdown import render
+
+        text = render(sheet)
+    write(text, output)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,178 @@
+"""export statements | jsonld | quickstatements | schema: the knowledge base for spreadsheets, scripts and
+other tools."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TextIO
+
+import typer
+
+from csto_kb.cli.output import OUTPUT_HELP, write
+from csto_kb.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from csto_kb.cli.context import KB
+    from csto_kb.schemas.factsheet import FactSheet
+
+app = typer.Typer(
+    help="Export the knowledge base: statements as CSV or JSON Lines, the fact sheet as JSON-LD or "
+    "QuickStatements, and the fact sheet's JSON Schema.",
+    no_args_is_help=True,
+)
+
+
+class TabularFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+AllianceArg = Annotated[str, typer.Argument(help="The alliance: any of its names or its key.")]
+AsOfOption = Annotated[
+    str | None, typer.Option(help="The alliance as it stood on this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help=OUTPUT_HELP)]
+
+
+@contextmanager
+def _destination(output: Path | None) -> Iterator[TextIO]:
+    """Standard output, or a file that appears only once it is complete (written beside it, then renamed)."""
+    if output is None or str(output) == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent or Path("."))
+    except OSError as error:
+        raise InvalidInput(f"output: cannot write {output} ({error.strerror})") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            yield out
+        os.replace(temporary, output)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    typer.echo(f"wrote {output}", err=True)
+
+
+@app.command("statements")
+def statements(
+    ctx: typer.Context,
+    fmt: Annotated[TabularFormat, typer.Option("--format", "-f", help="Output format.")] = TabularFormat.csv,
+    speaker: Annotated[
+        str | None, typer.Option(help="Only statements by this speaker (any name or key).")
+    ] = None,
+    about: Annotated[str | None, typer.Option(help="Only statements about this entity or its parts.")] = None,
+    org: Annotated[
+        str | None,
+        typer.Option(help="Only statements by this organisation, its bodies or its office-holders."),
+    ] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="Said on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Said on or before this date: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    include_retracted: Annotated[bool, typer.Option(help="Also export retracted statements.")] = False,
+    output: OutputOption = None,
+) -> None:
+    """Every statement, in date order, streamed as CSV or JSON Lines for spreadsheets and scripts (memory
+    stays bounded however many there are)."""
+    from itertools import chain
+
+    from csto_kb.exporters.tabular import WRITERS
+    from csto_kb.services.exports import stream_statements
+    from csto_kb.services.queries import StatementFilter
+
+    kb: KB = ctx.obj
+    found = stream_statements(
+        kb.uow(),
+        StatementFilter(
+            speaker=speaker,
+            about=about,
+            org=org,
+            date_from=date_from,
+            date_to=date_to,
+            include_retracted=include_retracted,
+        ),
+    )
+    # Taking the first row runs the query, so a bad filter fails before any output or file exists.
+    first = next(found, None)
+    rows = found if first is None else chain([first], found)
+    with _destination(output) as out:
+        writer = WRITERS[fmt.value](out)
+        for statement in rows:
+            writer.write(statement)
+        writer.finalize()
+
+
+def _sheet(kb: KB, alliance: str, as_of: str | None) -> tuple[FactSheet, dict[str, str]]:
+    """The fact sheet (on the SOURCE_DATE_EPOCH clock when set) and the kind of every entity it names."""
+    from csto_kb.services.exports import clock_from_environment, entity_kinds, sheet_entity_keys, with_clock
+    from csto_kb.services.factsheet import build_factsheet
+
+    clock = clock_from_environment()
+    sheet = with_clock(build_factsheet(kb.uow(), alliance, as_of), clock)
+    return sheet, entity_kinds(kb.uow(), sheet_entity_keys(sheet))
+
+
+@app.command("jsonld")
+def jsonld(
+    ctx: typer.Context,
+    alliance: AllianceArg = "csto",
+    as_of: AsOfOption = None,
+    base: Annotated[
+        str, typer.Option(help="Base IRI of the node ids: where the knowledge base is published.")
+    ] = "https://csto-kb.invalid/",
+    output: OutputOption = None,
+) -> None:
+    """The fact sheet as schema.org JSON-LD: Organization, members with start and end dates, Person,
+    Quotation (spokenByCharacter, creator) with the citation of its source span."""
+    import json
+
+    from csto_kb.exporters.linked_data import to_jsonld
+
+    if not base.lower().startswith(("http://", "https://")):
+        raise InvalidInput(f"base: expected an http(s) IRI such as https://example.org/kb/, got {base!r}")
+    sheet, kinds = _sheet(ctx.obj, alliance, as_of)
+    write(json.dumps(to_jsonld(sheet, kinds, base), ensure_ascii=False, indent=2), output)
+
+
+@app.command("quickstatements")
+def quickstatements(
+    ctx: typer.Context,
+    alliance: AllianceArg = "csto",
+    qid: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="KEY=Q123: the Wikidata item of an entity key (repeat; the alliance's is required). "
+            "Unmapped members and speakers are created as new items."
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    output: OutputOption = None,
+) -> None:
+    """The fact sheet as a Wikidata QuickStatements batch: memberships (P463 with P580/P582 at their date
+    precision) and direct quotes (P1683 with P585), referenced by source URL (S854)."""
+    from csto_kb.exporters.linked_data import parse_qids, to_quickstatements
+
+    qids = parse_qids(qid or [])
+    sheet, kinds = _sheet(ctx.obj, alliance, as_of)
+    write(to_quickstatements(sheet, kinds, qids), output)
+
+
+@app.command("schema")
+def schema(output: OutputOption = None) -> None:
+    """The JSON Schema of `factsheet --format json` (the versioned FactSheet model), for validating it
+    elsewhere."""
+    import json
+
+    from csto_kb.services.exports import factsheet_json_schema
+
+    write(json.dumps(factsheet_json_schema(), ensure_ascii=False, indent=2), output)

@@ -1,0 +1,401 @@
+"""The fact sheet as one self-contained HTML file: inline CSS and SVG, bilingual, every line footnoted.
+
+Built with the standard library: ``html.escape`` on every piece of user text and plain string joining, so a
+quote holding ``<script>`` is shown as text. It reads on a 1280 px screen and prints on A4 (print CSS: each
+section on a new page, no row or quote split across pages, long words and URLs wrapped instead of cut).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from html import escape
+
+from csto_kb.dates import PartialDate
+from csto_kb.exporters.statements import role_line
+from csto_kb.exporters.svg import membership_timeline, statement_timeline
+from csto_kb.schemas.facts import Citation, ForceLevelOut, OrganisationFactOut
+from csto_kb.schemas.factsheet import FactSheet
+from csto_kb.schemas.statements import EntityRef, StatementOut
+
+READINESS_LABELS = {"permanent_alert": "Permanent alert", "peacekeeping": "Peacekeeping", "other": "Other"}
+PRECISION_NOTE = {"year": "known to the year", "month": "known to the month", "day": "exact day"}
+
+CSS = """
+:root { color-scheme: light; --ink: #1d232b; --muted: #5b6470; --rule: #d9dde3; --accent: #2f6f9f;
+  --paper: #fff; --tint: #f4f6f9; }
+* { box-sizing: border-box; }
+html { font-size: 16px; }
+body { margin: 0; background: var(--tint); color: var(--ink);
+  font: 1rem/1.55 "Noto Sans", "DejaVu Sans", "Segoe UI", Arial, sans-serif; }
+main { max-width: 1100px; margin: 0 auto; padding: 24px 32px 48px; background: var(--paper); }
+[lang="ar"] { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Geeza Pro", "Arial", serif;
+  font-size: 1.08em; line-height: 1.7; }
+h1 { font-size: 1.9rem; line-height: 1.25; margin: 0 0 4px; }
+h1 .ar { display: block; font-size: 1.5rem; color: var(--muted); }
+h2 { font-size: 1.35rem; border-bottom: 2px solid var(--accent); padding-bottom: 4px; margin: 36px 0 12px; }
+h3 { font-size: 1.05rem; margin: 20px 0 8px; }
+p, li, td, th, blockquote, dd { overflow-wrap: anywhere; }
+a { color: var(--accent); }
+.stamp { color: var(--muted); font-style: italic; margin: 0 0 16px; }
+nav ol { display: flex; flex-wrap: wrap; gap: 4px 18px; padding: 0; margin: 0; list-style: none; }
+nav li::before { content: "§ "; color: var(--muted); }
+.cite { font-size: 0.78em; white-space: nowrap; vertical-align: super; line-height: 0; }
+.cite a { text-decoration: none; }
+dl.identity { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 6px 18px; margin: 0; }
+dl.identity dt { font-weight: 600; color: var(--muted); }
+dl.identity dd { margin: 0; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 8px 0 16px; }
+th, td { text-align: start; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--rule); }
+th { background: var(--tint); font-size: 0.9rem; }
+td.num { font-variant-numeric: tabular-nums; }
+figure { margin: 12px 0 20px; }
+figure svg { display: block; width: 100%; height: auto; font-family: "Noto Sans", "DejaVu Sans", Arial,
+  sans-serif; }
+figure svg [lang="ar"] { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Arial", serif; }
+figcaption { color: var(--muted); font-size: 0.9rem; }
+ul.facts { padding-inline-start: 20px; }
+ul.facts li { margin-bottom: 10px; }
+.pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; }
+.pair > * { min-width: 0; }
+.pair .en { margin: 0; }
+.pair .original { margin: 0; padding-inline-start: 12px; border-inline-start: 3px solid var(--rule); }
+.forces { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 12px;
+  margin-bottom: 16px; }
+.figure-card { border: 1px solid var(--rule); border-radius: 6px; padding: 10px 12px; }
+.figure-card .count { font-size: 1.6rem; font-weight: 700; }
+.disagree { color: #a34a4a; font-weight: 600; }
+article.statement { border: 1px solid var(--rule); border-radius: 6px; padding: 12px 16px; margin: 12px 0; }
+article.statement header { margin-bottom: 8px; }
+article.statement .who { font-weight: 700; }
+article.statement .meta { color: var(--muted); font-size: 0.9rem; }
+blockquote { margin: 0; }
+blockquote.quote { font-size: 1.05rem; }
+.translation { font-style: italic; margin: 0; }
+ol.sources li { margin-bottom: 8px; }
+.hash { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85em; }
+.empty { color: var(--muted); font-style: italic; }
+footer { margin-top: 36px; color: var(--muted); font-size: 0.85rem; }
+@media (max-width: 720px) {
+  main { padding: 16px; }
+  .pair { grid-template-columns: minmax(0, 1fr); }
+}
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  html { font-size: 11pt; }
+  body { background: none; }
+  main { max-width: none; padding: 0; }
+  nav { display: none; }
+  section { break-before: page; }
+  section#identity { break-before: auto; }
+  h2, h3 { break-after: avoid; }
+  tr, article.statement, figure, .figure-card, ol.sources li, ul.facts li { break-inside: avoid; }
+  thead { display: table-header-group; }
+  a { color: inherit; text-decoration: none; }
+  .cite a { color: var(--accent); }
+}
+"""
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _ar(text: str, tag: str = "span", cls: str = "ar") -> str:
+    return f'<{tag} class="{cls}" lang="ar" dir="rtl">{_e(text)}</{tag}>'
+
+
+def _lang_text(text: str, lang: str, tag: str = "span", cls: str = "original") -> str:
+    """Text in its own language and direction (Arabic right-to-left)."""
+    if lang == "ar":
+        return _ar(text, tag, cls)
+    return f'<{tag} class="{cls}" lang="{_e(lang)}" dir="auto">{_e(text)}</{tag}>'
+
+
+def _names(entity: EntityRef) -> str:
+    """English name with the Arabic beside it, each in its own direction."""
+    english = _e(entity.name_en) if entity.name_en else ""
+    arabic = _ar(entity.name_ar) if entity.name_ar else ""
+    if english and arabic:
+        return f"{english} · {arabic}"
+    return english or arabic or _e(entity.key)
+
+
+def _date(value: str | None) -> str:
+    return _e(value) if value else "—"
+
+
+def _cite(sheet: FactSheet, source_id: int, start: int | None, end: int | None) -> str:
+    number = sheet.source_number(source_id)
+    span = f", chars {start}–{end}" if start is not None else ""
+    title = f"Source {number}" + (f", characters {start} to {end} of its stored text" if span else "")
+    return f'<sup class="cite"><a href="#source-{number}" title="{_e(title)}">[{number}{span}]</a></sup>'
+
+
+def _cite_fact(sheet: FactSheet, fact: Citation) -> str:
+    return _cite(sheet, fact.source_id, fact.span_start, fact.span_end)
+
+
+def _table(headers: Iterable[str], rows: list[list[str]], widths: Iterable[str], cls: str) -> str:
+    cols = "".join(f'<col style="width:{w}">' for w in widths)
+    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f'<table class="{cls}"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _section(ident: str, title: str, body: list[str]) -> str:
+    return f'<section id="{ident}" aria-labelledby="{ident}-h"><h2 id="{ident}-h">{title}</h2>{"".join(body)}</section>'
+
+
+def _identity(sheet: FactSheet) -> str:
+    a = sheet.alliance
+    rows: list[str] = []
+    en = [n.name for n in a.names if n.lang == "en"]
+    ar = [n.name for n in a.names if n.lang == "ar"]
+    if en:
+        rows.append(f"<dt>Names (English)</dt><dd>{_e('; '.join(en))}</dd>")
+    if ar:
+        rows.append(f"<dt>Names (Arabic)</dt><dd>{_ar('؛ '.join(ar))}</dd>")
+    if a.description:
+        rows.append(f"<dt>Description</dt><dd>{_e(a.description)}</dd>")
+    for event in sheet.founding:
+        written = f" (as written: {_lang_text(event.date_text, 'ar')})" if event.date_text else ""
+        title = _e(event.title) + (f" · {_ar(event.title_ar)}" if event.title_ar else "")
+        rows.append(
+            f"<dt>Founded</dt><dd>{_date(event.starts_on)}{written} — {title} {_cite_fact(sheet, event)}</dd>"
+        )
+    if not sheet.founding:
+        rows.append('<dt>Founded</dt><dd class="empty">No founding recorded.</dd>')
+    return _section("identity", "Identity and founding", [f'<dl class="identity">{"".join(rows)}</dl>'])
+
+
+def _members(sheet: FactSheet, until: dt.date) -> str:
+    if not sheet.members:
+        return _section("members", "Members", ['<p class="empty">No memberships recorded.</p>'])
+    rows = [
+        [_names(m.member), _e(m.status), _date(m.valid_from), _date(m.valid_to), _cite_fact(sheet, m)]
+        for m in sheet.members
+    ]
+    body = [
+        _table(
+            ["Member", "Status", "Since", "Until", "Source"],
+            rows,
+            ["38%", "14%", "14%", "14%", "20%"],
+            "members",
+        )
+    ]
+    picture = membership_timeline(sheet.members, until)
+    if picture:
+        body.append(
+            f"<figure>{picture}<figcaption>Membership timeline: one bar per member state; a pale band marks a "
+            "start known only to the year or month, an arrow a membership still in force.</figcaption></figure>"
+        )
+    return _section("members", "Members", body)
+
+
+def _fact_items(sheet: FactSheet, facts: list[OrganisationFactOut]) -> str:
+    items = []
+    for f in facts:
+        english = f'<p class="en" lang="en">{_e(f.text_en)}</p>' if f.text_en else '<p class="en"></p>'
+        original = _lang_text(f.text, f.lang, "blockquote")
+        items.append(f'<li><div class="pair">{english}{original}</div>{_cite_fact(sheet, f)}</li>')
+    return f'<ul class="facts">{"".join(items)}</ul>'
+
+
+def _obligations(sheet: FactSheet) -> str:
+    body: list[str] = []
+    if sheet.obligations:
+        body.append(_fact_items(sheet, sheet.obligations))
+    else:
+        body.append('<p class="empty">No obligations recorded.</p>')
+    for title, facts in (("Characterisations", sheet.characterisations), ("Practices", sheet.practices)):
+        if facts:
+            body += [f"<h3>{title}</h3>", _fact_items(sheet, facts)]
+    return _section("obligations", "Obligations", body)
+
+
+def _force_card(sheet: FactSheet, force: ForceLevelOut) -> str:
+    count = ("about " if force.approximate else "") + f"{force.count:,}"
+    who = _names(force.asserted_by) if force.asserted_by else "—"
+    original = (
+        f"<div>{_lang_text(force.unit_original, 'ar', 'span', 'original')}</div>"
+        if force.unit_original
+        else ""
+    )
+    return (
+        f'<div class="figure-card" data-force="{force.id}"><div class="count">{_e(count)}</div>'
+        f"<div>{_e(force.unit)}</div>{original}"
+        f'<div class="meta">as of {_date(force.as_of)} · asserted by {who} {_cite_fact(sheet, force)}</div></div>'
+    )
+
+
+def _forces(sheet: FactSheet) -> str:
+    if not sheet.forces:
+        return _section("forces", "Forces", ['<p class="empty">No force levels recorded.</p>'])
+    body: list[str] = []
+    groups: dict[str, list[ForceLevelOut]] = {}
+    for force in sheet.forces:
+        groups.setdefault(force.readiness, []).append(force)
+    for readiness, forces in groups.items():
+        counts = {f.count for f in forces}
+        note = (
+            f' <span class="disagree">— sources give {len(counts)} different figures</span>'
+            if len(counts) > 1
+            else ""
+        )
+        body.append(f"<h3>{_e(READINESS_LABELS.get(readiness, readiness))}{note}</h3>")
+        body.append(f'<div class="forces">{"".join(_force_card(sheet, f) for f in forces)}</div>')
+    return _section("forces", "Forces", body)
+
+
+def _events(sheet: FactSheet) -> str:
+    if not sheet.events:
+        return _section("events", "Key events", ['<p class="empty">No events recorded.</p>'])
+    rows = []
+    for e in sheet.events:
+        when = _date(e.starts_on) + (f" – {_e(e.ends_on)}" if e.ends_on else "")
+        name = _e(e.title) + (f"<br>{_ar(e.title_ar)}" if e.title_ar else "")
+        who = "; ".join(f"{_names(p.entity)} ({_e(p.role)})" for p in e.participants)
+        rows.append([when, name, who, _cite_fact(sheet, e)])
+    return _section(
+        "events",
+        "Key events",
+        [_table(["Date", "Event", "Participants", "Source"], rows, ["14%", "36%", "34%", "16%"], "events")],
+    )
+
+
+def _said_on(s: StatementOut) -> str:
+    if not s.said_on:
+        return "undated"
+    precision = s.said_on_precision or "day"
+    return f'<time datetime="{_e(s.said_on)}">{_e(s.said_on)}</time> ({PRECISION_NOTE[precision]})'
+
+
+def _statement(sheet: FactSheet, s: StatementOut) -> str:
+    role = role_line(s)
+    role_ar = s.role.title_ar if s.role and s.role.title_ar else None
+    header = (
+        f'<span class="who">{_names(s.speaker)}</span>'
+        + (f', <span class="role">{_e(role)}</span>' if role else "")
+        + (f" · {_ar(role_ar)}" if role_ar else "")
+        + f'<div class="meta">{_said_on(s)}'
+        + (f" · as written: {_lang_text(s.date_text, s.lang)}" if s.date_text else "")
+        + (f" · {_e(s.venue)}" if s.venue else "")
+        + f" · {_e(s.mode)}"
+        + (f" (cue {_lang_text(s.cue, s.lang)})" if s.cue else "")
+        + "</div>"
+    )
+    translations = [t for t in s.translations if t.lang == "en"] or s.translations
+    english = "".join(
+        f'<p class="translation" lang="{_e(t.lang)}">{_e(t.text)}'
+        f' <span class="meta">(translated by {_e(t.translator)})</span></p>'
+        for t in translations
+    )
+    quote = _lang_text(s.quote, s.lang, "blockquote", "original quote")
+    body = f'<div class="pair"><div class="en">{english}</div>{quote}</div>' if english else quote
+    return (
+        f'<article class="statement" id="statement-{s.id}" data-statement="{s.id}"><header>{header}</header>'
+        f'{body}<div class="meta">statement #{s.id} {_cite(sheet, s.source.id, s.span_start, s.span_end)}'
+        "</div></article>"
+    )
+
+
+def _statements(sheet: FactSheet) -> str:
+    if not sheet.statements:
+        return _section("statements", "Statements", ['<p class="empty">No statements recorded.</p>'])
+    body = [
+        f"<figure>{statement_timeline(sheet.statements)}<figcaption>Statement timeline: speakers by date; "
+        "a dot is a statement dated to the day, a bar one known only to the month or year. Each mark links to "
+        "the statement below.</figcaption></figure>"
+    ]
+    body += [_statement(sheet, s) for s in sheet.statements]
+    return _section("statements", "Statements", body)
+
+
+def _link(url: str) -> str:
+    # Only web addresses become links: a javascript: or data: URL in a source record stays inert text.
+    if url.lower().startswith(("http://", "https://")):
+        return f'<a href="{_e(url)}">{_e(url)}</a>'
+    return _e(url)
+
+
+def _sources(sheet: FactSheet) -> str:
+    items = []
+    for src in sheet.sources:
+        parts = [_e(src.label)]
+        if src.title:
+            parts.append(_lang_text(src.title, src.lang, "cite", "title"))
+        if src.url:
+            parts.append(_link(src.url))
+        if src.published_basis == "inferred" and src.published_note:
+            parts.append(f"publication date inferred: {_e(src.published_note)}")
+        if src.sha256:
+            parts.append(f'text SHA-256 <span class="hash">{_e(src.sha256[:16])}…</span>')
+        items.append(f'<li id="source-{src.number}" value="{src.number}">{" — ".join(parts)}</li>')
+    if not items:
+        return _section("sources", "Sources", ['<p class="empty">No sources cited.</p>'])
+    return _section("sources", "Sources", [f'<ol class="sources">{"".join(items)}</ol>'])
+
+
+def _until(sheet: FactSheet) -> dt.date:
+    """The right end of the membership timeline: the as-of date, else the day the sheet was made."""
+    if sheet.as_of:
+        return PartialDate.parse(sheet.as_of).last_day
+    return sheet.generated_at.date()
+
+
+def render(sheet: FactSheet) -> str:
+    """The whole sheet as one HTML document."""
+    a = sheet.alliance
+    title = a.name_en or a.name_ar or a.key
+    stamp = f"as it stood on {_e(sheet.as_of)}" if sheet.as_of else "as currently recorded"
+    heading = _e(title) + (
+        f' <span class="ar" lang="ar" dir="rtl">{_e(a.name_ar)}</span>' if a.name_ar else ""
+    )
+    nav = "".join(
+        f'<li><a href="#{ident}">{label}</a></li>'
+        for ident, label in (
+            ("identity", "Identity"),
+            ("members", "Members"),
+            ("obligations", "Obligations"),
+            ("forces", "Forces"),
+            ("events", "Key events"),
+            ("statements", "Statements"),
+            ("sources", "Sources"),
+        )
+    )
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en" dir="ltr">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="csto-kb">',
+        # Nothing is loaded from elsewhere: no scripts at all, images and styles only from this file.
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+        'img-src data:">',
+        f"<title>{_e(title)} — fact sheet</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        f"<header><h1>{heading}</h1>"
+        f'<p class="stamp">Fact sheet {stamp}, generated {sheet.generated_at:%Y-%m-%d} by csto-kb '
+        f"(schema version {sheet.schema_version}). Each line cites a numbered source below and the character "
+        "span of its stored text.</p>"
+        f'<nav aria-label="Sections"><ol>{nav}</ol></nav></header>',
+        _identity(sheet),
+        _members(sheet, _until(sheet)),
+        _obligations(sheet),
+        _forces(sheet),
+        _events(sheet),
+        _statements(sheet),
+        _sources(sheet),
+        "<footer>Made with csto-kb from sourced records; quotes are given exactly as the source writes them, "
+        "with translations beside them.</footer>",
+        "</main>",
+        "</body>",
+        "</html>",
+        "",
+    ]
+    return "\n".join(parts)

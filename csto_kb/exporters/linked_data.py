@@ -1,0 +1,308 @@
+"""The fact sheet in the two open formats other tools read: schema.org JSON-LD and Wikidata QuickStatements.
+
+JSON-LD: the alliance is an ``Organization`` whose ``member`` links go through ``OrganizationRole`` nodes
+(schema.org's way of putting start and end dates on a link); each statement is a ``Quotation`` with
+``spokenByCharacter`` and ``creator`` pointing at the speaker and a ``citation`` pointing at the exact
+characters of the source's stored text, written as an RFC 5147 fragment (``…/source/1#char=210,251``).
+
+QuickStatements (v1, tab-separated): memberships as ``P463`` (member of) with ``P580``/``P582`` start and
+end times at their precision, direct quotes as ``P1683`` (quotation) with ``P585`` (point in time), each
+referenced by the source's URL (``S854``) and followed by a ``/* … */`` comment naming the csto-kb keys and
+ids. The database holds no Wikidata ids, so the caller maps keys to Q-ids; an unmapped *subject* is created
+(``CREATE`` / ``LAST`` with English and Arabic labels), an unmapped *object* is an error, because ``LAST``
+can name only the one item just created and a relation needs both ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from csto_kb.dates import PartialDate
+from csto_kb.errors import InvalidInput
+from csto_kb.exporters.statements import role_line
+from csto_kb.schemas.facts import Citation
+from csto_kb.schemas.factsheet import CitedSource, FactSheet
+from csto_kb.schemas.statements import EntityRef
+
+DEFAULT_BASE = "https://csto-kb.invalid/"
+"""Where node ids live until the knowledge base is published: ``.invalid`` (RFC 2606) can never clash with a
+real site, and ``export jsonld --base`` replaces it."""
+
+SCHEMA_TYPES = {
+    "country": "Country",
+    "person": "Person",
+    "alliance": "Organization",
+    "organisation": "Organization",
+    "body": "Organization",
+    "legislature": "GovernmentOrganization",
+    "ministry": "GovernmentOrganization",
+    "media": "NewsMediaOrganization",
+}
+
+# Wikidata's own items for "human" and "country": P31 (instance of) on an item the batch creates.
+WIKIDATA_INSTANCE_OF = {"person": "Q5", "country": "Q6256"}
+QS_PRECISION = {"year": 9, "month": 10, "day": 11}
+
+
+# --- JSON-LD ---------------------------------------------------------------------------------------------
+
+
+def _text(value: str, lang: str) -> dict[str, str]:
+    return {"@value": value, "@language": lang}
+
+
+def _names(entity: EntityRef) -> list[dict[str, str]]:
+    names = []
+    if entity.name_en:
+        names.append(_text(entity.name_en, "en"))
+    if entity.name_ar:
+        names.append(_text(entity.name_ar, "ar"))
+    return names or [_text(entity.key, "en")]
+
+
+class _Ids:
+    def __init__(self, base: str) -> None:
+        self.base = base if base.endswith(("/", "#")) else base + "/"
+
+    def entity(self, key: str) -> str:
+        return f"{self.base}entity/{key}"
+
+    def source(self, source_id: int) -> str:
+        return f"{self.base}source/{source_id}"
+
+    def span(self, source_id: int, start: int | None, end: int | None) -> str:
+        source = self.source(source_id)
+        return source if start is None else f"{source}#char={start},{end}"
+
+
+def _span_node(ids: _Ids, fact: Citation) -> dict[str, Any]:
+    return {"@id": ids.span(fact.source_id, fact.span_start, fact.span_end)}
+
+
+def _source_node(ids: _Ids, src: CitedSource) -> dict[str, Any]:
+    node: dict[str, Any] = {
+        "@id": ids.source(src.id),
+        "@type": "CreativeWork",
+        "name": src.label,
+        "inLanguage": src.lang,
+        "position": src.number,
+    }
+    if src.title:
+        node["headline"] = _text(src.title, src.lang)
+    if src.url:
+        node["url"] = src.url
+    if src.publisher:
+        node["publisher"] = {"@type": "Organization", "name": src.publisher}
+    if src.published_on:
+        node["datePublished"] = src.published_on
+    if src.sha256:
+        node["identifier"] = {"@type": "PropertyValue", "propertyID": "sha256", "value": src.sha256}
+    return node
+
+
+def to_jsonld(sheet: FactSheet, kinds: Mapping[str, str], base: str = DEFAULT_BASE) -> dict[str, Any]:
+    """A JSON-LD document (one ``@graph``) of the sheet's alliance, members, speakers, events and quotes."""
+    ids = _Ids(base)
+    a = sheet.alliance
+    entities: dict[str, EntityRef] = {m.member.key: m.member for m in sheet.members}
+    for s in sheet.statements:
+        entities.setdefault(s.speaker.key, s.speaker)
+        for about in s.about:
+            entities.setdefault(about.key, about)
+    entities.pop(a.key, None)
+
+    alliance: dict[str, Any] = {
+        "@id": ids.entity(a.key),
+        "@type": SCHEMA_TYPES.get(kinds.get(a.key, "alliance"), "Organization"),
+        "identifier": a.key,
+        "name": [_text(n.name, n.lang) for n in a.names if n.is_primary] or [_text(a.name_en or a.key, "en")],
+        "alternateName": [_text(n.name, n.lang) for n in a.names if not n.is_primary],
+    }
+    if a.description:
+        alliance["description"] = _text(a.description, "en")
+    if sheet.founding and sheet.founding[0].starts_on:
+        alliance["foundingDate"] = sheet.founding[0].starts_on
+    alliance["member"] = [
+        {
+            "@type": "OrganizationRole",
+            "member": {"@id": ids.entity(m.member.key)},
+            "roleName": m.status,
+            **({"startDate": m.valid_from} if m.valid_from else {}),
+            **({"endDate": m.valid_to} if m.valid_to else {}),
+            "subjectOf": _span_node(ids, m),
+        }
+        for m in sheet.members
+    ]
+
+    graph: list[dict[str, Any]] = [alliance]
+    for key, entity in sorted(entities.items()):
+        graph.append(
+            {
+                "@id": ids.entity(key),
+                "@type": SCHEMA_TYPES.get(kinds.get(key, ""), "Thing"),
+                "identifier": key,
+                "name": _names(entity),
+            }
+        )
+    for e in (*sheet.founding, *sheet.events):
+        event: dict[str, Any] = {
+            "@id": f"{ids.base}event/{e.id}",
+            "@type": "Event",
+            "name": [_text(e.title, "en"), *([_text(e.title_ar, "ar")] if e.title_ar else [])],
+            "subjectOf": _span_node(ids, e),
+        }
+        if e.starts_on:
+            event["startDate"] = e.starts_on
+        if e.ends_on:
+            event["endDate"] = e.ends_on
+        graph.append(event)
+    for s in sheet.statements:
+        speaker = {"@id": ids.entity(s.speaker.key)}
+        quote: dict[str, Any] = {
+            "@id": f"{ids.base}statement/{s.id}",
+            "@type": "Quotation",
+            "text": _text(s.quote, s.lang),
+            "inLanguage": s.lang,
+            "spokenByCharacter": speaker,
+            "creator": speaker,
+            "about": [{"@id": ids.entity(x.key)} for x in s.about],
+            "citation": {"@id": ids.span(s.source.id, s.span_start, s.span_end)},
+            "workTranslation": [
+                {
+                    "@type": "Quotation",
+                    "text": _text(t.text, t.lang),
+                    "inLanguage": t.lang,
+                    "translator": {"name": t.translator},
+                }
+                for t in s.translations
+            ],
+        }
+        if s.said_on:
+            quote["dateCreated"] = s.said_on
+        described = [x for x in (role_line(s), s.venue, f"{s.mode} speech") if x]
+        quote["description"] = _text("; ".join(described), "en")
+        graph.append(quote)
+    for src in sheet.sources:
+        graph.append(_source_node(ids, src))
+    # The cited spans: parts of the sources' stored texts.
+    spans = sorted(
+        {
+            ids.span(f.source_id, f.span_start, f.span_end): f.source_id
+            for f in (*sheet.members, *sheet.founding, *sheet.events)
+            if f.span_start is not None
+        }.items()
+        | {
+            ids.span(s.source.id, s.span_start, s.span_end): s.source.id
+            for s in sheet.statements
+            if s.span_start is not None
+        }.items()
+    )
+    graph += [
+        {"@id": span, "@type": "CreativeWork", "isPartOf": {"@id": ids.source(source_id)}}
+        for span, source_id in spans
+    ]
+    return {"@context": "https://schema.org/", "@graph": graph}
+
+
+# --- QuickStatements -------------------------------------------------------------------------------------
+
+
+def qs_string(value: str) -> str:
+    """A QuickStatements string literal: one line, no tab, no ASCII double quote (QuickStatements cannot
+    escape one; it becomes ”)."""
+    flat = " ".join(value.split())
+    return '"' + flat.replace('"', "”") + '"'
+
+
+def qs_time(value: str) -> str:
+    """A partial date as a Wikidata time at its precision: 9 year, 10 month, 11 day."""
+    date = PartialDate.parse(value)
+    return (
+        f"+{date.year:04d}-{date.month or 0:02d}-{date.day or 0:02d}T00:00:00Z/{QS_PRECISION[date.precision]}"
+    )
+
+
+def _comment(text: str) -> str:
+    return " /* " + " ".join(text.replace("*/", "* /").split()) + " */"
+
+
+def _reference(sheet: FactSheet, source_id: int) -> list[str]:
+    """S854 (reference URL); a source without one is referenced by its title (S1476) and, when the source
+    states it, its publication date (S577)."""
+    src = next(s for s in sheet.sources if s.id == source_id)
+    if src.url:
+        return ["S854", qs_string(src.url)]
+    reference = ["S1476", f"{src.lang}:{qs_string(src.title)}"] if src.title else []
+    if src.published_on and src.published_basis == "stated":
+        reference += ["S577", qs_time(src.published_on)]
+    return reference
+
+
+def _span(fact_start: int | None, fact_end: int | None) -> str:
+    return f"chars {fact_start}–{fact_end}" if fact_start is not None else "no span"
+
+
+def parse_qids(pairs: list[str]) -> dict[str, str]:
+    """``KEY=Q123`` pairs as a mapping; a malformed pair is an InvalidInput naming it."""
+    qids: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, qid = pair.partition("=")
+        qid = qid.strip().upper()
+        if not sep or not key.strip() or not (qid.startswith("Q") and qid[1:].isdigit() and qid != "Q0"):
+            raise InvalidInput(f"qid: expected KEY=Q123, got {pair!r}")
+        qids[key.strip()] = qid
+    return qids
+
+
+def to_quickstatements(sheet: FactSheet, kinds: Mapping[str, str], qids: Mapping[str, str]) -> str:
+    """A QuickStatements v1 batch; ``qids`` maps entity keys to Wikidata ids (the alliance's is required)."""
+    a = sheet.alliance
+    if a.key not in qids:
+        raise InvalidInput(f"qid: give the Wikidata id of the alliance, e.g. --qid {a.key}=Q123")
+    alliance = qids[a.key]
+    # Every line about one subject follows its CREATE, so that LAST means that subject.
+    subjects: dict[str, tuple[EntityRef, list[str]]] = {}
+
+    for m in sheet.members:
+        if m.status not in ("member", "former"):
+            continue  # observers and suspensions need a qualifier with a Wikidata item we cannot name
+        line = ["P463", alliance]
+        if m.valid_from:
+            line += ["P580", qs_time(m.valid_from)]
+        if m.valid_to:
+            line += ["P582", qs_time(m.valid_to)]
+        line += _reference(sheet, m.source_id)
+        note = (
+            f"csto-kb membership {m.id}: {m.member.key} {m.status} of {a.key}; "
+            f"source {sheet.source_number(m.source_id)}, {_span(m.span_start, m.span_end)}"
+        )
+        subjects.setdefault(m.member.key, (m.member, []))[1].append("\t".join(line) + _comment(note))
+
+    for s in sheet.statements:
+        if s.mode != "direct":
+            continue  # P1683 holds quotations; reported speech is not one
+        line = ["P1683", f"{s.lang}:{qs_string(s.quote)}"]
+        if s.said_on:
+            line += ["P585", qs_time(s.said_on)]
+        line += _reference(sheet, s.source.id)
+        note = (
+            f"csto-kb statement {s.id} by {s.speaker.key}; "
+            f"source {sheet.source_number(s.source.id)}, {_span(s.span_start, s.span_end)}"
+        )
+        subjects.setdefault(s.speaker.key, (s.speaker, []))[1].append("\t".join(line) + _comment(note))
+
+    out: list[str] = []
+    for key, (entity, lines) in subjects.items():
+        if key in qids:
+            out += [f"{qids[key]}\t{line}" for line in lines]
+            continue
+        out.append("CREATE" + _comment(f"csto-kb entity {key}: no Wikidata id given (--qid {key}=Q…)"))
+        if entity.name_en:
+            out.append(f"LAST\tLen\t{qs_string(entity.name_en)}")
+        if entity.name_ar:
+            out.append(f"LAST\tLar\t{qs_string(entity.name_ar)}")
+        if kinds.get(key) in WIKIDATA_INSTANCE_OF:
+            out.append(f"LAST\tP31\t{WIKIDATA_INSTANCE_OF[kinds[key]]}")
+        out += [f"LAST\t{line}" for line in lines]
+    return "\n".join(out) + "\n" if out else ""

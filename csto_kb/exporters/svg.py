@@ -1,0 +1,264 @@
+"""Inline SVG timelines for the HTML fact sheet: one bar per membership, one mark per statement.
+
+The pictures scale with the page (a fixed viewBox, ``width: 100%``), so they fit a 1280 px screen and an A4
+page alike. Labels carry both scripts: the English name starts at the left of the label column and the
+Arabic name, drawn right-to-left, ends at its right edge. Partial dates are drawn at their precision: a
+statement known only to the month is a bar across that month, not a point on its first day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+from csto_kb.dates import PartialDate
+from csto_kb.schemas.facts import MembershipOut
+from csto_kb.schemas.statements import EntityRef, StatementOut
+
+WIDTH = 960
+LABEL_WIDTH = 250
+RIGHT_MARGIN = 24
+AXIS_HEIGHT = 34
+ROW_HEIGHT = 38
+LANE_HEIGHT = 14
+MARK_HEIGHT = 10
+FONT = 12
+# A generous average advance for 12 px Latin text; labels longer than the column are shortened with "…" and
+# keep their full text in a <title>, so nothing is drawn outside the picture.
+CHAR_WIDTH = 6.9
+
+STATUS_COLOURS = {"member": "#2f6f9f", "observer": "#8a8f98", "suspended": "#c28a1b", "former": "#a34a4a"}
+
+
+@dataclass(frozen=True)
+class Span:
+    """The days a partial date (or an interval between two) may cover."""
+
+    start: dt.date
+    end: dt.date
+
+
+def _span(value: str) -> Span:
+    date = PartialDate.parse(value)
+    return Span(date.first_day, date.last_day)
+
+
+class Scale:
+    """Maps days onto the drawing's x axis, between the label column and the right margin."""
+
+    def __init__(self, first: dt.date, last: dt.date) -> None:
+        if last <= first:
+            last = first + dt.timedelta(days=1)
+        self.first = first
+        self.last = last
+        self.left = LABEL_WIDTH + 8
+        self.right = WIDTH - RIGHT_MARGIN
+
+    def x(self, day: dt.date) -> float:
+        fraction = (day - self.first).days / (self.last - self.first).days
+        return round(self.left + fraction * (self.right - self.left), 1)
+
+    def ticks(self) -> list[tuple[dt.date, str]]:
+        """Year ticks for long spans, month ticks for short ones; never more than about a dozen."""
+        days = (self.last - self.first).days
+        if days > 3 * 366:
+            years = range(self.first.year + (self.first.month > 1 or self.first.day > 1), self.last.year + 1)
+            step = max(1, len(years) // 10)
+            return [(dt.date(y, 1, 1), str(y)) for y in years[::step]]
+        months: list[dt.date] = []
+        month = dt.date(self.first.year, self.first.month, 1)
+        if month < self.first:
+            month = _next_month(month)
+        while month <= self.last:
+            months.append(month)
+            month = _next_month(month)
+        step = max(1, len(months) // 10)
+        return [(m, m.strftime("%Y-%m")) for m in months[::step]]
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def _fit(text: str, width: float) -> str:
+    limit = int(width / CHAR_WIDTH)
+    return text if len(text) <= limit else text[: max(1, limit - 1)].rstrip() + "…"
+
+
+def _label(entity: EntityRef, y: float) -> str:
+    """The entity's English name above its Arabic name, both inside the label column."""
+    english = entity.name_en or entity.key
+    parts = [
+        f'<text class="label" x="0" y="{y - 3}" font-size="{FONT}">'
+        f"<title>{escape(english)}</title>{escape(_fit(english, LABEL_WIDTH - 8))}</text>"
+    ]
+    if entity.name_ar:
+        parts.append(
+            f'<text class="label" lang="ar" direction="rtl" x="{LABEL_WIDTH - 8}" y="{y + FONT}" '
+            f'font-size="{FONT + 1}" text-anchor="start">'
+            f"<title>{escape(entity.name_ar)}</title>{escape(_fit(entity.name_ar, LABEL_WIDTH - 8))}</text>"
+        )
+    return "".join(parts)
+
+
+def _axis(scale: Scale, top: float, bottom: float) -> list[str]:
+    out = [
+        f'<line class="axis" x1="{scale.left}" y1="{bottom}" x2="{scale.right}" y2="{bottom}" '
+        'stroke="#666" stroke-width="1"/>'
+    ]
+    for day, text in scale.ticks():
+        x = scale.x(day)
+        out.append(
+            f'<line class="grid" x1="{x}" y1="{top}" x2="{x}" y2="{bottom}" stroke="#ddd" stroke-width="1"/>'
+        )
+        out.append(
+            f'<text class="tick" x="{x}" y="{bottom + 16}" font-size="{FONT - 1}" text-anchor="middle">'
+            f"{escape(text)}</text>"
+        )
+    return out
+
+
+def _svg(kind: str, title: str, description: str, height: float, body: list[str]) -> str:
+    ident = f"{kind}-timeline"
+    return (
+        f'<svg class="timeline {ident}" id="{ident}" xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="0 0 {WIDTH} {height}" width="100%" preserveAspectRatio="xMinYMin meet" role="img" '
+        f'aria-labelledby="{ident}-title {ident}-desc">'
+        f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(description)}</desc>'
+        + "".join(body)
+        + "</svg>"
+    )
+
+
+def membership_timeline(members: Sequence[MembershipOut], until: dt.date) -> str:
+    """One bar per membership, from its start to its end (or ``until`` when it is still open)."""
+    dated = [m for m in members if m.valid_from]
+    if not dated:
+        return ""
+    first = min(_span(m.valid_from).start for m in dated if m.valid_from)
+    last = max([until, *(_span(m.valid_to).end for m in dated if m.valid_to)])
+    scale = Scale(first, last)
+    body: list[str] = []
+    height = AXIS_HEIGHT + ROW_HEIGHT * len(dated) + 8
+    axis_y = ROW_HEIGHT * len(dated) + 4
+    body += _axis(scale, 0, axis_y)
+    for row, m in enumerate(dated):
+        assert m.valid_from is not None
+        mid = row * ROW_HEIGHT + ROW_HEIGHT / 2
+        start = _span(m.valid_from)
+        end = _span(m.valid_to).end if m.valid_to else until
+        x1, x2 = scale.x(start.start), scale.x(end)
+        colour = STATUS_COLOURS.get(m.status, "#555")
+        who = m.member.name_en or m.member.key
+        tooltip = f"{who}: {m.status}, {m.valid_from} – {m.valid_to or 'open'}"
+        body.append(_label(m.member, mid))
+        body.append(
+            f'<rect class="mark membership" data-member="{escape(m.member.key)}" x="{x1}" '
+            f'y="{mid - MARK_HEIGHT}" width="{max(2.0, x2 - x1)}" height="{2 * MARK_HEIGHT}" rx="3" '
+            f'fill="{colour}"><title>{escape(tooltip)}</title></rect>'
+        )
+        if start.end > start.start:
+            # The start is known only to the year or month: a lighter band shows the uncertainty.
+            body.append(
+                f'<rect class="uncertain" x="{x1}" y="{mid - MARK_HEIGHT}" '
+                f'width="{max(1.0, scale.x(start.end) - x1)}" height="{2 * MARK_HEIGHT}" fill="#fff" '
+                'fill-opacity="0.45"/>'
+            )
+        if not m.valid_to:
+            body.append(
+                f'<path class="open" d="M{x2} {mid - MARK_HEIGHT} l8 {MARK_HEIGHT} l-8 {MARK_HEIGHT} z" '
+                f'fill="{colour}"/>'
+            )
+    return _svg(
+        "membership",
+        "Membership timeline",
+        f"One bar per member state, {len(dated)} in all; an arrow marks a membership still in force.",
+        height,
+        body,
+    )
+
+
+def _lanes(spans: Sequence[tuple[float, float]]) -> list[int]:
+    """Greedy lanes so that marks of one speaker that overlap on the axis are stacked, not hidden."""
+    ends: list[float] = []
+    lanes: list[int] = []
+    for x1, x2 in spans:
+        lane = next((i for i, end in enumerate(ends) if end + 3 <= x1), None)
+        if lane is None:
+            lane = len(ends)
+            ends.append(x2)
+        else:
+            ends[lane] = x2
+        lanes.append(lane)
+    return lanes
+
+
+def statement_timeline(statements: Sequence[StatementOut]) -> str:
+    """Speakers down the side, dates across; one mark per statement, linked to it in the sheet."""
+    dated = [s for s in statements if s.said_on]
+    undated = [s for s in statements if not s.said_on]
+    if not statements:
+        return ""
+    spans = [_span(s.said_on) for s in dated if s.said_on]
+    first = min((sp.start for sp in spans), default=dt.date(2000, 1, 1))
+    last = max((sp.end for sp in spans), default=first)
+    # A little room on both sides, so that marks on the first and last day are not cut.
+    pad = dt.timedelta(days=max(2, (last - first).days // 30))
+    scale = Scale(first - pad, last + pad)
+    if undated:
+        scale.right -= 70
+
+    speakers: dict[str, list[StatementOut]] = {}
+    for s in statements:
+        speakers.setdefault(s.speaker.key, []).append(s)
+
+    body: list[str] = []
+    y = 0.0
+    rows: list[str] = []
+    for said in speakers.values():
+        boxes: list[tuple[float, float]] = []
+        for s in said:
+            if s.said_on:
+                span = _span(s.said_on)
+                x1, x2 = scale.x(span.start), scale.x(span.end + dt.timedelta(days=1))
+                boxes.append((x1, max(x2, x1 + MARK_HEIGHT)))
+            else:
+                boxes.append((scale.right + 30, scale.right + 30 + MARK_HEIGHT))
+        lanes = _lanes(boxes)
+        height = max(ROW_HEIGHT, (max(lanes) + 1) * LANE_HEIGHT + 12)
+        rows.append(_label(said[0].speaker, y + height / 2))
+        for s, (x1, x2), lane in zip(said, boxes, lanes, strict=True):
+            top = y + 6 + lane * LANE_HEIGHT
+            tooltip = f"#{s.id} · {s.said_on or 'undated'} · {s.speaker.name_en or s.speaker.key}"
+            shape = (
+                f'<circle cx="{x1 + MARK_HEIGHT / 2}" cy="{top + MARK_HEIGHT / 2}" r="{MARK_HEIGHT / 2}"'
+                if s.said_on_precision in (None, "day")
+                else f'<rect x="{x1}" y="{top}" width="{x2 - x1}" height="{MARK_HEIGHT}" rx="4"'
+            )
+            fill = "#9a9a9a" if not s.said_on else "#b5542c"
+            rows.append(
+                f'<a href="#statement-{s.id}">{shape} class="mark statement" data-statement="{s.id}" '
+                f'data-precision="{s.said_on_precision or "none"}" fill="{fill}" fill-opacity="0.85" '
+                f'stroke="#fff" stroke-width="1"><title>{escape(tooltip)}</title></{shape.split()[0][1:]}></a>'
+            )
+        rows.append(
+            f'<line class="row" x1="0" y1="{y + height}" x2="{WIDTH}" y2="{y + height}" stroke="#eee"/>'
+        )
+        y += height
+    body += _axis(scale, 0, y + 4)
+    if undated:
+        body.append(
+            f'<text class="tick" x="{scale.right + 35}" y="{y + 20}" font-size="{FONT - 1}" '
+            'text-anchor="middle">undated</text>'
+        )
+    body += rows
+    return _svg(
+        "statement",
+        "Statement timeline",
+        f"{len(statements)} statements by {len(speakers)} speakers; a dot is a statement dated to the day, "
+        "a bar one dated only to the month or year.",
+        y + AXIS_HEIGHT + 8,
+        body,
+    )

@@ -1,0 +1,55 @@
+"""Streaming writers for statements as CSV and JSON Lines: one row written per statement, as it arrives.
+
+Both follow one small protocol (``write`` a record, ``finalize`` at the end), so the command that feeds
+them never holds more than the batch the database returned. The CSV columns are those of
+``who-said --format csv``; a JSON line is the statement exactly as ``who-said --format json`` shows it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Protocol, TextIO
+
+from csto_kb.exporters.statements import CSV_COLUMNS, csv_row
+from csto_kb.schemas.statements import StatementOut
+
+
+class StatementWriter(Protocol):
+    def write(self, statement: StatementOut) -> None: ...
+
+    def finalize(self) -> None: ...
+
+
+class CsvStatementWriter:
+    """RFC 4180 CSV with a header row; cells keep their newlines and Arabic text as is (UTF-8)."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self._writer = csv.writer(out, lineterminator="\n")
+        self._writer.writerow(CSV_COLUMNS)
+
+    def write(self, statement: StatementOut) -> None:
+        self._writer.writerow(csv_row(statement))
+
+    def finalize(self) -> None:
+        self.out.flush()
+
+
+class JsonLinesStatementWriter:
+    """One JSON object per line (https://jsonlines.org), Arabic unescaped."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, statement: StatementOut) -> None:
+        self.out.write(json.dumps(statement.model_dump(mode="json"), ensure_ascii=False) + "\n")
+
+    def finalize(self) -> None:
+        self.out.flush()
+
+
+WRITERS: dict[str, type[CsvStatementWriter] | type[JsonLinesStatementWriter]] = {
+    "csv": CsvStatementWriter,
+    "jsonl": JsonLinesStatementWriter,
+}

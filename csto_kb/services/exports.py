@@ -1,0 +1,92 @@
+"""Use cases behind the exports: streaming statements, the fact sheet's JSON Schema, a reproducible clock,
+and the entity kinds linked-data formats need."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import select
+
+from csto_kb.db.unit_of_work import UnitOfWork
+from csto_kb.errors import InvalidInput
+from csto_kb.model import Entity
+from csto_kb.schemas.factsheet import FACTSHEET_SCHEMA_VERSION, FactSheet
+from csto_kb.schemas.statements import StatementOut
+from csto_kb.services.queries import StatementFilter, statements_query
+
+BATCH_SIZE = 500
+"""Rows fetched per round trip while streaming: memory stays bounded by one batch and its eager loads."""
+
+SCHEMA_ID = f"https://csto-kb.invalid/schemas/factsheet/v{FACTSHEET_SCHEMA_VERSION}.json"
+
+
+def stream_statements(
+    uow: UnitOfWork, f: StatementFilter, batch_size: int = BATCH_SIZE
+) -> Iterator[StatementOut]:
+    """Statements matching ``f`` in date order, fetched and yielded one batch at a time.
+
+    ``yield_per`` makes PostgreSQL use a server-side cursor and SQLite fetch in chunks; the speaker, role,
+    translations and source of each batch are loaded with one SELECT … IN per relationship. The unit of work
+    stays open while the caller iterates, so consume the iterator before using ``uow`` again. Bad filters
+    raise on the first ``next()``, before anything is yielded.
+    """
+    with uow:
+        query = statements_query(uow.session, f).execution_options(yield_per=batch_size)
+        for batch in uow.session.scalars(query).partitions():
+            for statement in batch:
+                yield StatementOut.model_validate(statement)
+
+
+def factsheet_json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the fact sheet that ``factsheet --format json`` prints."""
+    schema = FactSheet.model_json_schema(mode="serialization")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        **schema,
+    }
+
+
+def clock_from_environment(environ: dict[str, str] | None = None) -> dt.datetime | None:
+    """The fixed time of a reproducible build, from ``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC).
+
+    The convention of reproducible-builds.org: with it set, exported files are byte-for-byte the same on
+    every run, which golden-file tests and the published docs rely on.
+    """
+    value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH")
+    if value is None or value == "":
+        return None
+    try:
+        seconds = int(value)
+    except ValueError:
+        raise InvalidInput(f"SOURCE_DATE_EPOCH: expected whole seconds since 1970, got {value!r}") from None
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).replace(tzinfo=None)
+
+
+def with_clock(sheet: FactSheet, at: dt.datetime | None) -> FactSheet:
+    """The sheet stamped as generated at ``at`` (unchanged when ``at`` is None)."""
+    return sheet if at is None else sheet.model_copy(update={"generated_at": at})
+
+
+def entity_kinds(uow: UnitOfWork, keys: Iterable[str]) -> dict[str, str]:
+    """Each entity key's kind (country, person, ministry …), which JSON-LD needs to type a node."""
+    wanted = sorted(set(keys))
+    if not wanted:
+        return {}
+    with uow:
+        rows = uow.session.execute(select(Entity.key, Entity.kind).where(Entity.key.in_(wanted)))
+        return {str(key): str(kind) for key, kind in rows}
+
+
+def sheet_entity_keys(sheet: FactSheet) -> set[str]:
+    """Every entity a fact sheet mentions."""
+    keys = {sheet.alliance.key}
+    keys |= {m.member.key for m in sheet.members}
+    keys |= {s.speaker.key for s in sheet.statements}
+    keys |= {a.key for s in sheet.statements for a in s.about}
+    keys |= {p.entity.key for e in (*sheet.founding, *sheet.events) for p in e.participants}
+    keys |= {f.asserted_by.key for f in sheet.forces if f.asserted_by}
+    return keys
