@@ -498,6 +498,7 @@ COMMANDS = [
     "source",
     "review",
     "export",
+    "import",
     "db",
 ]
 

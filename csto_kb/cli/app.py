@@ -93,13 +93,25 @@ def root(
 
 
 def _register() -> None:
-    from csto_kb.cli import articles, db, entities, export, factsheet, queries, review, sources, statements
+    from csto_kb.cli import (
+        articles,
+        db,
+        entities,
+        export,
+        factsheet,
+        imports,
+        queries,
+        review,
+        sources,
+        statements,
+    )
 
     app.add_typer(statements.app, name="statement")
     app.add_typer(entities.app, name="entity")
     app.add_typer(sources.app, name="source")
     app.add_typer(review.app, name="review")
     app.add_typer(export.app, name="export")
+    app.add_typer(imports.app, name="import")
     app.add_typer(db.app, name="db")
     queries.register(app)
     factsheet.register(app)
