@@ -493,6 +493,8 @@ COMMANDS = [
     "extract",
     "ingest",
     "eval",
+    "history",
+    "log",
     "statement",
     "entity",
     "source",

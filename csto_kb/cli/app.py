@@ -99,6 +99,7 @@ def _register() -> None:
         entities,
         export,
         factsheet,
+        history,
         imports,
         queries,
         review,
@@ -116,6 +117,7 @@ def _register() -> None:
     queries.register(app)
     factsheet.register(app)
     articles.register(app)
+    history.register(app)
 
 
 _register()

@@ -47,12 +47,21 @@ def who_said(
     source: Annotated[int | None, typer.Option(help="Only statements reported by this source id.")] = None,
     include_retracted: Annotated[bool, typer.Option(help="Also show retracted statements.")] = False,
     limit: Annotated[int | None, typer.Option(min=1, help="Show at most this many statements.")] = None,
+    as_recorded_at: Annotated[
+        str | None,
+        typer.Option(
+            help="What the knowledge base said at this UTC moment (YYYY-MM-DD[THH:MM[:SS]]): statements as then "
+            "recorded, before later corrections and retractions."
+        ),
+    ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help=OUTPUT_HELP)] = None,
 ) -> None:
     """Who said what, when, in which role, according to which source; sorted by date."""
+    from csto_kb.services.history import parse_moment
     from csto_kb.services.queries import StatementFilter, who_said
 
+    moment = parse_moment(as_recorded_at) if as_recorded_at is not None else None
     kb: KB = ctx.obj
     found = who_said(
         kb.uow(),
@@ -67,6 +76,7 @@ def who_said(
             source=source,
             include_retracted=include_retracted,
             limit=limit,
+            as_recorded_at=moment,
         ),
     )
     write(render_statements(found, fmt), output)

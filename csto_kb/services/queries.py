@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -22,7 +23,8 @@ from csto_kb.model import (
     statement_about,
 )
 from csto_kb.schemas.facts import EventOut, ForceLevelOut, MembershipOut
-from csto_kb.schemas.statements import StatementOut
+from csto_kb.schemas.statements import EntityRef, StatementOut
+from csto_kb.services import history
 from csto_kb.services.entities import resolve_entity
 from csto_kb.text import normalise_for_search
 
@@ -41,6 +43,7 @@ class StatementFilter:
     source: int | None = None
     include_retracted: bool = False
     limit: int | None = None
+    as_recorded_at: dt.datetime | None = None
 
 
 def _partial(value: str, field: str) -> PartialDate:
@@ -109,7 +112,96 @@ def statements_query(session: Session, f: StatementFilter) -> Select[Statement]:
 
 
 def find_statements(session: Session, f: StatementFilter) -> list[StatementOut]:
+    if f.as_recorded_at is not None:
+        return _as_recorded(session, f, f.as_recorded_at)
     return [StatementOut.model_validate(s) for s in session.scalars(statements_query(session, f))]
+
+
+def _in_date_range(said_on: str | None, date_from: str | None, date_to: str | None) -> bool:
+    """The --from/--to rule of statements_query, for values read from the change log."""
+    if said_on is None:
+        return date_from is None and date_to is None
+    if date_from:
+        start = _partial(date_from, "from")
+        if said_on < str(start) and said_on not in {str(d) for d in start.coarser()}:
+            return False
+    return not date_to or said_on < upper_bound(str(_partial(date_to, "to")))
+
+
+def _as_recorded(session: Session, f: StatementFilter, moment: dt.datetime) -> list[StatementOut]:
+    """Statements as the knowledge base recorded them at ``moment`` (transaction time), from the change log.
+
+    Rows are selected by the filters whose values the log does not version (about, org, source), then their
+    state at ``moment`` is rebuilt and the other filters are applied to it.
+    """
+    coarse = replace(
+        f,
+        speaker=None,
+        date_from=None,
+        date_to=None,
+        contains=None,
+        direct=None,
+        include_retracted=True,
+        limit=None,
+        as_recorded_at=None,
+    )
+    current = find_statements(session, coarse)
+    states = history.states_at(session, "statement", [s.id for s in current], moment)
+    speaker_id = resolve_entity(session, f.speaker, field="speaker").id if f.speaker else None
+    needle = normalise_for_search(f.contains) if f.contains else None
+    speakers: dict[int, EntityRef] = {}
+    out: list[StatementOut] = []
+    for statement in current:
+        state = states.get(statement.id)
+        if state is None:
+            continue
+        retracted_at = state.get("retracted_at")
+        if retracted_at and not f.include_retracted:
+            continue
+        if speaker_id is not None and state["speaker_id"] != speaker_id:
+            continue
+        if not _in_date_range(state.get("said_on"), f.date_from, f.date_to):
+            continue
+        if needle and needle not in state["quote_norm"]:
+            continue
+        if f.direct is not None and (state["mode"] == "direct") != f.direct:
+            continue
+        speaker = statement.speaker
+        if state["speaker_id"] != speaker.id:
+            if state["speaker_id"] not in speakers:
+                entity = session.get(Entity, state["speaker_id"])
+                speakers[state["speaker_id"]] = EntityRef.model_validate(entity)
+            speaker = speakers[state["speaker_id"]]
+        said_on = state.get("said_on")
+        out.append(
+            statement.model_copy(
+                update={
+                    "speaker": speaker,
+                    "said_on": said_on,
+                    "said_on_precision": {4: "year", 7: "month", 10: "day"}.get(len(said_on))
+                    if said_on
+                    else None,
+                    **{
+                        k: state[k]
+                        for k in (
+                            "date_text",
+                            "venue",
+                            "quote",
+                            "mode",
+                            "cue",
+                            "role_text",
+                            "speaker_mention",
+                            "retracted_reason",
+                            "span_start",
+                            "span_end",
+                        )
+                    },
+                    "retracted_at": dt.datetime.fromisoformat(retracted_at) if retracted_at else None,
+                }
+            )
+        )
+    out.sort(key=lambda s: (s.said_on is None, s.said_on or "", s.id))
+    return out[: f.limit] if f.limit is not None else out
 
 
 def who_said(uow: UnitOfWork, f: StatementFilter) -> list[StatementOut]:
