@@ -112,3 +112,37 @@ def alias(
         raise InvalidInput("alias: must not be empty")
     e = add_alias(ctx.obj.uow(by=by), name, new_name, lang)
     write(f"{e.key} is now also called {new_name!r}")
+
+
+@app.command("merge")
+def merge(
+    ctx: typer.Context,
+    survivor: Annotated[str, typer.Argument(help="The entity that stays: a name, alias or key.")],
+    duplicate: Annotated[str, typer.Argument(help="The entity found to be the same: a name, alias or key.")],
+    reason: Annotated[str, typer.Option(help="Why the two are the same (kept with the merge).")],
+    by: Annotated[
+        str | None, typer.Option(help="Who makes the change (default: your operating-system user).")
+    ] = None,
+) -> None:
+    """Merge DUPLICATE into SURVIVOR: statements, roles, facts and names move; `entity unmerge` undoes it."""
+    from csto_kb.services.merges import merge_entities
+
+    moved = merge_entities(ctx.obj.uow(by=by, reason=reason), survivor, duplicate, reason)
+    detail = ", ".join(f"{n} {what}" for what, n in sorted(moved.items())) or "nothing to move"
+    write(f"merged {duplicate!r} into {survivor!r}: {detail}")
+
+
+@app.command("unmerge")
+def unmerge(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(help="The key of the entity that was merged into another.")],
+    reason: Annotated[str, typer.Option(help="Why the merge is undone.")],
+    by: Annotated[
+        str | None, typer.Option(help="Who makes the change (default: your operating-system user).")
+    ] = None,
+) -> None:
+    """Undo the latest merge of an entity: everything it moved goes back."""
+    from csto_kb.services.merges import unmerge_entity
+
+    survivor = unmerge_entity(ctx.obj.uow(by=by, reason=reason), key, reason)
+    write(f"{key} is separate from {survivor} again")

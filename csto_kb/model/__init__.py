@@ -3,7 +3,7 @@
 from csto_kb.model.base import Base
 from csto_kb.model.candidates import Candidate
 from csto_kb.model.changes import Change
-from csto_kb.model.entities import Entity, EntityName, Role
+from csto_kb.model.entities import Entity, EntityMerge, EntityName, Role
 from csto_kb.model.facts import Event, EventParticipant, ForceLevel, Membership, OrganisationFact
 from csto_kb.model.sources import Source
 from csto_kb.model.statements import Statement, Translation, statement_about
@@ -13,6 +13,7 @@ __all__ = [
     "Candidate",
     "Change",
     "Entity",
+    "EntityMerge",
     "EntityName",
     "Event",
     "EventParticipant",

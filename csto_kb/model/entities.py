@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, UniqueConstraint
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, CheckConstraint, DateTime, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from csto_kb.model.base import PARTIAL_DATE, Base, Evidenced, Timestamped, evidence_checks, partial_date_check
@@ -21,11 +24,13 @@ class Entity(Timestamped, Base):
     kind: Mapped[str] = mapped_column(String(20))
     part_of_id: Mapped[int | None] = mapped_column(ForeignKey("entity.id", ondelete="RESTRICT"))
     description: Mapped[str | None] = mapped_column(String(1000))
+    # Set when the entity was found to be the same as another and merged into it (see EntityMerge).
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("entity.id", ondelete="RESTRICT"))
 
     names: Mapped[list[EntityName]] = relationship(
         back_populates="entity", order_by="EntityName.id", cascade="all, delete-orphan"
     )
-    part_of: Mapped[Entity | None] = relationship(remote_side=[id])
+    part_of: Mapped[Entity | None] = relationship(remote_side=[id], foreign_keys=[part_of_id])
 
     def name_in(self, lang: str) -> str | None:
         """The primary name in a language, or None when the entity has no name in it."""
@@ -89,3 +94,19 @@ class Role(Evidenced, Base):
 
     person: Mapped[Entity] = relationship(foreign_keys=[person_id])
     organisation: Mapped[Entity | None] = relationship(foreign_keys=[organisation_id])
+
+
+class EntityMerge(Timestamped, Base):
+    """Two entities found to be the same: which rows moved to the survivor, so the merge can be undone."""
+
+    __tablename__ = "entity_merge"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survivor_id: Mapped[int] = mapped_column(ForeignKey("entity.id", ondelete="RESTRICT"))
+    merged_id: Mapped[int] = mapped_column(ForeignKey("entity.id", ondelete="RESTRICT"), index=True)
+    by: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str | None] = mapped_column(String(2000))
+    # {"table.column": [row ids moved]}, plus "statement_about.dropped" and "entity_name.kept" lists.
+    moved: Mapped[dict[str, Any]] = mapped_column(JSON)
+    undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    undone_by: Mapped[str | None] = mapped_column(String(100))

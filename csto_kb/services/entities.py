@@ -30,14 +30,26 @@ def slugify(name: str) -> str:
 
 
 def _entities_with_names(session: Session, ids: list[int]) -> list[Entity]:
-    query = select(Entity).where(Entity.id.in_(ids)).options(selectinload(Entity.names)).order_by(Entity.id)
+    query = (
+        select(Entity)
+        .where(Entity.id.in_(ids), Entity.merged_into_id.is_(None))
+        .options(selectinload(Entity.names))
+        .order_by(Entity.id)
+    )
     return list(session.scalars(query))
 
 
 def find_entities(session: Session, name: str) -> list[Entity]:
-    """Entities called ``name``: by key, by an exact normalised alias, else by whole words of an alias."""
+    """Entities called ``name``: by key, by an exact normalised alias, else by whole words of an alias.
+
+    An entity merged into another is found as the one it was merged into.
+    """
     by_key = session.scalars(select(Entity).where(Entity.key == name.strip())).first()
     if by_key is not None:
+        while by_key.merged_into_id is not None:
+            survivor = session.get(Entity, by_key.merged_into_id)
+            assert survivor is not None
+            by_key = survivor
         return [by_key]
     norm = normalise(name)
     if not norm:
@@ -160,7 +172,12 @@ def add_alias(uow: UnitOfWork, entity_name: str, alias: str, lang: str | None = 
 
 def list_entities(uow: UnitOfWork, kind: str | None = None) -> list[EntityOut]:
     with uow:
-        query = select(Entity).options(selectinload(Entity.names)).order_by(Entity.kind, Entity.key)
+        query = (
+            select(Entity)
+            .where(Entity.merged_into_id.is_(None))
+            .options(selectinload(Entity.names))
+            .order_by(Entity.kind, Entity.key)
+        )
         if kind:
             if kind not in ENTITY_KINDS:
                 raise InvalidInput(f"kind: expected one of {', '.join(ENTITY_KINDS)}, got {kind!r}")
