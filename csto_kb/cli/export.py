@@ -1,5 +1,5 @@
-"""export statements | jsonld | quickstatements | schema: the knowledge base for spreadsheets, scripts and
-other tools."""
+"""export statements | jsonld | quickstatements | schema | bundle: the knowledge base for spreadsheets, scripts
+and other tools, and as a backup bundle."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     help="Export the knowledge base: statements as CSV or JSON Lines, the fact sheet as JSON-LD or "
-    "QuickStatements, and the fact sheet's JSON Schema.",
+    "QuickStatements, the fact sheet's JSON Schema, and everything as a backup bundle.",
     no_args_is_help=True,
 )
 
@@ -176,3 +176,34 @@ def schema(output: OutputOption = None) -> None:
     from csto_kb.services.exports import factsheet_json_schema
 
     write(json.dumps(factsheet_json_schema(), ensure_ascii=False, indent=2), output)
+
+
+@app.command("bundle")
+def bundle(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Argument(help="The bundle to write, a zip file (replaced once complete).", metavar="FILE")
+    ],
+) -> None:
+    """Back up everything (every table, the change log included) as one bundle: a zip of JSON Lines per
+    table with a manifest of the schema revision, row counts and SHA-256 checksums. Restore it with
+    `import bundle`. With SOURCE_DATE_EPOCH set, the same data gives a byte-identical file."""
+    from csto_kb.services.bundles import export_bundle
+
+    if str(file) == "-":
+        raise InvalidInput("file: a bundle is a zip archive; give a file name, not '-'")
+    if file.is_dir():
+        raise InvalidInput(f"file: {file} is a folder; give the bundle's file name")
+    if not file.parent.is_dir():
+        raise InvalidInput(f"file: cannot write {file} (no folder {file.parent})")
+    from csto_kb.cli.output import ProgressOnStderr
+
+    progress = ProgressOnStderr("exporting")
+    try:
+        manifest = export_bundle(ctx.obj.engine, file, progress=progress)
+    finally:
+        progress.close()
+    write(
+        f"wrote {file}: {manifest.total_rows} rows in {len(manifest.tables)} tables, "
+        f"schema revision {manifest.schema_revision}"
+    )
