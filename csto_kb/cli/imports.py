@@ -39,3 +39,13 @@ def bundle(
         f"restored {file}: {sum(report.rows.values())} rows in {len(report.rows)} tables "
         f"(schema revision {report.bundle_revision}{upgraded})"
     )
+
+
+def _register() -> None:
+    # `import statements` lives in a module of its own (it is long); it joins the sub-app here.
+    from csto_kb.cli.import_statements import statements
+
+    app.command("statements")(statements)
+
+
+_register()

@@ -1,0 +1,493 @@
+"""Importing statements in bulk from JSON Lines: validated, streamed, written in batches in one transaction.
+
+The rules are those of ``create_statement`` (known speaker, source with a matching span, one live statement
+per speaker, quote and date), applied to batches: speakers and aliases come from a map loaded once, source
+texts from a bounded cache, duplicates from one join per batch, and rows go in with Core executemany. The
+ORM is bypassed for speed, so the change log is written here, in bulk, with the values the ORM would record.
+
+The whole file is one unit of work: a bad line rolls everything back, so nothing of a refused file is
+written, and memory stays bounded by one batch however long the file is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import ValidationError
+from sqlalchemy import Column, Connection, Integer, MetaData, String, Table, bindparam, insert, select
+from sqlalchemy.orm import Session
+
+from csto_kb.dates import PartialDate
+from csto_kb.db.unit_of_work import UnitOfWork
+from csto_kb.errors import Ambiguous, Duplicate, InvalidInput, NotFound
+from csto_kb.model import Change, Entity, EntityName, Role, Source, Statement, Translation, statement_about
+from csto_kb.model.base import utcnow
+from csto_kb.schemas.statements import StatementIn
+from csto_kb.services.entities import create_entity, guess_lang, resolve_entity
+from csto_kb.services.evidence import check_span, locate
+from csto_kb.text import normalise, normalise_for_search
+
+BATCH_SIZE = 2000
+"""Statements per executemany: large enough to amortise round trips, small enough to keep memory flat."""
+
+SOURCE_CACHE_SIZE = 512
+"""Source texts kept in memory; files list statements article by article, so a small cache hits."""
+
+PREFETCH = 64
+"""Sources read in one query when a statement names a source not in the cache."""
+
+DuplicatePolicy = Literal["skip", "refuse"]
+
+# Every column but the id, so that each row of an executemany binds the same parameters.
+_STATEMENT_COLUMNS = [c.key for c in Statement.__table__.columns if c.key != "id"]
+_TRANSLATION_COLUMNS = [c.key for c in Translation.__table__.columns if c.key != "id"]
+
+# Keys of one batch, joined against the statement table to find duplicates and taken uids with the indexes.
+_keys_metadata = MetaData()
+_batch_keys = Table(
+    "csto_kb_import_keys",
+    _keys_metadata,
+    Column("line", Integer, primary_key=True),
+    Column("speaker_id", Integer),
+    Column("quote_key", String(32)),
+    Column("said_on", String(10)),
+    Column("uid", String(32)),
+    prefixes=["TEMPORARY"],
+)
+
+
+@dataclass
+class SkippedDuplicate:
+    line: int
+    existing_id: int | None
+    """The stored statement it duplicates, or None when it repeats an earlier line of the same file."""
+
+
+@dataclass
+class ImportReport:
+    """What an import did: lines read, statements written, duplicates skipped (with their line numbers)."""
+
+    lines: int = 0
+    imported: int = 0
+    translations: int = 0
+    skipped: list[SkippedDuplicate] = field(default_factory=list)
+    skipped_count: int = 0
+
+    def summary(self) -> str:
+        text = f"imported {self.imported} statement{'s' if self.imported != 1 else ''}"
+        if self.skipped_count:
+            shown = ", ".join(
+                f"line {s.line}"
+                + (f" (= #{s.existing_id})" if s.existing_id else " (repeats an earlier line)")
+                for s in self.skipped
+            )
+            more = (
+                f" and {self.skipped_count - len(self.skipped)} more"
+                if self.skipped_count > len(self.skipped)
+                else ""
+            )
+            text += f"; skipped {self.skipped_count} duplicate{'s' if self.skipped_count != 1 else ''}: {shown}{more}"
+        return text
+
+
+MAX_LISTED_DUPLICATES = 20
+
+
+def quote_key_of_norm(norm: str) -> str:
+    """``quote_key`` of a quote whose ``normalise_for_search`` form is ``norm`` (saves normalising twice)."""
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:32]
+
+
+def _error_text(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    message = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "json_invalid":
+        return f"not valid JSON ({first.get('ctx', {}).get('error', message)})"
+    if not where:
+        # A rule across fields (span_start and span_end); name the first field the message mentions.
+        where = next((f for f in ("span_start", "span_end") if f in message), "line")
+    return f"{where}: {message}"
+
+
+class _Speakers:
+    """Speaker names resolved from a map of keys and normalised aliases loaded once (not a query per row)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.by_key: dict[str, int] = {}
+        self.by_alias: dict[str, int | None] = {}  # None: the alias names more than one entity
+        self.keys: dict[int, str] = {}
+        for entity_id, key in session.execute(select(Entity.id, Entity.key)):
+            self.by_key[key] = entity_id
+            self.keys[entity_id] = key
+        for entity_id, norm in session.execute(select(EntityName.entity_id, EntityName.name_norm)):
+            known = self.by_alias.get(norm, entity_id)
+            self.by_alias[norm] = entity_id if known == entity_id else None
+        self.fallback: dict[str, int] = {}  # spellings met in the file, resolved once
+
+    def resolve(self, name: str, *, field: str, create: bool = False) -> int:
+        found = self.by_key.get(name.strip()) or self.fallback.get(name)
+        if found is not None:
+            return found
+        norm = normalise(name)
+        if norm in self.by_alias:
+            entity_id = self.by_alias[norm]
+            if entity_id is not None:
+                self.fallback[name] = entity_id  # the raw spelling, so that it is normalised only once
+                return entity_id
+            resolve_entity(self.session, name, field=field)  # raises Ambiguous, naming the candidates
+        # Not a key or a whole alias: the service's word match decides (rare; its answer is cached).
+        try:
+            entity_id = resolve_entity(self.session, name, field=field).id
+        except NotFound:
+            if not create:
+                raise
+            entity = create_entity(self.session, name=name, kind="person", lang=guess_lang(name))
+            entity_id = entity.id
+            self.keys[entity_id] = entity.key
+            self.by_key[entity.key] = entity_id
+            self.by_alias[norm] = entity_id
+        self.fallback[name] = entity_id
+        return entity_id
+
+
+class _Sources:
+    """Sources by id, with their stored text, kept in a small least-recently-used cache."""
+
+    def __init__(self, session: Session, size: int = SOURCE_CACHE_SIZE) -> None:
+        self.session = session
+        self.size = size
+        self.cache: OrderedDict[int, Source | None] = OrderedDict()
+
+    def prefetch(self, ids: Iterable[int]) -> None:
+        missing = sorted({i for i in ids if i not in self.cache})
+        for start in range(0, len(missing), 500):
+            chunk = missing[start : start + 500]
+            found = {
+                s.id: s
+                for s in self.session.execute(
+                    select(Source.id, Source.sha256, Source.body).where(Source.id.in_(chunk))
+                )
+            }
+            for source_id in chunk:
+                row = found.get(source_id)
+                self.cache[source_id] = (
+                    None if row is None else Source(id=row.id, sha256=row.sha256, body=row.body)
+                )
+        while len(self.cache) > max(self.size, len(missing)):
+            self.cache.popitem(last=False)
+
+    def get(self, source_id: int) -> Source | None:
+        if source_id not in self.cache:
+            # Files list statements article by article and articles are numbered as they are added, so the
+            # next sources are likely to follow: fetch a run of them in one query.
+            self.prefetch(range(source_id, source_id + PREFETCH))
+        self.cache.move_to_end(source_id)
+        return self.cache[source_id]
+
+
+class _Roles:
+    """People's live roles, loaded once, to find a statement's role by its date as ``role_on`` does."""
+
+    def __init__(self, session: Session) -> None:
+        self.by_person: dict[int, list[tuple[int, str | None, str | None]]] = {}
+        query = select(Role.id, Role.person_id, Role.valid_from, Role.valid_to).where(
+            Role.retracted_at.is_(None)
+        )
+        for role_id, person_id, valid_from, valid_to in session.execute(query.order_by(Role.id)):
+            self.by_person.setdefault(person_id, []).append((role_id, valid_from, valid_to))
+
+    def on(self, person_id: int, said_on: str | None) -> int | None:
+        roles = self.by_person.get(person_id, [])
+        if roles and said_on is not None:
+            day = str(PartialDate.parse(said_on))
+            roles = [r for r in roles if (r[1] or "") <= day and (r[2] is None or day <= r[2] + "~")]
+        return roles[0][0] if len(roles) == 1 else None
+
+    def check(self, role_id: int, person_id: int, speaker: str) -> None:
+        if not any(r[0] == role_id for r in self.by_person.get(person_id, [])):
+            raise InvalidInput(f"role: role {role_id} is not a role of {speaker}")
+
+
+@dataclass
+class _Row:
+    line: int
+    values: dict[str, Any]
+    about: list[int]
+    translation: dict[str, Any] | None
+    uid_identity: str | None
+
+
+def _lines(lines: Iterable[str | bytes]) -> Iterator[tuple[int, str | bytes]]:
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            yield number, line
+
+
+class _Importer:
+    def __init__(self, uow: UnitOfWork, duplicates: DuplicatePolicy, batch_size: int) -> None:
+        self.uow = uow
+        self.session = uow.session
+        self.duplicates = duplicates
+        self.batch_size = batch_size
+        self.speakers = _Speakers(self.session)
+        self.sources = _Sources(self.session)
+        self.roles = _Roles(self.session)
+        self.report = ImportReport()
+        self.connection: Connection = self.session.connection()
+        _batch_keys.create(self.connection, checkfirst=False)
+
+    def close(self) -> None:
+        _batch_keys.drop(self.connection)
+
+    # -- one line -------------------------------------------------------------------------------------
+    def prepare(self, number: int, raw: str | bytes, now: Any) -> _Row:
+        try:
+            data = StatementIn.model_validate_json(raw)
+        except ValidationError as error:
+            raise InvalidInput(_error_text(error)) from None
+        source = self.sources.get(data.source)
+        if source is None:
+            raise NotFound(f"source: no source has id {data.source}; `csto-kb source list` shows them")
+        speaker_id = self.speakers.resolve(data.speaker, field="speaker", create=data.create_speaker)
+        if data.span_start is not None and data.span_end is not None:
+            check_span(source, data.span_start, data.span_end, data.quote, field="quote")
+            span: tuple[int, int] | None = (data.span_start, data.span_end)
+        else:
+            span = locate(source, data.quote, field="quote")
+        if data.role is not None:
+            self.roles.check(data.role, speaker_id, data.speaker)
+            role_id: int | None = data.role
+        else:
+            role_id = self.roles.on(speaker_id, data.said_on)
+        about = list(dict.fromkeys(self.speakers.resolve(name, field="about") for name in data.about))
+        norm = normalise_for_search(data.quote)
+        identity = (
+            f"{source.sha256}:{span[0]}:{span[1]}:{self.speakers.keys[speaker_id]}"
+            if span is not None and source.sha256 is not None
+            else None
+        )
+        values: dict[str, Any] = dict.fromkeys(_STATEMENT_COLUMNS)
+        values.update(
+            uid=hashlib.sha256(identity.encode()).hexdigest()[:32] if identity else uuid.uuid4().hex,
+            speaker_id=speaker_id,
+            role_id=role_id,
+            speaker_mention=data.speaker_mention,
+            role_text=data.role_text,
+            said_on=data.said_on,
+            date_text=data.date_text,
+            venue=data.venue,
+            quote=data.quote,
+            quote_norm=norm,
+            quote_key=quote_key_of_norm(norm),
+            lang=data.lang,
+            mode=data.mode,
+            cue=data.cue,
+            source_id=source.id,
+            span_start=span[0] if span else None,
+            span_end=span[1] if span else None,
+            # A line that does not say how the statement was obtained was imported.
+            method=data.method if "method" in data.model_fields_set else "imported",
+            extractor_version=data.extractor_version,
+            confidence=data.confidence,
+            note=data.note,
+            recorded_by=self.uow.by,
+            recorded_at=now,
+        )
+        translation = None
+        if data.translation:
+            translation = {
+                "lang": data.translation_lang,
+                "text": data.translation,
+                "translator": data.translator or self.uow.by,
+                "recorded_at": now,
+            }
+        return _Row(number, values, about, translation, identity)
+
+    # -- one batch ------------------------------------------------------------------------------------
+    def write(self, rows: list[_Row]) -> None:
+        rows = self._without_duplicates(rows)
+        if not rows:
+            return
+        self._free_uids(rows)
+        connection = self.connection
+        connection.execute(insert(Statement), [r.values for r in rows])
+        ids = dict(
+            connection.execute(
+                select(Statement.uid, Statement.id).where(
+                    Statement.uid.in_(bindparam("uids", expanding=True))
+                ),
+                {"uids": [r.values["uid"] for r in rows]},
+            ).all()
+        )
+        changes: list[dict[str, Any]] = []
+        translations: list[dict[str, Any]] = []
+        about: list[dict[str, int]] = []
+        for row in rows:
+            statement_id = ids[row.values["uid"]]
+            row.values["id"] = statement_id
+            changes.append(self._change("statement", statement_id, row.values))
+            about += [{"statement_id": statement_id, "entity_id": e} for e in row.about]
+            if row.translation is not None:
+                translations.append(
+                    {**dict.fromkeys(_TRANSLATION_COLUMNS), **row.translation, "statement_id": statement_id}
+                )
+        if about:
+            connection.execute(insert(statement_about), about)
+        if translations:
+            connection.execute(insert(Translation), translations)
+            by_statement = {
+                statement_id: translation_id
+                for translation_id, statement_id in connection.execute(
+                    select(Translation.id, Translation.statement_id).where(
+                        Translation.statement_id.in_(bindparam("ids", expanding=True))
+                    ),
+                    {"ids": [t["statement_id"] for t in translations]},
+                )
+            }
+            for translation in translations:
+                translation["id"] = by_statement[translation["statement_id"]]
+                changes.append(self._change("translation", translation["id"], translation))
+        connection.execute(insert(Change), changes)
+        self.report.imported += len(rows)
+        self.report.translations += len(translations)
+
+    def _change(self, table: str, row_id: int, values: dict[str, Any]) -> dict[str, Any]:
+        after = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in values.items()}
+        return {
+            "at": values["recorded_at"],
+            "by": self.uow.by,
+            "reason": self.uow.reason,
+            "action": "insert",
+            "table_name": table,
+            "row_id": row_id,
+            "before": None,
+            "after": after,
+        }
+
+    def _load_keys(self, rows: list[_Row]) -> None:
+        self.connection.execute(_batch_keys.delete())
+        self.connection.execute(
+            insert(_batch_keys),
+            [
+                {
+                    "line": r.line,
+                    "speaker_id": r.values["speaker_id"],
+                    "quote_key": r.values["quote_key"],
+                    "said_on": r.values["said_on"],
+                    "uid": r.values["uid"],
+                }
+                for r in rows
+            ],
+        )
+
+    def _without_duplicates(self, rows: list[_Row]) -> list[_Row]:
+        """The rows that duplicate neither a live stored statement nor an earlier line (the duplicate rule)."""
+        keep: list[_Row] = []
+        duplicates: dict[int, int | None] = {}
+        seen: set[tuple[int, str, str | None]] = set()
+        for row in rows:
+            identity = (row.values["speaker_id"], row.values["quote_key"], row.values["said_on"])
+            if identity in seen:
+                duplicates[row.line] = None
+            else:
+                seen.add(identity)
+                keep.append(row)
+        self._load_keys(keep)
+        k, s = _batch_keys.c, Statement.__table__.c
+        stored = self.connection.execute(
+            select(k.line, s.id).join(
+                Statement.__table__,
+                (s.speaker_id == k.speaker_id)
+                & (s.quote_key == k.quote_key)
+                & s.said_on.is_not_distinct_from(k.said_on)
+                & s.retracted_at.is_(None),
+            )
+        ).all()
+        for line, statement_id in stored:
+            duplicates[line] = statement_id
+        for line in sorted(duplicates):
+            self._duplicate(line, duplicates[line])
+        return [r for r in keep if r.line not in duplicates]
+
+    def _duplicate(self, line: int, existing_id: int | None) -> None:
+        if self.duplicates == "refuse":
+            where = f"#{existing_id}" if existing_id else "an earlier line of the file"
+            raise Duplicate(
+                f"line {line}: statement: the same quote by the same speaker on that date exists as {where}",
+                existing_id,
+            )
+        self.report.skipped_count += 1
+        if len(self.report.skipped) < MAX_LISTED_DUPLICATES:
+            self.report.skipped.append(SkippedDuplicate(line, existing_id))
+
+    def _free_uids(self, rows: list[_Row]) -> None:
+        """Give the next uid in the sequence to a statement whose hashed uid is taken, as statement_uid does.
+
+        That happens when the same span is re-added after a retraction, or said again on another date.
+        """
+        self._load_keys(rows)
+        k, s = _batch_keys.c, Statement.__table__.c
+        taken = set(
+            self.connection.execute(select(k.line).join(Statement.__table__, s.uid == k.uid)).scalars()
+        )
+        in_batch: set[str] = set()
+        for row in rows:
+            uid = row.values["uid"]
+            if row.line in taken or uid in in_batch:
+                identity = row.uid_identity or uuid.uuid4().hex
+                for n in itertools.count(1):
+                    uid = hashlib.sha256(f"{identity}:{n}".encode()).hexdigest()[:32]
+                    free = self.connection.execute(select(s.id).where(s.uid == uid)).first() is None
+                    if free and uid not in in_batch:
+                        break
+                row.values["uid"] = uid
+            in_batch.add(uid)
+
+
+def import_statements(
+    uow: UnitOfWork,
+    lines: Iterable[str | bytes],
+    *,
+    duplicates: DuplicatePolicy = "skip",
+    batch_size: int = BATCH_SIZE,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Store the statements of a JSON Lines stream, all of them or none.
+
+    Each non-blank line is one ``StatementIn`` object. A line that fails validation, names an unknown speaker
+    or source, or quotes text its source does not hold refuses the whole stream, with its line number.
+    A duplicate (same speaker, normalised quote and date as a live statement, or as an earlier line) is
+    skipped and reported; with ``duplicates="refuse"`` it refuses the stream like any other bad line.
+    ``progress`` is called with the number of lines read after each batch.
+    """
+    with uow:
+        importer = _Importer(uow, duplicates, batch_size)
+        report = importer.report
+        batch: list[_Row] = []
+        now = utcnow()
+        for number, raw in _lines(lines):
+            report.lines = number
+            try:
+                batch.append(importer.prepare(number, raw, now))
+            except (InvalidInput, NotFound, Ambiguous) as error:
+                raise type(error)(f"line {number}: {error}") from None
+            if len(batch) >= batch_size:
+                importer.write(batch)
+                batch = []
+                now = utcnow()
+                if progress is not None:
+                    progress(number)
+        importer.write(batch)
+        if progress is not None:
+            progress(report.lines)
+        importer.close()
+        uow.commit()
+        return report

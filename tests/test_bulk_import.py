@@ -1,0 +1,201 @@
+"""`import statements FILE.jsonl` as a user runs it, on both engines: rows and change log written in bulk,
+duplicates skipped and listed, and a bad line refusing the whole file with its line number.
+
+Source 1 is the seeded Sky News Arabia article; statement #11 is Stanislav Zas on 2022-02-19.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, text
+
+from csto_kb.db.unit_of_work import UnitOfWork
+from csto_kb.services.bulk_import import import_statements, quote_key_of_norm
+from csto_kb.text import normalise_for_search, quote_key
+from tests.conftest import Run, count, ok, one_line_error, table_counts
+
+Cli = Callable[..., Run]
+
+S11_QUOTE = (
+    "المنظمة قد ترسل قوات لحفظ السلام إلى مناطق في شرق أوكرانيا يسيطر عليها المتمردون المدعومون من موسكو "
+    "“إذا لزم الأمر”"
+)
+# Substrings of the seeded article that occur once in it and are no statement of their own.
+FORCE_QUOTE = "قوة قوامها 17 ألف جندي في حالة تأهب دائم"
+PEACE_QUOTE = "قوة حفظ سلام متخصصة قوامها نحو 4 آلاف جندي"
+ALLIANCE_QUOTE = "ويضم هذا التحالف السياسي العسكري"
+
+
+def line(quote: str, **fields: Any) -> dict[str, Any]:
+    return {"speaker": "Zas", "quote": quote, "lang": "ar", "source": 1, "said_on": "2022-02-19", **fields}
+
+
+def jsonl(tmp_path: Path, items: list[Any], name: str = "statements.jsonl") -> Path:
+    path = tmp_path / name
+    text_lines = [i if isinstance(i, str) else json.dumps(i, ensure_ascii=False) for i in items]
+    path.write_text("\n".join(text_lines) + "\n", encoding="utf-8")
+    return path
+
+
+def rows(engine: Engine, sql: str, **params: Any) -> list[dict[str, Any]]:
+    with engine.connect() as connection:
+        return [dict(r) for r in connection.execute(text(sql), params).mappings()]
+
+
+def after_of(change: dict[str, Any]) -> dict[str, Any]:
+    value = change["after"]
+    return json.loads(value) if isinstance(value, str) else dict(value)
+
+
+def test_import_stores_the_statements_their_translation_about_and_change_rows(
+    cli: Cli, engine: Engine, tmp_path: Path
+) -> None:
+    before = count(engine, "statement")
+    path = jsonl(
+        tmp_path,
+        [
+            line(FORCE_QUOTE, translation="a force of 17,000 troops on permanent alert", translator="R. T."),
+            line(PEACE_QUOTE, speaker="stanislav-zas", about=["csto", "CSTO"], mode="indirect"),
+            line(ALLIANCE_QUOTE, said_on="2022", method="curated"),
+        ],
+    )
+    run = ok(cli("import", "statements", str(path), "--by", "loader"))
+    assert run.stdout == "imported 3 statements\n"
+    assert count(engine, "statement") == before + 3
+    stored = rows(engine, "SELECT * FROM statement WHERE id > :n ORDER BY id", n=before)
+    assert [s["quote"] for s in stored] == [FORCE_QUOTE, PEACE_QUOTE, ALLIANCE_QUOTE]
+    body = rows(engine, "SELECT body FROM source WHERE id = 1")[0]["body"]
+    for s in stored:
+        assert body[s["span_start"] : s["span_end"]] == s["quote"]
+        assert s["quote_norm"] == normalise_for_search(s["quote"])
+        assert s["quote_key"] == quote_key(s["quote"])
+        assert s["recorded_by"] == "loader"
+    assert [s["method"] for s in stored] == ["imported", "imported", "curated"]
+    assert stored[1]["mode"] == "indirect"
+    assert len({s["uid"] for s in stored}) == 3
+
+    changes = rows(
+        engine,
+        "SELECT * FROM change WHERE table_name = 'statement' AND row_id > :n ORDER BY row_id",
+        n=before,
+    )
+    assert [(c["action"], c["row_id"], c["by"]) for c in changes] == [
+        ("insert", s["id"], "loader") for s in stored
+    ]
+    snapshot = after_of(changes[0])
+    assert snapshot["id"] == stored[0]["id"]
+    assert snapshot["quote"] == FORCE_QUOTE
+    assert snapshot["uid"] == stored[0]["uid"]
+    assert snapshot["retracted_at"] is None
+
+    translation = rows(engine, "SELECT * FROM translation WHERE statement_id = :id", id=stored[0]["id"])
+    assert [(t["lang"], t["translator"]) for t in translation] == [("en", "R. T.")]
+    logged = rows(
+        engine,
+        "SELECT * FROM change WHERE table_name = 'translation' AND row_id = :id",
+        id=translation[0]["id"],
+    )
+    assert after_of(logged[0])["text"] == "a force of 17,000 troops on permanent alert"
+    about = rows(engine, "SELECT entity_id FROM statement_about WHERE statement_id = :id", id=stored[1]["id"])
+    assert len(about) == 1  # "csto" and "CSTO" name the same entity, stored once
+
+
+def test_import_reads_standard_input(cli: Cli, engine: Engine) -> None:
+    before = count(engine, "statement")
+    data = json.dumps(line(FORCE_QUOTE), ensure_ascii=False) + "\n\n"  # a blank line is skipped
+    run = ok(cli("import", "statements", "-", input=data))
+    assert run.stdout == "imported 1 statement\n"
+    assert count(engine, "statement") == before + 1
+
+
+def test_import_skips_duplicates_of_stored_statements_and_of_earlier_lines_and_lists_them(
+    cli: Cli, engine: Engine, tmp_path: Path
+) -> None:
+    before = count(engine, "statement")
+    path = jsonl(
+        tmp_path,
+        [
+            line(S11_QUOTE),  # statement #11
+            line(FORCE_QUOTE),
+            line(FORCE_QUOTE, speaker="stanislav-zas"),  # line 2 again, the speaker by key
+            line(PEACE_QUOTE),
+        ],
+    )
+    run = ok(cli("import", "statements", str(path)))
+    assert run.stdout == (
+        "imported 2 statements; skipped 2 duplicates: line 1 (= #11), line 3 (repeats an earlier line)\n"
+    )
+    assert count(engine, "statement") == before + 2
+    again = ok(cli("import", "statements", str(path)))
+    assert again.stdout.startswith("imported 0 statements; skipped 4 duplicates")
+    assert count(engine, "statement") == before + 2
+
+
+def test_import_duplicates_are_found_across_batches(engine: Engine) -> None:
+    before = count(engine, "statement")
+    items = [line(FORCE_QUOTE), line(PEACE_QUOTE), line(ALLIANCE_QUOTE), line(PEACE_QUOTE), line(FORCE_QUOTE)]
+    report = import_statements(
+        UnitOfWork(engine, by="test"),
+        [json.dumps(i, ensure_ascii=False) for i in items],
+        batch_size=2,
+    )
+    assert (report.imported, report.skipped_count) == (3, 2)
+    assert [s.line for s in report.skipped] == [4, 5]
+    assert all(s.existing_id is not None for s in report.skipped)
+    assert count(engine, "statement") == before + 3
+
+
+def test_import_on_duplicate_refuse_refuses_the_whole_file(cli: Cli, engine: Engine, tmp_path: Path) -> None:
+    counts = table_counts(engine)
+    path = jsonl(tmp_path, [line(FORCE_QUOTE), line(S11_QUOTE)])
+    run = cli("import", "statements", str(path), "--on-duplicate", "refuse")
+    one_line_error(run, 1, "line 2", "#11")
+    assert table_counts(engine) == counts
+
+
+@pytest.mark.parametrize(
+    ("bad", "needles"),
+    [
+        (line(PEACE_QUOTE, said_on="2022-13-01"), ["line 3", "said_on", "month 13"]),
+        ({k: v for k, v in line(PEACE_QUOTE).items() if k != "quote"}, ["line 3", "quote", "required"]),
+        (line(PEACE_QUOTE, colour="red"), ["line 3", "colour"]),
+        (line(PEACE_QUOTE, span_start=5), ["line 3", "span_start"]),
+        ('{"speaker": "Zas", "quote": ', ["line 3", "not valid JSON"]),
+        (line("a quote the article does not hold"), ["line 3", "quote", "not found", "source 1"]),
+        (line(PEACE_QUOTE, source=999), ["line 3", "source", "999"]),
+    ],
+    ids=["bad-date", "missing-quote", "unknown-field", "half-span", "not-json", "not-in-source", "no-source"],
+)
+def test_a_bad_line_refuses_the_whole_file_naming_the_line_and_field(
+    cli: Cli, engine: Engine, tmp_path: Path, bad: dict[str, Any] | str, needles: list[str]
+) -> None:
+    counts = table_counts(engine)
+    path = jsonl(tmp_path, [line(FORCE_QUOTE), "", bad, line(ALLIANCE_QUOTE)])
+    run = cli("import", "statements", str(path))
+    code = 1 if "999" in needles else 2  # an unknown source is "not found", like `statement add`
+    one_line_error(run, code, *needles)
+    assert table_counts(engine) == counts
+
+
+def test_an_unknown_speaker_refuses_the_file_naming_the_line(
+    cli: Cli, engine: Engine, tmp_path: Path
+) -> None:
+    counts = table_counts(engine)
+    path = jsonl(tmp_path, [line(FORCE_QUOTE), line(PEACE_QUOTE, speaker="Nobody Atall")])
+    run = cli("import", "statements", str(path))
+    one_line_error(run, 1, "line 2", "speaker", "Nobody Atall")
+    assert table_counts(engine) == counts
+
+
+def test_a_missing_file_is_bad_input(cli: Cli, db_url: str, tmp_path: Path) -> None:
+    one_line_error(cli("import", "statements", str(tmp_path / "missing.jsonl")), 2, "missing.jsonl")
+
+
+def test_quote_key_of_norm_is_quote_key() -> None:
+    for quote in (S11_QUOTE, FORCE_QUOTE, "“We are ready,” he said.", "الْمُنَظَّمَة"):
+        assert quote_key_of_norm(normalise_for_search(quote)) == quote_key(quote)
