@@ -81,6 +81,14 @@ def root(
             show_default=False,
         ),
     ] = None,
+    read_only: Annotated[
+        bool,
+        typer.Option(
+            "--read-only",
+            envvar="CSTO_KB_READ_ONLY",
+            help="Open the database read-only: queries work, every write is refused.",
+        ),
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
@@ -89,7 +97,7 @@ def root(
     from csto_kb.cli.context import KB
     from csto_kb.settings import Settings
 
-    ctx.obj = KB(Settings().resolved_database_url(db))
+    ctx.obj = KB(Settings().resolved_database_url(db), read_only=read_only)
 
 
 def _register() -> None:

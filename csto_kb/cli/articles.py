@@ -74,7 +74,7 @@ def extract(
 
     source = parse(SourceIn, read_article(file, {"lang": lang, "published": published}))
     assert source.body is not None
-    with ctx.obj.uow() as uow:
+    with ctx.obj.reader() as uow:
         extraction = run_extractor(uow.session, source.body, source.lang, source.published)
     if fmt is ListFormat.json:
         write(to_json(extraction))

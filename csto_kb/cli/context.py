@@ -13,8 +13,9 @@ if TYPE_CHECKING:
 class KB:
     """Opens the knowledge base on first use: commands that fail validation never touch the database."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
         self.url = url
+        self.read_only = read_only
         self._engine: Engine | None = None
 
     @property
@@ -22,8 +23,22 @@ class KB:
         if self._engine is None:
             from csto_kb.services.bootstrap import open_knowledge_base
 
-            self._engine = open_knowledge_base(self.url)
+            self._engine = open_knowledge_base(self.url, read_only=self.read_only)
         return self._engine
+
+    def writable_url(self, what: str) -> str:
+        """The URL for a command that writes outside a unit of work; refused when opened read-only."""
+        if self.read_only:
+            from csto_kb.db.read_only import ReadOnly
+
+            raise ReadOnly(f"the knowledge base is open read-only (--read-only or CSTO_KB_READ_ONLY=1); {what} writes")
+        return self.url
+
+    def reader(self) -> UnitOfWork:
+        """A unit of work for a command that only reads: it never waits for, nor holds, the write lock."""
+        from csto_kb.db.unit_of_work import UnitOfWork
+
+        return UnitOfWork(self.engine, read_only=True)
 
     def uow(self, *, by: str | None = None, reason: str | None = None) -> UnitOfWork:
         from csto_kb.db.unit_of_work import UnitOfWork

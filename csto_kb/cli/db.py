@@ -19,7 +19,7 @@ def upgrade(
     """Upgrade the database schema (every command does this on first use)."""
     from csto_kb.db import migrate
 
-    migrate.upgrade(ctx.obj.url, revision)
+    migrate.upgrade(ctx.obj.writable_url("db upgrade"), revision)
     write(f"database at revision {_current(ctx.obj.url)}")
 
 
@@ -33,7 +33,7 @@ def downgrade(
     """Downgrade the database schema to an earlier revision."""
     from csto_kb.db import migrate
 
-    migrate.downgrade(ctx.obj.url, revision)
+    migrate.downgrade(ctx.obj.writable_url("db downgrade"), revision)
     write(f"database at revision {_current(ctx.obj.url) or 'base (empty)'}")
 
 
@@ -64,7 +64,7 @@ def seed(ctx: typer.Context) -> None:
     from csto_kb.db.migrate import ensure_current
     from csto_kb.services.bootstrap import seed_database
 
-    engine = make_engine(ctx.obj.url)
+    engine = make_engine(ctx.obj.writable_url("db seed"))
     ensure_current(engine)
     report = seed_database(engine)
     loaded = ", ".join(report.sources_added) or "no new articles"

@@ -25,7 +25,7 @@ def list_(
     from csto_kb.exporters.common import to_json
     from csto_kb.services.entities import list_entities
 
-    found = list_entities(ctx.obj.uow(), kind)
+    found = list_entities(ctx.obj.reader(), kind)
     if fmt is ListFormat.json:
         write(to_json(found))
         return
@@ -43,7 +43,7 @@ def show(
     from csto_kb.exporters.common import to_json
     from csto_kb.services.entities import get_entity
 
-    e = get_entity(ctx.obj.uow(), name)
+    e = get_entity(ctx.obj.reader(), name)
     if fmt is ListFormat.json:
         write(to_json(e))
         return

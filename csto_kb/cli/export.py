@@ -92,7 +92,7 @@ def statements(
 
     kb: KB = ctx.obj
     found = stream_statements(
-        kb.uow(),
+        kb.reader(),
         StatementFilter(
             speaker=speaker,
             about=about,
@@ -118,8 +118,8 @@ def _sheet(kb: KB, alliance: str, as_of: str | None) -> tuple[FactSheet, dict[st
     from csto_kb.services.factsheet import build_factsheet
 
     clock = clock_from_environment()
-    sheet = with_clock(build_factsheet(kb.uow(), alliance, as_of), clock)
-    return sheet, entity_kinds(kb.uow(), sheet_entity_keys(sheet))
+    sheet = with_clock(build_factsheet(kb.reader(), alliance, as_of), clock)
+    return sheet, entity_kinds(kb.reader(), sheet_entity_keys(sheet))
 
 
 @app.command("jsonld")

@@ -36,7 +36,7 @@ def factsheet(
     from csto_kb.services.factsheet import build_factsheet
 
     clock = clock_from_environment()
-    sheet = with_clock(build_factsheet(ctx.obj.uow(), alliance, as_of), clock)
+    sheet = with_clock(build_factsheet(ctx.obj.reader(), alliance, as_of), clock)
     if fmt is FactsheetFormat.json:
         from csto_kb.exporters.common import to_json
 

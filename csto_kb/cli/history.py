@@ -26,7 +26,7 @@ def history(
     """One record's versions: when, by whom, why, and the values each change replaced."""
     from csto_kb.services.history import record_versions
 
-    versions = record_versions(ctx.obj.uow(), of, record_id)
+    versions = record_versions(ctx.obj.reader(), of, record_id)
     if fmt is ListFormat.json:
         payload = [
             {
@@ -67,7 +67,7 @@ def log(
         moment = parse_moment(since, "since")
         if len(since.strip()) == 10:  # a bare date means from the start of that day
             moment = moment.replace(hour=0, minute=0, second=0, microsecond=0)
-    found = recent_changes(ctx.obj.uow(), since=moment, by=by, table=table, limit=limit)
+    found = recent_changes(ctx.obj.reader(), since=moment, by=by, table=table, limit=limit)
     if fmt is ListFormat.json:
         payload = [{"table": t, "row_id": r, **c.model_dump(mode="json")} for t, r, c in found]
         write(json.dumps(payload, ensure_ascii=False, indent=2))

@@ -26,10 +26,11 @@ def bundle(
     from csto_kb.services.bundles import read_bundle, restore_bundle
 
     # ctx.obj.engine would migrate and seed the database first; a restore needs it empty.
+    url = ctx.obj.writable_url("import bundle")
     verified = read_bundle(file)
     progress = ProgressOnStderr("restoring")
     try:
-        report = restore_bundle(ctx.obj.url, verified, progress=progress)
+        report = restore_bundle(url, verified, progress=progress)
     finally:
         progress.close()
     upgraded = (

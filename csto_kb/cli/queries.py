@@ -64,7 +64,7 @@ def who_said(
     moment = parse_moment(as_recorded_at) if as_recorded_at is not None else None
     kb: KB = ctx.obj
     found = who_said(
-        kb.uow(),
+        kb.reader(),
         StatementFilter(
             speaker=speaker,
             about=about,
@@ -110,7 +110,7 @@ def members(
     from csto_kb.exporters.common import both_names, to_json
     from csto_kb.services.queries import members
 
-    found = members(ctx.obj.uow(), alliance, on)
+    found = members(ctx.obj.reader(), alliance, on)
     if fmt is ListFormat.json:
         write(to_json(found))
         return
@@ -134,7 +134,7 @@ def forces(
     from csto_kb.exporters.common import both_names, to_json
     from csto_kb.services.queries import forces
 
-    found = forces(ctx.obj.uow(), alliance)
+    found = forces(ctx.obj.reader(), alliance)
     if fmt is ListFormat.json:
         write(to_json(found))
         return
@@ -165,7 +165,7 @@ def events(
     from csto_kb.exporters.common import to_json
     from csto_kb.services.queries import events
 
-    found = events(ctx.obj.uow(), involving)
+    found = events(ctx.obj.reader(), involving)
     if fmt is ListFormat.json:
         write(to_json(found))
         return

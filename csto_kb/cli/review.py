@@ -36,7 +36,7 @@ def list_(
     if kind is not None and kind not in CANDIDATE_KINDS:
         raise InvalidInput(f"kind: expected one of {', '.join(CANDIDATE_KINDS)}, got {kind!r}")
     found = list_candidates(
-        ctx.obj.uow(), source=source, status=None if status == "all" else status, kind=kind
+        ctx.obj.reader(), source=source, status=None if status == "all" else status, kind=kind
     )
     if fmt is ListFormat.json:
         write(to_json(found))
@@ -66,7 +66,7 @@ def show(
     from csto_kb.exporters.common import to_json
     from csto_kb.services.review import show_candidate
 
-    c = show_candidate(ctx.obj.uow(), candidate_id)
+    c = show_candidate(ctx.obj.reader(), candidate_id)
     if fmt is ListFormat.json:
         write(to_json(c))
         return

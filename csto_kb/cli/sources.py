@@ -21,7 +21,7 @@ def list_(
     from csto_kb.exporters.common import to_json
     from csto_kb.services.sources import list_sources
 
-    found = list_sources(ctx.obj.uow())
+    found = list_sources(ctx.obj.reader())
     if fmt is ListFormat.json:
         write(to_json(found))
         return
@@ -41,7 +41,7 @@ def show(
 
     from csto_kb.services.sources import get_source
 
-    source, body = get_source(ctx.obj.uow(), source_id)
+    source, body = get_source(ctx.obj.reader(), source_id)
     if fmt is ListFormat.json:
         payload = source.model_dump(mode="json") | ({"body": body} if text else {})
         write(json.dumps(payload, ensure_ascii=False, indent=2))

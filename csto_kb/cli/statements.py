@@ -150,7 +150,7 @@ def show(
     from csto_kb.exporters.statements import describe
     from csto_kb.services.statements import show_statement
 
-    detail = show_statement(ctx.obj.uow(), statement_id)
+    detail = show_statement(ctx.obj.reader(), statement_id)
     write(to_json(detail) if fmt is ListFormat.json else describe(detail))
 
 

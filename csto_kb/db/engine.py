@@ -14,6 +14,32 @@ from csto_kb.settings import mask_url
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
+WRITER = "csto_kb_writer"
+"""Execution option marking a unit of work's connection as a writer's (see `writer`)."""
+
+# The key of the PostgreSQL advisory lock writers queue on ("csto" in ASCII); any constant would do.
+PG_WRITER_LOCK = 0x6373746F
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine (same pool, same events) whose transactions wait their turn to write.
+
+    SQLite: they begin with BEGIN IMMEDIATE. In WAL mode a transaction that reads first and writes later (every
+    service does: it looks for a duplicate, then inserts) cannot wait for another writer: if someone commits
+    after its first read, its snapshot is stale and the write fails at once with "database is locked"
+    (SQLITE_BUSY_SNAPSHOT), whatever the busy timeout. BEGIN IMMEDIATE takes the write lock before the first
+    read, so writers queue at BEGIN under the busy timeout (SQLite's own retry loop) and each then reads what
+    the previous ones committed.
+
+    PostgreSQL: they take a transaction-scoped advisory lock first. Under READ COMMITTED two writers can
+    both pass the duplicate check before either commits, and the unique index behind the duplicate rule
+    does not catch undated statements (NULL said_on is distinct from NULL), so both would be stored. With
+    the lock, the second writer's check runs after the first one's commit. Readers are never blocked.
+    """
+    if engine.get_execution_options().get("csto_kb_read_only"):
+        return engine  # opened read-only (csto_kb.db.read_only): no write lock to take, and SQLite refuses it
+    return engine.execution_options(**{WRITER: True})
+
 
 def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     """An engine for ``url``; on SQLite with foreign keys enforced (unless migrating), WAL and a busy timeout."""
@@ -43,11 +69,13 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
         try:
-            return create_engine(parsed, pool_pre_ping=True)
+            engine = create_engine(parsed, pool_pre_ping=True)
         except (ModuleNotFoundError, NoSuchModuleError):
             raise DatabaseError(
                 "PostgreSQL support needs the psycopg driver: pip install 'csto-kb[postgres]'"
             ) from None
+        _configure_postgresql(engine, foreign_keys=foreign_keys)
+        return engine
     raise InvalidInput(
         f"database URL: unsupported database {backend!r}; expected sqlite:///PATH or postgresql+psycopg://…"
     )
@@ -66,6 +94,26 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
 
+    # A migration writes from its first statement, and two processes opening an empty database at once must
+    # not both decide it needs the same migration: the migration engine (foreign keys off) always begins
+    # IMMEDIATE, so the second waits for the first and then finds the schema current.
+    default_immediate = not foreign_keys
+
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        immediate = connection.get_execution_options().get(WRITER, default_immediate)
+        if immediate and connection.exec_driver_sql("PRAGMA query_only").scalar():
+            immediate = False  # a read-only connection cannot take the write lock, and will not write
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _configure_postgresql(engine: Engine, *, foreign_keys: bool) -> None:
+    # The migration engine (foreign_keys=False, as on SQLite) is a writer throughout: two processes opening an
+    # empty database at once then migrate one after the other, and the second finds the schema current.
+    default_writer = not foreign_keys
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Any) -> None:
+        if connection.get_execution_options().get(WRITER, default_writer):
+            # Released by the transaction's commit or rollback, or by the server when the client dies.
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITER_LOCK})")

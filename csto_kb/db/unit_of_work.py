@@ -6,11 +6,19 @@ import getpass
 from types import TracebackType
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from csto_kb.db import history
-from csto_kb.errors import Conflict, DatabaseError
+from csto_kb.db.engine import SQLITE_BUSY_TIMEOUT_MS, writer
+from csto_kb.errors import Conflict, DatabaseError, Duplicate, InvalidInput, KBError
+
+# PostgreSQL's SQLSTATEs for a transaction that lost a race with another one.
+_PG_RACE_LOST = {"40001": "serialization failure", "40P01": "deadlock"}
+_STATEMENT_IDENTITY = "uq_statement_live_identity"
+_STATEMENT_IDENTITY_SQLITE = "statement.speaker_id, statement.quote_key, statement.said_on"
+_STATEMENT_UID = "uq_statement_uid"
+_STATEMENT_UID_SQLITE = "statement.uid"
 
 
 def current_user() -> str:
@@ -22,17 +30,39 @@ def current_user() -> str:
 
 
 class UnitOfWork:
-    """Owns a session and its transaction for one use case; services call commit() when the work is whole."""
+    """Owns a session and its transaction for one use case; services call commit() when the work is whole.
+
+    Concurrency. A unit of work cannot be re-run from inside: the use case's code is the body of its
+    ``with`` block. So instead of retrying the use case, it waits its turn before its first read: on SQLite
+    its transaction begins with BEGIN IMMEDIATE, where SQLite's busy handler retries for up to the busy
+    timeout; on PostgreSQL it first takes a transaction-scoped advisory lock (see
+    `csto_kb.db.engine.writer`). Writers then run one after another, each reading what the earlier ones
+    committed, so the duplicate check cannot be raced and no "database is locked" reaches the user. Driver
+    errors that still happen, at a flush inside the block or at commit, leave as one-line domain errors
+    (Duplicate, Conflict, InvalidInput or DatabaseError) after a rollback.
+
+    ``read_only=True`` skips the wait, so a long read (a streamed export, a query) neither holds SQLite's
+    write lock nor queues behind writers; such a unit of work must not write.
+    """
 
     session: Session
 
-    def __init__(self, engine: Engine, *, by: str | None = None, reason: str | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        by: str | None = None,
+        reason: str | None = None,
+        read_only: bool = False,
+    ) -> None:
         self.engine = engine
         self.by = by or current_user()
         self.reason = reason
+        self.read_only = read_only
 
     def __enter__(self) -> UnitOfWork:
-        self.session = Session(self.engine, expire_on_commit=False, autoflush=True)
+        bind = self.engine if self.read_only else writer(self.engine)
+        self.session = Session(bind, expire_on_commit=False, autoflush=True)
         history.track(self.session, by=self.by, reason=self.reason)
         return self
 
@@ -46,13 +76,62 @@ class UnitOfWork:
             self.session.rollback()
         finally:
             self.session.close()
+        if isinstance(exc, DBAPIError):
+            # A flush inside the block (services flush to get ids) met the database's refusal.
+            raise translate(exc) from None
+        if isinstance(exc, UnicodeEncodeError) and "surrogates" in exc.reason:
+            # Bytes that are not UTF-8 on the command line arrive as lone surrogates, which no driver can
+            # encode; refuse them as bad input rather than let the encoder's traceback reach the user.
+            raise InvalidInput(
+                f"text: {exc.object[max(exc.start - 20, 0) : exc.start]!r}… is followed by bytes that are not "
+                "UTF-8; nothing was written"
+            ) from None
 
     def commit(self) -> None:
         try:
             self.session.commit()
-        except IntegrityError as error:
+        except DBAPIError as error:
             self.session.rollback()
-            raise Conflict(f"the change conflicts with stored data: {error.orig}") from None
-        except OperationalError as error:
-            self.session.rollback()
-            raise DatabaseError(f"the database refused the change: {error.orig}") from None
+            raise translate(error) from None
+
+
+def _first_line(error: DBAPIError) -> str:
+    lines = str(error.orig).strip().splitlines()
+    return lines[0] if lines else type(error.orig).__name__
+
+
+def translate(error: DBAPIError) -> KBError:
+    """The domain error for a driver error; its message is one line and names no SQL."""
+    detail = _first_line(error)
+    sqlstate = getattr(error.orig, "sqlstate", None)
+    if isinstance(error, IntegrityError):
+        constraint = getattr(getattr(error.orig, "diag", None), "constraint_name", None)
+        if constraint == _STATEMENT_IDENTITY or _STATEMENT_IDENTITY_SQLITE in detail:
+            return Duplicate(
+                "statement: the same quote by the same speaker on that date was stored by another writer "
+                "at the same moment; nothing was written"
+            )
+        if constraint == _STATEMENT_UID or detail.endswith(_STATEMENT_UID_SQLITE):
+            # The uid hashes source, span and speaker, so two writers adding the same span at once collide
+            # here before the duplicate rule's index is reached.
+            return Conflict(
+                "statement: another writer stored a statement from the same span of the same source by the "
+                "same speaker at the same moment; nothing was written (run the command again: a duplicate "
+                "is then refused as one)"
+            )
+        return Conflict(
+            f"the change conflicts with stored data ({constraint or detail}); nothing was written"
+        )
+    if isinstance(error, DataError):
+        return InvalidInput(f"the database cannot store a value as given: {detail}")
+    if sqlstate in _PG_RACE_LOST:
+        return DatabaseError(
+            f"the change lost a race with another writer ({_PG_RACE_LOST[sqlstate]}); nothing was written, "
+            "run the command again"
+        )
+    if isinstance(error, OperationalError) and ("locked" in detail or "busy" in detail):
+        return DatabaseError(
+            f"the database is locked by another writer (waited up to {SQLITE_BUSY_TIMEOUT_MS // 1000} s); "
+            "nothing was written, run the command again"
+        )
+    return DatabaseError(f"the database refused the change: {detail}")

@@ -19,9 +19,28 @@ def is_empty(engine: Engine) -> bool:
         return connection.execute(select(Entity.id).limit(1)).first() is None
 
 
-def open_knowledge_base(url: str, *, seed: bool = True) -> Engine:
-    """An engine on an up-to-date database; an empty database gets the curated seed."""
+def open_knowledge_base(url: str, *, seed: bool = True, read_only: bool = False) -> Engine:
+    """An engine on an up-to-date database; an empty database gets the curated seed.
+
+    Read-only, nothing is migrated or seeded: a database that is behind or empty is refused instead.
+    """
     engine = make_engine(url)
+    if read_only:
+        from csto_kb.db.migrate import HEAD_REVISION, current_revision
+        from csto_kb.db.read_only import read_only as make_read_only
+        from csto_kb.errors import DatabaseError
+
+        # Read-only before the first connection, so that every pooled connection is made read-only.
+        engine = make_read_only(engine)
+        revision = current_revision(engine)
+        if revision is None:
+            raise DatabaseError("the database is empty; open it once without --read-only to create it")
+        if revision != HEAD_REVISION:
+            raise DatabaseError(
+                f"the database is at schema revision {revision}, not {HEAD_REVISION}; "
+                "upgrade it without --read-only (csto-kb db upgrade)"
+            )
+        return engine
     ensure_current(engine)
     if seed and is_empty(engine):
         seed_database(engine)
