@@ -7,16 +7,7 @@ from typing import Any
 import yaml
 
 from csto_kb.errors import InvalidInput
-
-
-class _TextDates(yaml.SafeLoader):
-    """A YAML loader that keeps dates as text, so a bad date is reported by the field that holds it."""
-
-
-_TextDates.yaml_implicit_resolvers = {
-    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+from csto_kb.yamlfiles import load_yaml
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -27,7 +18,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     if end < 0:
         raise InvalidInput("front matter: opening '---' line has no closing '---' line")
     try:
-        meta = yaml.load(text[4:end], Loader=_TextDates) or {}  # _TextDates is a SafeLoader
+        meta = load_yaml(text[4:end]) or {}
     except yaml.YAMLError as error:
         raise InvalidInput(f"front matter: not valid YAML ({str(error).splitlines()[0]})") from None
     if not isinstance(meta, dict):

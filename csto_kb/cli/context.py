@@ -31,7 +31,9 @@ class KB:
         if self.read_only:
             from csto_kb.db.read_only import ReadOnly
 
-            raise ReadOnly(f"the knowledge base is open read-only (--read-only or CSTO_KB_READ_ONLY=1); {what} writes")
+            raise ReadOnly(
+                f"the knowledge base is open read-only (--read-only or CSTO_KB_READ_ONLY=1); {what} writes"
+            )
         return self.url
 
     def reader(self) -> UnitOfWork:

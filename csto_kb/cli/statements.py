@@ -23,6 +23,8 @@ def _read_structured(path: str) -> Any:
     """A JSON or YAML document from a file, or from standard input for '-'."""
     import yaml
 
+    from csto_kb.yamlfiles import load_yaml
+
     try:
         text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
     except OSError as error:
@@ -30,7 +32,7 @@ def _read_structured(path: str) -> Any:
     except UnicodeDecodeError:
         raise InvalidInput(f"from-file: {path} is not UTF-8 text") from None
     try:
-        return yaml.safe_load(text)  # YAML is a superset of JSON: one parser reads both
+        return load_yaml(text)  # YAML is a superset of JSON: one parser reads both
     except yaml.YAMLError as error:
         raise InvalidInput(f"from-file: not valid JSON or YAML ({str(error).splitlines()[0]})") from None
 

@@ -111,7 +111,7 @@ class ForceLevelSeed(Evidenced):
     organisation: Key
     unit: NonBlank
     unit_ar: str | None = None
-    count: int = Field(gt=0)
+    count: int = Field(gt=0, le=2_147_483_647)  # the column is a 32-bit integer on PostgreSQL
     approximate: bool = False
     readiness: Literal["permanent_alert", "peacekeeping", "other"]
     as_of: PartialDateStr | None = None

@@ -33,6 +33,7 @@ from csto_kb.services.evidence import check_span
 from csto_kb.services.sources import create_source
 from csto_kb.services.statements import create_statement
 from csto_kb.text import sha256_text
+from csto_kb.yamlfiles import load_yaml
 
 ENTITIES_FILE = "entities.yaml"
 M = TypeVar("M", bound=BaseModel)
@@ -50,7 +51,7 @@ class SeedReport:
 
 def _read(path: Path, model: type[M]) -> M:
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data: Any = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise InvalidInput(
             f"{path.name}: cannot be read as UTF-8 YAML ({str(error).splitlines()[0]})"
