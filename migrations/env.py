@@ -31,6 +31,11 @@ def run_migrations_online() -> None:
                 render_as_batch=True,
                 compare_type=True,
                 include_name=include_name,
+                # Alembic assumes SQLite cannot roll back DDL and so commits after each migration: a crash
+                # between two of them would leave a schema that is neither before nor after. Our SQLite
+                # engine hands transaction control to SQLAlchemy (csto_kb.db.engine), which makes SQLite's
+                # DDL transactional, so a whole upgrade is one transaction on both engines.
+                transactional_ddl=True,
             )
             with context.begin_transaction():
                 context.run_migrations()

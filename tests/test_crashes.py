@@ -278,11 +278,6 @@ def rows_or_none(url: str) -> dict[str, int] | None:
         engine.dispose()
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="known bug, timing-dependent: a kill during import bundle on SQLite once left a schema without "
-    "entity_merge (a revision before head), which the empty-or-whole check cannot read; under investigation",
-)
 def test_kill_9_during_bundle_import_leaves_the_database_empty_or_whole(
     cli: Cli, engine: Engine, db_url: str, databases: Databases, backend: str, tmp_path: Path
 ) -> None:

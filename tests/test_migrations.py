@@ -111,6 +111,25 @@ def test_upgrade_from_empty_creates_every_model_table(databases: Databases) -> N
         engine.dispose()
 
 
+def test_an_upgrade_that_fails_in_its_last_revision_leaves_nothing_of_the_earlier_ones(
+    databases: Databases,
+) -> None:
+    # A table in the way of the newest revision's CREATE TABLE makes the upgrade fail after the earlier
+    # revisions ran. The whole upgrade is one transaction, so none of it may stay (SQLite included, where
+    # Alembic would otherwise commit after each revision).
+    url = databases.empty()
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("CREATE TABLE entity_merge (id INTEGER PRIMARY KEY)"))
+        with pytest.raises(Exception, match="entity_merge"):
+            migrate.upgrade(url)
+        assert migrate.current_revision(engine) is None
+        assert _tables(engine) == {"entity_merge"}
+    finally:
+        engine.dispose()
+
+
 def test_ensure_current_upgrades_an_empty_database_and_reports_it(databases: Databases) -> None:
     engine = make_engine(databases.empty())
     try:
