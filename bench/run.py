@@ -15,6 +15,7 @@ Run from the repository root:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -63,6 +64,15 @@ BY_SPEAKER = (
     + ORDER
 )
 BY_WORDS = STATEMENT_ROWS + " WHERE s.quote_norm LIKE {p} AND s.retracted_at IS NULL" + ORDER
+# csto-kb's own trigram index on SQLite (csto_kb.db.search_index): the floor for the indexed search.
+BY_WORDS_FTS = (
+    STATEMENT_ROWS
+    + " WHERE s.id IN (SELECT rowid FROM statement_fts WHERE statement_fts MATCH {p})"
+    + " AND s.retracted_at IS NULL"
+    + ORDER
+)
+# sqlite-utils searches its own FTS5 table, over a copy of the same normalised quotes.
+SQLITE_UTILS_QUOTES = "baseline_quotes"  # names starting sqlite_ are reserved
 EVERYTHING = STATEMENT_ROWS + " WHERE s.retracted_at IS NULL" + ORDER
 
 ROWS = [
@@ -354,8 +364,14 @@ def _measure_all(
             before=lambda: _remove_sqlite(plain),
         )
         _remove_sqlite(plain)
-        # sqlite-utils search needs an FTS5 table of the same quotes (never touched by csto-kb).
-        run_once(sqlite_utils("enable-fts", str(target.full_path), "statement", "quote_norm", "--fts5"))
+        # sqlite-utils search needs an FTS5 table of its own (csto-kb's statement_fts is a trigram index):
+        # a copy of the same normalised quotes, which csto-kb never reads.
+        with contextlib.closing(sqlite3.connect(target.full_path)) as connection, connection:
+            connection.execute(f"DROP TABLE IF EXISTS {SQLITE_UTILS_QUOTES}")
+            connection.execute(f"CREATE TABLE {SQLITE_UTILS_QUOTES} AS SELECT id, quote_norm FROM statement")
+        run_once(
+            sqlite_utils("enable-fts", str(target.full_path), SQLITE_UTILS_QUOTES, "quote_norm", "--fts5")
+        )
     elif sqlite_rows is not None:
         row.baseline = sqlite_rows[keys[4]].baseline
 
@@ -381,14 +397,19 @@ def _measure_all(
     row2.csto = measure(
         csto(target.full, "who-said", "--contains", generate.PHRASE, "--format", "json"), runs
     )
-    row2.floor = measure(floor(BY_WORDS, phrase_like), runs)
-    row2.note = "floor: the same LIKE scan csto-kb runs"
+    if engine == "sqlite":
+        row2.floor = measure(floor(BY_WORDS_FTS, f'"{normalise_for_search(generate.PHRASE)}"'), runs)
+        row2.note = "floor: the same trigram-index query csto-kb runs"
+    else:
+        row2.floor = measure(floor(BY_WORDS, phrase_like), runs)
+        row2.note = "floor: the same LIKE (pg_trgm index) csto-kb runs"
     if engine == "sqlite":
         row.baseline = measure(
             sqlite_utils("query", db, BY_SPEAKER.format(p=":name"), "-p", "name", speaker_norm), runs
         )
         row2.baseline = measure(
-            sqlite_utils("search", db, "statement", f'"{normalise_for_search(generate.PHRASE)}"'), runs
+            sqlite_utils("search", db, SQLITE_UTILS_QUOTES, f'"{normalise_for_search(generate.PHRASE)}"'),
+            runs,
         )
     elif sqlite_rows is not None:
         row.baseline, row2.baseline = sqlite_rows[keys[0]].baseline, sqlite_rows[keys[1]].baseline

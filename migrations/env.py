@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from csto_kb.db.engine import make_engine
+from csto_kb.db.search_index import PG_QUOTE_TRGM_INDEX, is_search_index_table
 from csto_kb.model import Base
 from csto_kb.settings import Settings
 
@@ -15,7 +16,13 @@ url = config.attributes.get("database_url") or Settings().resolved_database_url(
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     """Objects the models do not describe (hand-made search indexes) are left out of comparisons."""
-    return not (type_ == "table" and name is not None and name.endswith("_fts"))
+    if name is None:
+        return True
+    if type_ == "table":
+        return not is_search_index_table(name)
+    if type_ == "index":
+        return name != PG_QUOTE_TRGM_INDEX
+    return True
 
 
 def run_migrations_online() -> None:

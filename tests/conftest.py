@@ -19,9 +19,11 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from typer.testing import CliRunner, Result
 
-from csto_kb.cli.app import app
+from csto_kb.cli.app import application
 from csto_kb.db.engine import make_engine
 from csto_kb.services.bootstrap import open_knowledge_base
+
+app = application()
 
 POSTGRES_URL = os.environ.get(
     "CSTO_KB_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

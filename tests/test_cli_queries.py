@@ -14,7 +14,7 @@ from sqlalchemy import Engine, inspect
 
 from csto_kb import __version__
 from csto_kb.db.engine import make_engine
-from csto_kb.exporters.statements import CSV_COLUMNS
+from csto_kb.exporters.rows import CSV_COLUMNS
 from tests.conftest import Run, count, ok, one_line_error
 
 Cli = Callable[..., Run]

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 import typer
 
-from csto_kb.cli.app import app
+from csto_kb.cli.app import application
+
+app = application()
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

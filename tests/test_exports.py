@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine
 
-from csto_kb.exporters.statements import CSV_COLUMNS
+from csto_kb.exporters.rows import CSV_COLUMNS
 from csto_kb.schemas.factsheet import FactSheet
 from csto_kb.schemas.statements import StatementOut
-from csto_kb.services.queries import StatementFilter
+from csto_kb.sql.run import StatementFilter
 from tests.conftest import Run, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
@@ -72,26 +72,44 @@ def test_export_statements_with_no_match_writes_only_the_header(cli: Cli, db_url
 
 
 def test_export_statements_fetches_in_batches(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Bounded memory: with a batch of 5, the 12 statements arrive in 3 batches, each loading its own
-    speakers, instead of one list of everything."""
+    """Bounded memory: with a batch of 5, the 12 statements arrive in 3 fetches from the driver's cursor,
+    the first of them before anything is yielded, instead of one list of everything."""
+    from csto_kb.db import unit_of_work
     from csto_kb.db.unit_of_work import UnitOfWork
+    from csto_kb.services import queries
     from csto_kb.services.exports import stream_statements
 
-    speaker_loads: list[str] = []
+    fetched: list[int] = []
 
-    def spy(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        if statement.lstrip().startswith("SELECT entity") and "entity.id IN" in statement:
-            speaker_loads.append(statement)
+    class CountingCursor:
+        def __init__(self, cursor: Any) -> None:
+            self._cursor = cursor
 
-    event.listen(engine, "before_cursor_execute", spy)
+        def fetchmany(self, size: int) -> Any:
+            rows = self._cursor.fetchmany(size)
+            fetched.append(len(rows))
+            return rows
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self._cursor, name)
+
+    class CountingConnection:
+        def __init__(self, connection: Any) -> None:
+            self._connection = connection
+
+        def cursor(self, *args: Any, **kwargs: Any) -> CountingCursor:
+            return CountingCursor(self._connection.cursor(*args, **kwargs))
+
+    real = unit_of_work.driver_connection
+    monkeypatch.setattr(
+        queries, "driver_connection", lambda session: (CountingConnection(real(session)[0]), real(session)[1])
+    )
     stream = stream_statements(UnitOfWork(engine), StatementFilter(), batch_size=5)
     first = next(stream)
-    loads_for_first_batch = len(speaker_loads)
+    assert fetched == [5]
     rest = list(stream)
-    event.remove(engine, "before_cursor_execute", spy)
-    assert [first.id, *(s.id for s in rest)] == STATEMENTS_IN_DATE_ORDER
-    assert loads_for_first_batch >= 1
-    assert len(speaker_loads) > loads_for_first_batch  # later batches were loaded after the first was yielded
+    assert [first["id"], *(s["id"] for s in rest)] == STATEMENTS_IN_DATE_ORDER
+    assert fetched == [5, 5, 2, 0]
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from csto_kb.db import migrate
 from csto_kb.db.engine import make_engine
+from csto_kb.db.search_index import is_search_index_table
 from csto_kb.errors import DatabaseError
 from csto_kb.model import Base
 from csto_kb.resources import migrations_dir, seeds_dir
@@ -104,7 +105,9 @@ def test_upgrade_from_empty_creates_every_model_table(databases: Databases) -> N
         tables = _tables(engine)
         assert MODEL_TABLES | {"alembic_version"} <= tables
         # Anything else must be a hand-made search index, which env.py leaves out of comparisons.
-        assert {t for t in tables - MODEL_TABLES - {"alembic_version"} if not t.endswith("_fts")} == set()
+        assert {
+            t for t in tables - MODEL_TABLES - {"alembic_version"} if not is_search_index_table(t)
+        } == set()
         assert migrate.current_revision(engine) == migrate.HEAD_REVISION
         assert set(table_counts(engine).values()) == {0}
     finally:

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-# Typer 0.29 ships its own copy of Click; its usage errors live there and nowhere public.
+# Typer ships its own copy of Click; its usage errors live there and nowhere public.
 from typer._click import Context
 from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
@@ -100,37 +100,72 @@ def root(
     ctx.obj = KB(Settings().resolved_database_url(db), read_only=read_only)
 
 
-def _register() -> None:
-    from csto_kb.cli import (
-        articles,
-        db,
-        entities,
-        export,
-        factsheet,
-        history,
-        imports,
-        queries,
-        review,
-        sources,
-        statements,
-    )
+# Which module holds each top-level command. Typer turns every registered command into a Click command (with
+# a pydantic adapter per option) before it runs any of them; a command needs only its own, so `main` builds
+# just that one when the command line names it. A test keeps this table equal to the full app.
+SUB_APPS = {
+    "statement": "statements",
+    "entity": "entities",
+    "source": "sources",
+    "review": "review",
+    "export": "export",
+    "import": "imports",
+    "db": "db",
+}
+COMMANDS = {
+    "who-said": "queries",
+    "members": "queries",
+    "forces": "queries",
+    "events": "queries",
+    "factsheet": "factsheet",
+    "extract": "articles",
+    "ingest": "articles",
+    "eval": "articles",
+    "history": "history",
+    "log": "history",
+}
+# Root options that take a value: the word after them is not the command's name.
+_VALUED_ROOT_OPTIONS = {"--db"}
 
-    app.add_typer(statements.app, name="statement")
-    app.add_typer(entities.app, name="entity")
-    app.add_typer(sources.app, name="source")
-    app.add_typer(review.app, name="review")
-    app.add_typer(export.app, name="export")
-    app.add_typer(imports.app, name="import")
-    app.add_typer(db.app, name="db")
-    queries.register(app)
-    factsheet.register(app)
-    articles.register(app)
-    history.register(app)
+
+_registered: set[str] = set()
 
 
-_register()
+def application(only: str | None = None) -> typer.Typer:
+    """The root app with every command, or with just ``only`` (and the root options) when given."""
+    from importlib import import_module
+
+    wanted = {only} if only else set(SUB_APPS) | set(COMMANDS)
+    for name in [*SUB_APPS, *COMMANDS]:  # in this order in --help
+        if name not in wanted or name in _registered:
+            continue
+        if name in SUB_APPS:
+            app.add_typer(import_module(f"csto_kb.cli.{SUB_APPS[name]}").app, name=name)
+        else:
+            import_module(f"csto_kb.cli.{COMMANDS[name]}").register(app, name)
+        _registered.add(name)
+    return app
+
+
+def command_named(argv: list[str]) -> str | None:
+    """The top-level command ``argv`` runs, if it names a known one before anything that needs the rest
+    (help or the version of the whole program)."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word in _VALUED_ROOT_OPTIONS:
+            skip = True
+        elif word.startswith("-"):
+            if word in ("-h", "--help", "--version"):
+                return None
+        else:
+            return word if word in SUB_APPS or word in COMMANDS else None
+    return None
 
 
 def main() -> None:
     """Entry point of the ``csto-kb`` script."""
-    app()
+    import sys
+
+    application(command_named(sys.argv[1:]))()

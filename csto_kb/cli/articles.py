@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -171,7 +172,11 @@ def evaluate(
         write(render(report))
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(extract)
-    app.command()(ingest)
-    app.command("eval")(evaluate)
+def register(app: typer.Typer, name: str) -> None:
+    """Add the command called ``name`` to ``app``."""
+    commands: dict[str, Callable[..., None]] = {
+        "extract": extract,
+        "ingest": ingest,
+        "eval": evaluate,
+    }
+    app.command(name)(commands[name])

@@ -88,7 +88,7 @@ def statements(
 
     from csto_kb.exporters.tabular import WRITERS
     from csto_kb.services.exports import stream_statements
-    from csto_kb.services.queries import StatementFilter
+    from csto_kb.sql.run import StatementFilter
 
     kb: KB = ctx.obj
     found = stream_statements(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -52,5 +53,9 @@ def factsheet(
     write(text, output)
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(factsheet)
+def register(app: typer.Typer, name: str) -> None:
+    """Add the command called ``name`` to ``app``."""
+    commands: dict[str, Callable[..., None]] = {
+        "factsheet": factsheet,
+    }
+    app.command(name)(commands[name])

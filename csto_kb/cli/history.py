@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -78,6 +79,10 @@ def log(
     write(simple_table(["At (UTC)", "By", "Action", "Record", "Reason"], rows) if rows else "No changes.")
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(history)
-    app.command()(log)
+def register(app: typer.Typer, name: str) -> None:
+    """Add the command called ``name`` to ``app``."""
+    commands: dict[str, Callable[..., None]] = {
+        "history": history,
+        "log": log,
+    }
+    app.command(name)(commands[name])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -11,7 +12,9 @@ from csto_kb.cli.context import KB
 from csto_kb.cli.output import OUTPUT_HELP, Format, ListFormat, simple_table, write
 
 if TYPE_CHECKING:
-    from csto_kb.schemas.statements import StatementOut
+    from collections.abc import Sequence
+
+    from csto_kb.exporters.rows import Row
 
 
 def who_said(
@@ -36,7 +39,7 @@ def who_said(
         str | None,
         typer.Option(help="Words the quote contains, ignoring diacritics, alef forms, case and punctuation."),
     ] = None,
-    direct: Annotated[
+    direct_only: Annotated[
         bool | None,
         typer.Option(
             "--direct/--reported",
@@ -58,36 +61,43 @@ def who_said(
     output: Annotated[Path | None, typer.Option("--output", "-o", help=OUTPUT_HELP)] = None,
 ) -> None:
     """Who said what, when, in which role, according to which source; sorted by date."""
-    from csto_kb.services.history import parse_moment
-    from csto_kb.services.queries import StatementFilter, who_said
+    from csto_kb.sql import direct
+    from csto_kb.sql.run import StatementFilter
 
-    moment = parse_moment(as_recorded_at) if as_recorded_at is not None else None
+    moment = None
+    if as_recorded_at is not None:
+        from csto_kb.services.history import parse_moment
+
+        moment = parse_moment(as_recorded_at)
     kb: KB = ctx.obj
-    found = who_said(
-        kb.reader(),
-        StatementFilter(
-            speaker=speaker,
-            about=about,
-            org=org,
-            date_from=date_from,
-            date_to=date_to,
-            contains=contains,
-            direct=direct,
-            source=source,
-            include_retracted=include_retracted,
-            limit=limit,
-            as_recorded_at=moment,
-        ),
+    f = StatementFilter(
+        speaker=speaker,
+        about=about,
+        org=org,
+        date_from=date_from,
+        date_to=date_to,
+        contains=contains,
+        direct=direct_only,
+        source=source,
+        include_retracted=include_retracted,
+        limit=limit,
+        as_recorded_at=moment,
     )
+    # A SQLite file that is ready to read is answered with sqlite3 alone, without SQLAlchemy; anything else
+    # (first use, an upgrade due, PostgreSQL, a name to explain) takes the full path. Same SQL either way.
+    found = direct.who_said(kb.url, f)
+    if found is None:
+        from csto_kb.services.queries import who_said_rows
+
+        found = who_said_rows(kb.reader(), f)
     write(render_statements(found, fmt), output)
 
 
-def render_statements(found: list[StatementOut], fmt: Format) -> str:
-    from csto_kb.exporters import statements as render
-    from csto_kb.exporters.common import to_json
+def render_statements(found: Sequence[Row], fmt: Format) -> str:
+    from csto_kb.exporters import rows as render
 
     if fmt is Format.json:
-        return to_json(found)
+        return render.to_json(found)
     if fmt is Format.csv:
         return render.to_csv(found)
     if fmt is Format.md:
@@ -186,8 +196,12 @@ def events(
     )
 
 
-def register(app: typer.Typer) -> None:
-    app.command("who-said")(who_said)
-    app.command()(members)
-    app.command()(forces)
-    app.command()(events)
+def register(app: typer.Typer, name: str) -> None:
+    """Add the command called ``name`` to ``app``."""
+    commands: dict[str, Callable[..., None]] = {
+        "who-said": who_said,
+        "members": members,
+        "forces": forces,
+        "events": events,
+    }
+    app.command(name)(commands[name])

@@ -9,10 +9,9 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+from csto_kb.db.constants import SQLITE_BUSY_TIMEOUT_MS as SQLITE_BUSY_TIMEOUT_MS
 from csto_kb.errors import DatabaseError, InvalidInput
 from csto_kb.settings import mask_url
-
-SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 WRITER = "csto_kb_writer"
 """Execution option marking a unit of work's connection as a writer's (see `writer`)."""

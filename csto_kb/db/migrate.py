@@ -7,16 +7,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
+from csto_kb.db.constants import HEAD_REVISION as HEAD_REVISION
 from csto_kb.errors import DatabaseError
 from csto_kb.resources import migrations_dir
 from csto_kb.settings import mask_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
-
-# The newest migration. Importing Alembic costs about half a second, so start-up compares the database's
-# revision with this constant and loads Alembic only when an upgrade is due; a test keeps the two in step.
-HEAD_REVISION = "0003"
 
 
 def alembic_config(url: str) -> Config:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 from types import TracebackType
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
@@ -135,3 +136,13 @@ def translate(error: DBAPIError) -> KBError:
             "nothing was written, run the command again"
         )
     return DatabaseError(f"the database refused the change: {detail}")
+
+
+def driver_connection(session: Session) -> tuple[Any, str]:
+    """The DB-API connection under ``session``'s transaction, and the dialect's name, for `csto_kb.sql.run`.
+
+    Pending changes are flushed first, so the compiled queries see what the unit of work has done so far.
+    """
+    session.flush()
+    connection = session.connection()
+    return connection.connection.dbapi_connection, connection.dialect.name

@@ -7,18 +7,16 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel
 
+# md_escape and span_text live with the row renderers; imported from here too by the fact-sheet renderers.
+from csto_kb.exporters.rows import md_escape as md_escape
+from csto_kb.exporters.rows import names
+from csto_kb.exporters.rows import span_text as span_text
 from csto_kb.schemas.statements import EntityRef
 
 
 def both_names(entity: EntityRef) -> str:
     """``English (العربية)``, or whichever of the two the entity has."""
-    if entity.name_en and entity.name_ar:
-        return f"{entity.name_en} ({entity.name_ar})"
-    return entity.name_en or entity.name_ar or entity.key
-
-
-def span_text(start: int | None, end: int | None) -> str:
-    return f"chars {start}–{end}" if start is not None else "no span"
+    return names(entity.name_en, entity.name_ar, entity.key)
 
 
 def to_json(data: BaseModel | Sequence[BaseModel]) -> str:
@@ -28,17 +26,3 @@ def to_json(data: BaseModel | Sequence[BaseModel]) -> str:
     else:
         payload = [item.model_dump(mode="json") for item in data]
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-
-
-def md_escape(text: str) -> str:
-    """Escape what Markdown or embedded HTML would otherwise interpret in user text."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("*", "\\*")
-        .replace("_", "\\_")
-        .replace("|", "\\|")
-        .replace("\n", " ")
-    )

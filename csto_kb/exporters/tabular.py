@@ -11,12 +11,11 @@ import csv
 import json
 from typing import Protocol, TextIO
 
-from csto_kb.exporters.statements import CSV_COLUMNS, csv_row
-from csto_kb.schemas.statements import StatementOut
+from csto_kb.exporters.rows import CSV_COLUMNS, Row, csv_row
 
 
 class StatementWriter(Protocol):
-    def write(self, statement: StatementOut) -> None: ...
+    def write(self, statement: Row) -> None: ...
 
     def finalize(self) -> None: ...
 
@@ -29,7 +28,7 @@ class CsvStatementWriter:
         self._writer = csv.writer(out, lineterminator="\n")
         self._writer.writerow(CSV_COLUMNS)
 
-    def write(self, statement: StatementOut) -> None:
+    def write(self, statement: Row) -> None:
         self._writer.writerow(csv_row(statement))
 
     def finalize(self) -> None:
@@ -42,8 +41,8 @@ class JsonLinesStatementWriter:
     def __init__(self, out: TextIO) -> None:
         self.out = out
 
-    def write(self, statement: StatementOut) -> None:
-        self.out.write(json.dumps(statement.model_dump(mode="json"), ensure_ascii=False) + "\n")
+    def write(self, statement: Row) -> None:
+        self.out.write(json.dumps(statement, ensure_ascii=False) + "\n")
 
     def finalize(self) -> None:
         self.out.flush()

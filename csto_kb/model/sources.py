@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from csto_kb.labels import source_label
 from csto_kb.model.base import PARTIAL_DATE, Base, partial_date_check, utcnow
 from csto_kb.model.entities import Entity
 
@@ -44,8 +45,11 @@ class Source(Base):
     @property
     def label(self) -> str:
         """A short citation: publisher, title and date."""
-        parts = [self.publisher or (self.publisher_entity.display_name if self.publisher_entity else None)]
-        parts.append(f"“{self.title}”" if self.title else None)
-        if self.published_on:
-            parts.append(self.published_on + (" (inferred)" if self.published_basis == "inferred" else ""))
-        return ", ".join(p for p in parts if p) or f"source {self.id}"
+        return source_label(
+            self.id,
+            publisher=self.publisher
+            or (self.publisher_entity.display_name if self.publisher_entity else None),
+            title=self.title,
+            published_on=self.published_on,
+            published_basis=self.published_basis,
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, String, Table, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from csto_kb.labels import date_precision
 from csto_kb.model.base import PARTIAL_DATE, Base, Evidenced, Timestamped, evidence_checks, partial_date_check
 from csto_kb.model.entities import Entity, Role
 
@@ -67,7 +68,7 @@ class Statement(Evidenced, Base):
 
     @property
     def said_on_precision(self) -> str | None:
-        return {4: "year", 7: "month", 10: "day"}.get(len(self.said_on)) if self.said_on else None
+        return date_precision(self.said_on)
 
     def translation_in(self, lang: str) -> str | None:
         return next((t.text for t in self.translations if t.lang == lang), None)

@@ -52,6 +52,7 @@ from sqlalchemy import (
 from sqlalchemy import types as sqltypes
 from sqlalchemy.exc import DBAPIError, StatementError
 
+from csto_kb.db.search_index import is_search_index_table
 from csto_kb.errors import Conflict, DatabaseError, InvalidInput
 from csto_kb.schemas.validation import describe
 from csto_kb.settings import mask_url
@@ -287,6 +288,16 @@ def _write_member(archive: zipfile.ZipFile, connection: Connection, table_: Tabl
 # --- verification -----------------------------------------------------------------------------------------
 
 
+def _data_tables(names: list[str]) -> list[str]:
+    """The tables a bundle carries: not the schema revision's, and not the search index's.
+
+    The search index is derived from ``statement`` and rebuilt as rows are restored; it is no data of its
+    own. Its FTS5 shadow tables hold rows even when ``statement`` is empty (its configuration), so counting
+    them would also make every freshly migrated SQLite database look filled.
+    """
+    return sorted(n for n in names if n != "alembic_version" and not is_search_index_table(n))
+
+
 @functools.cache
 def schema_columns(revision: str) -> dict[str, tuple[str, ...]]:
     """Each table's columns at a schema revision, read from a scratch SQLite database migrated to it.
@@ -305,8 +316,7 @@ def schema_columns(revision: str) -> dict[str, tuple[str, ...]]:
                 inspector = inspect(connection)
                 return {
                     name: tuple(column["name"] for column in inspector.get_columns(name))
-                    for name in inspector.get_table_names()
-                    if name != "alembic_version"
+                    for name in _data_tables(inspector.get_table_names())
                 }
         finally:
             engine.dispose()
@@ -442,8 +452,8 @@ def _row_problem(line: bytes, wanted: set[str]) -> str | None:
 
 
 def tables_with_rows(connection: Connection) -> list[str]:
-    """The tables holding at least one row (the schema revision's own table aside)."""
-    names = sorted(n for n in inspect(connection).get_table_names() if n != "alembic_version")
+    """The tables holding at least one row (the schema revision's own table and the search index aside)."""
+    names = _data_tables(inspect(connection).get_table_names())
     return [n for n in names if connection.execute(select(literal(1)).select_from(table(n)).limit(1)).first()]
 
 

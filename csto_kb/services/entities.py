@@ -5,10 +5,10 @@ from __future__ import annotations
 import difflib
 import re
 
-from sqlalchemy import literal, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from csto_kb.db.unit_of_work import UnitOfWork
+from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
 from csto_kb.errors import Ambiguous, Duplicate, InvalidInput, NotFound
 from csto_kb.model import Entity, EntityName
 from csto_kb.model.entities import ENTITY_KINDS
@@ -40,28 +40,11 @@ def _entities_with_names(session: Session, ids: list[int]) -> list[Entity]:
 
 
 def find_entities(session: Session, name: str) -> list[Entity]:
-    """Entities called ``name``: by key, by an exact normalised alias, else by whole words of an alias.
+    """Entities called ``name`` (see `csto_kb.sql.run.find_entity_ids` for the rules), with their names."""
+    from csto_kb.sql.run import find_entity_ids
 
-    An entity merged into another is found as the one it was merged into.
-    """
-    by_key = session.scalars(select(Entity).where(Entity.key == name.strip())).first()
-    if by_key is not None:
-        while by_key.merged_into_id is not None:
-            survivor = session.get(Entity, by_key.merged_into_id)
-            assert survivor is not None
-            by_key = survivor
-        return [by_key]
-    norm = normalise(name)
-    if not norm:
-        return []
-    exact = session.scalars(select(EntityName.entity_id).where(EntityName.name_norm == norm).distinct()).all()
-    if exact:
-        return _entities_with_names(session, list(exact))
-    padded = literal(" ") + EntityName.name_norm + literal(" ")
-    words = session.scalars(
-        select(EntityName.entity_id).where(padded.contains(f" {norm} ", autoescape=True)).distinct()
-    ).all()
-    return _entities_with_names(session, list(words))
+    ids = find_entity_ids(*driver_connection(session), name)
+    return _entities_with_names(session, ids) if ids else []
 
 
 def closest_names(session: Session, name: str, limit: int = 3) -> list[str]:

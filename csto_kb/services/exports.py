@@ -14,8 +14,8 @@ from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.errors import InvalidInput
 from csto_kb.model import Entity
 from csto_kb.schemas.factsheet import FACTSHEET_SCHEMA_VERSION, FactSheet
-from csto_kb.schemas.statements import StatementOut
-from csto_kb.services.queries import StatementFilter, statements_query
+from csto_kb.services.queries import statement_rows
+from csto_kb.sql.run import Row, StatementFilter
 
 BATCH_SIZE = 500
 """Rows fetched per round trip while streaming: memory stays bounded by one batch and its eager loads."""
@@ -23,21 +23,16 @@ BATCH_SIZE = 500
 SCHEMA_ID = f"https://csto-kb.invalid/schemas/factsheet/v{FACTSHEET_SCHEMA_VERSION}.json"
 
 
-def stream_statements(
-    uow: UnitOfWork, f: StatementFilter, batch_size: int = BATCH_SIZE
-) -> Iterator[StatementOut]:
-    """Statements matching ``f`` in date order, fetched and yielded one batch at a time.
+def stream_statements(uow: UnitOfWork, f: StatementFilter, batch_size: int = BATCH_SIZE) -> Iterator[Row]:
+    """Statements matching ``f`` in date order, as rows in StatementOut's JSON form, one batch at a time.
 
-    ``yield_per`` makes PostgreSQL use a server-side cursor and SQLite fetch in chunks; the speaker, role,
-    translations and source of each batch are loaded with one SELECT … IN per relationship. The unit of work
-    stays open while the caller iterates, so consume the iterator before using ``uow`` again. Bad filters
-    raise on the first ``next()``, before anything is yielded.
+    PostgreSQL streams through a server-side cursor, SQLite steps through the result; each row carries its
+    speaker, role, source, translations and subjects, built by the database in the same query. The unit of
+    work stays open while the caller iterates, so consume the iterator before using ``uow`` again. Bad
+    filters raise on the first ``next()``, before anything is yielded.
     """
     with uow:
-        query = statements_query(uow.session, f).execution_options(yield_per=batch_size)
-        for batch in uow.session.scalars(query).partitions():
-            for statement in batch:
-                yield StatementOut.model_validate(statement)
+        yield from statement_rows(uow.session, f, batch_size=batch_size, server_side=True)
 
 
 def factsheet_json_schema() -> dict[str, Any]:

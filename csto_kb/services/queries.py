@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from csto_kb.dates import PartialDate, upper_bound
-from csto_kb.db.unit_of_work import UnitOfWork
+from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
 from csto_kb.errors import InvalidInput
 from csto_kb.model import (
     Entity,
@@ -18,32 +19,14 @@ from csto_kb.model import (
     EventParticipant,
     ForceLevel,
     Membership,
-    Role,
-    Statement,
-    statement_about,
 )
 from csto_kb.schemas.facts import EventOut, ForceLevelOut, MembershipOut
 from csto_kb.schemas.statements import EntityRef, StatementOut
 from csto_kb.services import history
 from csto_kb.services.entities import resolve_entity
+from csto_kb.sql.run import Row
+from csto_kb.sql.run import StatementFilter as StatementFilter
 from csto_kb.text import normalise_for_search
-
-
-@dataclass(frozen=True)
-class StatementFilter:
-    """The who-said filters; every one is optional and they combine with AND."""
-
-    speaker: str | None = None
-    about: str | None = None
-    org: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    contains: str | None = None
-    direct: bool | None = None
-    source: int | None = None
-    include_retracted: bool = False
-    limit: int | None = None
-    as_recorded_at: dt.datetime | None = None
 
 
 def _partial(value: str, field: str) -> PartialDate:
@@ -53,68 +36,20 @@ def _partial(value: str, field: str) -> PartialDate:
         raise InvalidInput(f"{field}: {error}") from None
 
 
-def _members_of(session: Session, org: Entity) -> Select[int]:
-    """Ids of the entities that speak for ``org``: itself, its parts, and people holding a role in it."""
-    parts = select(Entity.id).where(Entity.part_of_id == org.id)
-    people = select(Role.person_id).where(Role.organisation_id == org.id)
-    return select(Entity.id).where(or_(Entity.id == org.id, Entity.id.in_(parts), Entity.id.in_(people)))
+def statement_rows(session: Session, f: StatementFilter, **options: Any) -> Iterator[Row]:
+    """Statements matching ``f`` as rows in StatementOut's JSON form, through the compiled queries."""
+    from csto_kb.sql.run import statement_rows as run
 
+    def resolve(name: str, field: str) -> int:
+        return resolve_entity(session, name, field=field).id
 
-def statements_query(session: Session, f: StatementFilter) -> Select[Statement]:
-    query = select(Statement)
-    if not f.include_retracted:
-        query = query.where(Statement.retracted_at.is_(None))
-    if f.speaker:
-        query = query.where(Statement.speaker_id == resolve_entity(session, f.speaker, field="speaker").id)
-    if f.about:
-        about = resolve_entity(session, f.about, field="about")
-        related = select(Entity.id).where(or_(Entity.id == about.id, Entity.part_of_id == about.id))
-        query = query.where(
-            Statement.id.in_(
-                select(statement_about.c.statement_id).where(statement_about.c.entity_id.in_(related))
-            )
-        )
-    if f.org:
-        org = resolve_entity(session, f.org, field="org")
-        query = query.where(Statement.speaker_id.in_(_members_of(session, org)))
-    if f.date_from:
-        start = _partial(f.date_from, "from")
-        # A statement dated more coarsely than the bound ("2022" for --from 2022-03) may fall inside it: keep it.
-        coarser = [str(d) for d in start.coarser()]
-        query = query.where(or_(Statement.said_on >= str(start), Statement.said_on.in_(coarser)))
-    if f.date_to:
-        end = _partial(f.date_to, "to")
-        query = query.where(Statement.said_on < upper_bound(str(end)))
-    if f.date_from and f.date_to and str(_partial(f.date_from, "from")) > str(_partial(f.date_to, "to")):
-        raise InvalidInput(f"to: {f.date_to} is before --from {f.date_from}")
-    if f.contains:
-        needle = normalise_for_search(f.contains)
-        if not needle:
-            raise InvalidInput("contains: give words to search for")
-        query = query.where(Statement.quote_norm.contains(needle, autoescape=True))
-    if f.direct is not None:
-        query = (
-            query.where(Statement.mode == "direct") if f.direct else query.where(Statement.mode != "direct")
-        )
-    if f.source is not None:
-        query = query.where(Statement.source_id == f.source)
-    # Undated statements sort last; ties keep the order in which they were recorded.
-    query = query.order_by(Statement.said_on.is_(None), Statement.said_on, Statement.id)
-    if f.limit is not None:
-        query = query.limit(f.limit)
-    return query.options(
-        selectinload(Statement.speaker).selectinload(Entity.names),
-        selectinload(Statement.role).selectinload(Role.organisation).selectinload(Entity.names),
-        selectinload(Statement.translations),
-        selectinload(Statement.about).selectinload(Entity.names),
-        selectinload(Statement.source),
-    )
+    return run(*driver_connection(session), f, resolve, **options)
 
 
 def find_statements(session: Session, f: StatementFilter) -> list[StatementOut]:
     if f.as_recorded_at is not None:
         return _as_recorded(session, f, f.as_recorded_at)
-    return [StatementOut.model_validate(s) for s in session.scalars(statements_query(session, f))]
+    return [StatementOut.model_validate(row) for row in statement_rows(session, f)]
 
 
 def _in_date_range(said_on: str | None, date_from: str | None, date_to: str | None) -> bool:
@@ -208,6 +143,14 @@ def who_said(uow: UnitOfWork, f: StatementFilter) -> list[StatementOut]:
     """Statements matching the filter, in date order."""
     with uow:
         return find_statements(uow.session, f)
+
+
+def who_said_rows(uow: UnitOfWork, f: StatementFilter) -> list[Row]:
+    """The same, as rows in StatementOut's JSON form (what the renderers take)."""
+    with uow:
+        if f.as_recorded_at is not None:
+            return [s.model_dump(mode="json") for s in _as_recorded(uow.session, f, f.as_recorded_at)]
+        return list(statement_rows(uow.session, f))
 
 
 def members(uow: UnitOfWork, alliance: str, on: str | None = None) -> list[MembershipOut]:

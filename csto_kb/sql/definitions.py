@@ -1,0 +1,295 @@
+"""The read queries, defined once in SQLAlchemy Core.
+
+Nothing here runs a query. `csto_kb.sql.generate` compiles these definitions for each dialect into
+`csto_kb.sql.compiled`, and `csto_kb.sql.run` executes that SQL on a plain DB-API connection. The read path
+of a command therefore needs only the database driver, not SQLAlchemy (whose import alone costs more than
+a whole query), while the SQL itself still comes from the models: when a column changes, the generated
+module changes with it, and a test fails until it is regenerated.
+
+A who-said query is assembled from pieces: the SELECT with its joins, one WHERE fragment per filter, and
+the ORDER BY. Each piece is compiled on its own, and `run` joins the ones a filter needs with AND.
+Parameters are named (``:name`` on SQLite, ``%(name)s`` on PostgreSQL), so the pieces combine freely.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    column,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ClauseElement
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import JSON, NullType
+
+from csto_kb.db.search_index import SQLITE_QUOTE_SEARCH_TABLE
+from csto_kb.model import Entity, EntityName, Role, Source, Statement, Translation, statement_about
+
+# --- JSON built by the database: one round trip returns a statement with its lists ----------------------
+
+
+class json_obj(FunctionElement[Any]):
+    """A JSON object from alternating keys and values."""
+
+    type = JSON()
+    inherit_cache = True
+    name = "json_obj"
+
+
+class json_rows(FunctionElement[Any]):
+    """The JSON array of one json_obj per row of the enclosing SELECT (``[]`` when there is none)."""
+
+    type = JSON()
+    inherit_cache = True
+    name = "json_rows"
+
+
+@compiles(json_obj, "sqlite")
+def _json_obj_sqlite(element: json_obj, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"json_object({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(json_obj, "postgresql")
+def _json_obj_postgresql(element: json_obj, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"json_build_object({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(json_rows, "sqlite")
+def _json_rows_sqlite(element: json_rows, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"json_group_array(json({compiler.process(element.clauses, **kw)}))"
+
+
+@compiles(json_rows, "postgresql")
+def _json_rows_postgresql(element: json_rows, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"coalesce(json_agg({compiler.process(element.clauses, **kw)}), '[]'::json)"
+
+
+class param(ColumnElement[Any]):
+    """A named parameter, written in the driver's own style (``:name`` for sqlite3, ``%(name)s`` for psycopg).
+
+    Not a bindparam: the pieces are compiled with their constants inlined (literal_binds), which a bindparam
+    without a value cannot survive; and its name, unlike an anonymous bind's, is what `run` supplies.
+    """
+
+    inherit_cache = True
+
+    def __init__(self, name: str, type_: Any = None) -> None:
+        self.name = name
+        self.type = type_ if type_ is not None else NullType()
+
+
+@compiles(param)
+def _param_named(element: param, compiler: SQLCompiler, **kw: Any) -> str:
+    return f":{element.name}"
+
+
+@compiles(param, "postgresql")
+def _param_pyformat(element: param, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"%({element.name})s"
+
+
+def _key(name: str) -> ColumnElement[str]:
+    # Keys and constant languages are written into the SQL, not bound: the compiled text must carry no
+    # parameters other than the ones `run` supplies by name.
+    return literal_column(f"'{name}'")
+
+
+# --- entities -------------------------------------------------------------------------------------------
+
+
+def name_in(entity_id: Any, lang: str) -> ColumnElement[str | None]:
+    """The entity's primary name in a language, else its first name in it (Entity.name_in)."""
+    primary_first = case((EntityName.is_primary, 0), else_=1)
+    return (
+        select(EntityName.name)
+        .where(EntityName.entity_id == entity_id, EntityName.lang == _key(lang))
+        .order_by(primary_first, EntityName.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def display_name(entity: Any) -> ColumnElement[str]:
+    """English name, else Arabic, else the first name, else the key (Entity.display_name)."""
+    first = (
+        select(EntityName.name)
+        .where(EntityName.entity_id == entity.id)
+        .order_by(EntityName.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    return func.coalesce(name_in(entity.id, "en"), name_in(entity.id, "ar"), first, entity.key)
+
+
+def entity_ref_json(entity: Any) -> ColumnElement[Any]:
+    return json_obj(
+        _key("id"),
+        entity.id,
+        _key("key"),
+        entity.key,
+        _key("name_en"),
+        name_in(entity.id, "en"),
+        _key("name_ar"),
+        name_in(entity.id, "ar"),
+    )
+
+
+ENTITY_BY_KEY = select(Entity.id, Entity.merged_into_id).where(Entity.key == param("key"))
+ENTITY_MERGED_INTO = select(Entity.merged_into_id).where(Entity.id == param("id"))
+# Names are matched whole, else as whole words of a longer name; merged-away entities are not candidates.
+_live_name = and_(EntityName.entity_id == Entity.id, Entity.merged_into_id.is_(None))
+ENTITIES_BY_NAME = (
+    select(EntityName.entity_id)
+    .join(Entity, _live_name)
+    .where(EntityName.name_norm == param("norm"))
+    .distinct()
+    .order_by(EntityName.entity_id)
+)
+ENTITIES_BY_WORDS = (
+    select(EntityName.entity_id)
+    .join(Entity, _live_name)
+    .where((_key(" ") + EntityName.name_norm + _key(" ")).like(param("padded"), escape="/"))
+    .distinct()
+    .order_by(EntityName.entity_id)
+)
+
+# --- statements -----------------------------------------------------------------------------------------
+
+speaker = aliased(Entity, name="speaker")
+organisation = aliased(Entity, name="organisation")
+about_entity = aliased(Entity, name="about_entity")
+publisher = aliased(Entity, name="publisher")
+
+_translations = (
+    select(
+        json_rows(
+            json_obj(
+                _key("id"),
+                Translation.id,
+                _key("lang"),
+                Translation.lang,
+                _key("text"),
+                Translation.text,
+                _key("translator"),
+                Translation.translator,
+            )
+        )
+    )
+    .where(Translation.statement_id == Statement.id)
+    .scalar_subquery()
+)
+_about = (
+    select(json_rows(entity_ref_json(about_entity)))
+    .select_from(statement_about.join(about_entity, about_entity.id == statement_about.c.entity_id))
+    .where(statement_about.c.statement_id == Statement.id)
+    .scalar_subquery()
+)
+
+STATEMENT_COLUMNS = (
+    select(
+        Statement.id,
+        Statement.speaker_mention,
+        Statement.role_text,
+        Statement.said_on,
+        Statement.date_text,
+        Statement.venue,
+        Statement.quote,
+        Statement.lang,
+        Statement.mode,
+        Statement.cue,
+        Statement.span_start,
+        Statement.span_end,
+        Statement.method,
+        Statement.confidence,
+        Statement.recorded_at,
+        Statement.recorded_by,
+        Statement.retracted_at,
+        Statement.retracted_reason,
+        speaker.id.label("speaker_id"),
+        speaker.key.label("speaker_key"),
+        name_in(speaker.id, "en").label("speaker_name_en"),
+        name_in(speaker.id, "ar").label("speaker_name_ar"),
+        Role.id.label("role_id"),
+        Role.title.label("role_title"),
+        Role.title_ar.label("role_title_ar"),
+        Role.valid_from.label("role_valid_from"),
+        Role.valid_to.label("role_valid_to"),
+        organisation.id.label("organisation_id"),
+        organisation.key.label("organisation_key"),
+        name_in(organisation.id, "en").label("organisation_name_en"),
+        name_in(organisation.id, "ar").label("organisation_name_ar"),
+        Source.id.label("source_id"),
+        Source.title.label("source_title"),
+        Source.url.label("source_url"),
+        Source.publisher.label("source_publisher"),
+        display_name(publisher).label("source_publisher_entity"),
+        Source.published_on.label("source_published_on"),
+        Source.published_basis.label("source_published_basis"),
+        _translations.label("translations"),
+        _about.label("about"),
+    )
+    .select_from(Statement)
+    .join(speaker, speaker.id == Statement.speaker_id)
+    .join(Source, Source.id == Statement.source_id)
+    .outerjoin(Role, Role.id == Statement.role_id)
+    .outerjoin(organisation, organisation.id == Role.organisation_id)
+    .outerjoin(publisher, publisher.id == Source.publisher_id)
+)
+
+# The FTS5 index of csto_kb.db.search_index: rowid is the statement's id.
+_fts = table(SQLITE_QUOTE_SEARCH_TABLE, column("rowid"), column(SQLITE_QUOTE_SEARCH_TABLE))
+_parts_of_about = select(Entity.id).where(
+    or_(Entity.id == param("about_id"), Entity.part_of_id == param("about_id"))
+)
+_org_members = select(Entity.id).where(
+    or_(
+        Entity.id == param("org_id"),
+        Entity.part_of_id == param("org_id"),
+        Entity.id.in_(select(Role.person_id).where(Role.organisation_id == param("org_id"))),
+    )
+)
+
+STATEMENT_FILTERS: dict[str, ColumnElement[bool]] = {
+    "live": Statement.retracted_at.is_(None),
+    "speaker": Statement.speaker_id == param("speaker_id"),
+    "about": Statement.id.in_(
+        select(statement_about.c.statement_id).where(statement_about.c.entity_id.in_(_parts_of_about))
+    ),
+    "org": Statement.speaker_id.in_(_org_members),
+    # A statement dated more coarsely than the bound ("2022" for --from 2022-03) may fall inside it: kept.
+    "date_from": or_(
+        Statement.said_on >= param("date_from"),
+        Statement.said_on == param("from_year"),
+        Statement.said_on == param("from_month"),
+    ),
+    "date_to": Statement.said_on < param("date_to_bound"),
+    "contains": Statement.quote_norm.like(param("contains_pattern"), escape="/"),
+    # SQLite: the same substring test through the trigram index (needles of three characters or more).
+    "contains_indexed": Statement.id.in_(
+        select(_fts.c.rowid).where(_fts.c.statement_fts.op("MATCH")(param("contains_phrase")))
+    ),
+    "direct": Statement.mode == _key("direct"),
+    "reported": Statement.mode != _key("direct"),
+    "source": Statement.source_id == param("source_id"),
+}
+
+# Undated statements sort last; ties keep the order in which they were recorded.
+STATEMENT_ORDER = (Statement.said_on.is_(None), Statement.said_on, Statement.id)
+
+LOOKUPS: dict[str, ClauseElement] = {
+    "entity_by_key": ENTITY_BY_KEY,
+    "entity_merged_into": ENTITY_MERGED_INTO,
+    "entities_by_name": ENTITIES_BY_NAME,
+    "entities_by_words": ENTITIES_BY_WORDS,
+}

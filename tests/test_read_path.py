@@ -1,0 +1,208 @@
+"""The read path: queries defined once in Core, compiled per dialect, run on a bare DB-API connection.
+
+The same SQL answers whether it runs under SQLAlchemy's session (every engine) or on sqlite3 alone (a
+ready SQLite file); these tests hold the two, and the pydantic models, to the same answers.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+from csto_kb.cli import app as cli_app
+from csto_kb.db.constants import HEAD_REVISION
+from csto_kb.db.unit_of_work import UnitOfWork
+from csto_kb.services.queries import who_said, who_said_rows
+from csto_kb.sql import direct, generate
+from csto_kb.sql.run import StatementFilter, fts_phrase, like_escape
+from tests.conftest import Databases, Run, ok
+
+Cli = Callable[..., Run]
+REPO = Path(__file__).resolve().parent.parent
+
+FILTERS = [
+    StatementFilter(),
+    StatementFilter(speaker="Pashinyan"),
+    StatementFilter(speaker="ميتشل بيلفر"),
+    StatementFilter(speaker="stanislav-zas", limit=1),
+    StatementFilter(about="Kazakhstan", date_from="2022"),
+    StatementFilter(org="CSTO"),
+    StatementFilter(date_from="2022-03", date_to="2022-04-14"),
+    StatementFilter(date_to="2022-02"),
+    StatementFilter(contains="حفظ السلام"),
+    StatementFilter(contains="17"),
+    StatementFilter(contains="NATO"),
+    StatementFilter(direct=True),
+    StatementFilter(direct=False, include_retracted=True),
+    StatementFilter(source=1, limit=5),
+]
+
+
+def test_the_compiled_module_is_what_the_definitions_compile_to() -> None:
+    compiled = Path(generate.__file__).with_name("compiled.py")
+    assert compiled.read_text(encoding="utf-8") == generate.render(), (
+        "csto_kb/sql/compiled.py is stale: run `python -m csto_kb.sql.generate`"
+    )
+
+
+@pytest.mark.parametrize("f", FILTERS, ids=[str(i) for i in range(len(FILTERS))])
+def test_rows_are_the_json_form_of_the_models(engine: Engine, f: StatementFilter) -> None:
+    rows = who_said_rows(UnitOfWork(engine, read_only=True), f)
+    models = who_said(UnitOfWork(engine, read_only=True), f)
+    # Byte-for-byte, key order included: scripts reading --format json see no difference between paths.
+    assert json.dumps(rows, ensure_ascii=False) == json.dumps(
+        [m.model_dump(mode="json") for m in models], ensure_ascii=False
+    )
+
+
+def test_rows_carry_translations_subjects_role_and_source(engine: Engine) -> None:
+    [row] = who_said_rows(UnitOfWork(engine, read_only=True), StatementFilter(speaker="Pashinyan"))
+    assert row["speaker"]["key"] == "nikol-pashinyan"
+    assert row["role"]["organisation"]["key"] == "armenia"
+    assert [t["lang"] for t in row["translations"]] == ["en"]
+    assert "csto" in [a["key"] for a in row["about"]]
+    assert row["source"]["label"].endswith("2022-04-15 (inferred)")
+    assert row["said_on_precision"] == "day"
+
+
+def test_the_filters_select_what_they_say(engine: Engine) -> None:
+    def ids(**kw: object) -> list[int]:
+        return [r["id"] for r in who_said_rows(UnitOfWork(engine, read_only=True), StatementFilter(**kw))]  # type: ignore[arg-type]
+
+    everything = ids()
+    assert len(everything) == 12
+    assert ids(speaker="Mitchell Belfer") == [4, 5, 6, 7]
+    assert ids(date_to="2022-02") == [11, 12]
+    assert set(ids(direct=True)) | set(ids(direct=False)) == set(everything)
+    assert ids(limit=3) == everything[:3]
+    assert ids(contains="17 الف") == [12]
+    assert ids(contains="لحفظ السلام") == [11]
+
+
+@pytest.mark.parametrize("f", FILTERS, ids=[str(i) for i in range(len(FILTERS))])
+def test_sqlite3_alone_answers_exactly_as_the_full_path(
+    engine: Engine, db_url: str, backend: str, f: StatementFilter
+) -> None:
+    if backend != "sqlite":
+        pytest.skip("the direct path reads SQLite files")
+    assert direct.who_said(db_url, f) == who_said_rows(UnitOfWork(engine, read_only=True), f)
+
+
+def test_the_direct_path_leaves_to_the_full_one_what_it_cannot_answer(
+    databases: Databases, db_url: str, backend: str, engine: Engine, tmp_path: Path
+) -> None:
+    if backend != "sqlite":
+        pytest.skip("the direct path reads SQLite files")
+    assert direct.who_said(db_url, StatementFilter(speaker="Pashinyan")) is not None
+    # Names it cannot settle alone: unknown, or shared by several entities (the full path explains).
+    assert direct.who_said(db_url, StatementFilter(speaker="nobody at all")) is None
+    # A database that is missing, empty, or not at the newest revision: the full path creates,
+    # seeds or upgrades it first.
+    assert direct.who_said(f"sqlite:///{tmp_path / 'missing.sqlite3'}", StatementFilter()) is None
+    assert not (tmp_path / "missing.sqlite3").exists()
+    assert direct.who_said(databases.empty(), StatementFilter()) is None
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+    assert direct.who_said(db_url, StatementFilter()) is None
+    with engine.begin() as connection:
+        connection.execute(text(f"UPDATE alembic_version SET version_num = '{HEAD_REVISION}'"))
+    # Anything but a plain file URL, and the change-log questions, go the full way too.
+    assert direct.who_said(db_url + "?mode=ro", StatementFilter()) is None
+    assert direct.who_said("postgresql+psycopg://postgres@127.0.0.1/test", StatementFilter()) is None
+    import datetime as dt
+
+    assert direct.who_said(db_url, StatementFilter(as_recorded_at=dt.datetime(2030, 1, 1))) is None
+
+
+def test_the_direct_path_writes_nothing(db_url: str, backend: str) -> None:
+    if backend != "sqlite":
+        pytest.skip("the direct path reads SQLite files")
+    connection = direct.open_ready(db_url)
+    assert connection is not None
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            connection.execute("DELETE FROM statement")
+    finally:
+        connection.close()
+
+
+def test_who_said_on_a_ready_sqlite_file_imports_neither_sqlalchemy_nor_pydantic(
+    db_url: str, backend: str
+) -> None:
+    if backend != "sqlite":
+        pytest.skip("the direct path reads SQLite files")
+    probe = (
+        "import sys\n"
+        "from csto_kb.cli.app import main\n"
+        f"sys.argv = ['csto-kb', '--db', {db_url!r}, 'who-said', '--speaker', 'Pashinyan', '--format', 'json']\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        "heavy = sorted(m for m in ('sqlalchemy', 'pydantic', 'alembic') if m in sys.modules)\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True, timeout=120
+    )
+    assert json.loads(done.stdout)[0]["speaker"]["key"] == "nikol-pashinyan"
+    assert "HEAVY []" in done.stderr
+
+
+def test_search_text_is_escaped_for_like_and_for_fts5() -> None:
+    assert like_escape("50%_a/b") == "50/%/_a//b"
+    assert fts_phrase('say "no" OR x*') == '"say ""no"" OR x*"'
+
+
+@pytest.mark.parametrize(
+    "needle", ['"', "% _", "OR", 'a" OR "b', "NEAR(a b)", "*", "'; DROP TABLE statement; --"]
+)
+def test_contains_takes_search_syntax_literally(cli: Cli, db_url: str, needle: str) -> None:
+    run = cli("who-said", "--contains", needle, "--format", "json")
+    if run.exit_code == 2:
+        assert "contains:" in run.stderr  # nothing left once punctuation is dropped
+        return
+    ok(run)
+    found = json.loads(run.stdout)
+    from csto_kb.text import normalise_for_search
+
+    assert all(normalise_for_search(needle) in normalise_for_search(s["quote"]) for s in found)
+
+
+# --- the command line builds only the command it runs -----------------------------------------------
+
+
+def test_the_command_table_names_every_command_of_the_full_app() -> None:
+    full = cli_app.application()
+    names = {c.name for c in full.registered_commands} | {g.name for g in full.registered_groups}
+    assert names == set(cli_app.SUB_APPS) | set(cli_app.COMMANDS)
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["who-said", "--speaker", "x"], "who-said"),
+        (["--db", "sqlite:///x.db", "statement", "add"], "statement"),
+        (["--db", "who-said", "members"], "members"),
+        (["--read-only", "export", "statements"], "export"),
+        (["--help"], None),
+        (["-h", "who-said"], None),
+        (["--version"], None),
+        (["no-such-command"], None),
+        ([], None),
+    ],
+)
+def test_the_command_is_found_on_the_command_line(argv: list[str], named: str | None) -> None:
+    assert cli_app.command_named(argv) == named
+
+
+def test_a_misspelt_command_still_gets_the_full_app_and_its_suggestion() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "csto_kb", "who-sad"], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 2
+    assert "who-said" in done.stderr
