@@ -206,3 +206,31 @@ def test_a_misspelt_command_still_gets_the_full_app_and_its_suggestion() -> None
     )
     assert done.returncode == 2
     assert "who-said" in done.stderr
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+@pytest.mark.parametrize(
+    "args", [[], ["--speaker", "Mitchell Belfer"], ["--from", "2022-04", "--include-retracted"]]
+)
+def test_exports_through_sqlite3_alone_equal_the_full_paths(
+    cli: Cli, db_url: str, backend: str, monkeypatch: pytest.MonkeyPatch, fmt: str, args: list[str]
+) -> None:
+    if backend != "sqlite":
+        pytest.skip("the direct path reads SQLite files")
+    through_sqlite3 = ok(cli("export", "statements", "--format", fmt, *args)).stdout
+    monkeypatch.setattr(direct, "open_ready", lambda url: None)
+    assert ok(cli("export", "statements", "--format", fmt, *args)).stdout == through_sqlite3
+    assert through_sqlite3.count("\n") >= 2
+
+
+def test_who_said_output_is_the_same_through_either_path(
+    cli: Cli, db_url: str, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if backend != "sqlite":
+        pytest.skip("the direct path reads SQLite files")
+    outputs = []
+    for fmt in ("json", "csv", "md", "table"):
+        outputs.append(ok(cli("who-said", "--org", "CSTO", "--format", fmt)).stdout)
+    monkeypatch.setattr(direct, "open_ready", lambda url: None)
+    for fmt, expected in zip(("json", "csv", "md", "table"), outputs, strict=True):
+        assert ok(cli("who-said", "--org", "CSTO", "--format", fmt)).stdout == expected

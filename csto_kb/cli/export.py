@@ -87,29 +87,35 @@ def statements(
     from itertools import chain
 
     from csto_kb.exporters.tabular import WRITERS
-    from csto_kb.services.exports import stream_statements
-    from csto_kb.sql.run import StatementFilter
+    from csto_kb.sql import direct
+    from csto_kb.sql.run import Row, StatementFilter
 
     kb: KB = ctx.obj
-    found = stream_statements(
-        kb.reader(),
-        StatementFilter(
-            speaker=speaker,
-            about=about,
-            org=org,
-            date_from=date_from,
-            date_to=date_to,
-            include_retracted=include_retracted,
-        ),
+    f = StatementFilter(
+        speaker=speaker,
+        about=about,
+        org=org,
+        date_from=date_from,
+        date_to=date_to,
+        include_retracted=include_retracted,
     )
+
+    def consume(rows: Iterator[Row]) -> None:
+        with _destination(output) as out:
+            writer = WRITERS[fmt.value](out)
+            for statement in rows:
+                writer.write(statement)
+            writer.finalize()
+
+    # A ready SQLite file streams through sqlite3 alone; otherwise the full path (same SQL).
+    if direct.stream_statements(kb.url, f, consume):
+        return
+    from csto_kb.services.exports import stream_statements
+
+    found = stream_statements(kb.reader(), f)
     # Taking the first row runs the query, so a bad filter fails before any output or file exists.
     first = next(found, None)
-    rows = found if first is None else chain([first], found)
-    with _destination(output) as out:
-        writer = WRITERS[fmt.value](out)
-        for statement in rows:
-            writer.write(statement)
-        writer.finalize()
+    consume(found if first is None else chain([first], found))
 
 
 def _sheet(kb: KB, alliance: str, as_of: str | None) -> tuple[FactSheet, dict[str, str]]:

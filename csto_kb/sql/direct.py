@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import chain
 from typing import TypeVar
 
 from csto_kb.db.constants import HEAD_REVISION, SQLITE_BUSY_TIMEOUT_MS
@@ -90,3 +91,21 @@ def who_said(url: str, f: StatementFilter) -> list[Row] | None:
     if f.as_recorded_at is not None:
         return None  # rebuilt from the change log by the full path
     return read(url, lambda c: list(statement_rows(c, "sqlite", f, _resolve(c))))
+
+
+def stream_statements(url: str, f: StatementFilter, consume: Callable[[Iterator[Row]], None]) -> bool:
+    """Feed the statements matching ``f`` to ``consume`` as they are read; False when the full path must.
+
+    The first row is read before ``consume`` starts, so a name the full path must explain, or a bad filter,
+    stops the export before anything is written.
+    """
+
+    def work(connection: sqlite3.Connection) -> bool:
+        rows = statement_rows(connection, "sqlite", f, _resolve(connection))
+        first = next(rows, None)
+        consume(rows if first is None else chain([first], rows))
+        return True
+
+    if f.as_recorded_at is not None:
+        return False
+    return read(url, work) is not None
