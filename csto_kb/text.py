@@ -19,6 +19,23 @@ _ARABIC_MAP = str.maketrans(
         **{chr(0x06F0 + d): str(d) for d in range(10)},  # Eastern Arabic-Indic digits
     }
 )
+
+
+class _CombiningMarks(dict[int, int | None]):
+    """A str.translate table that drops combining marks (Mn) and keeps every other character.
+
+    Filled as characters are met: the first sight of a character costs a category lookup, every later one
+    a dictionary hit inside str.translate's C loop, several times faster than testing each character of a
+    long quote in Python.
+    """
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.category(chr(code)) == "Mn" else code
+        self[code] = kept
+        return kept
+
+
+_MARKS = _CombiningMarks()
 _PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 
@@ -26,7 +43,7 @@ _SPACES = re.compile(r"\s+")
 def normalise(text: str) -> str:
     """Fold a name or text so that spellings differing only in diacritics, alef forms, case or accents match."""
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    stripped = decomposed.translate(_MARKS)
     folded = unicodedata.normalize("NFC", stripped).translate(_ARABIC_MAP).casefold()
     return _SPACES.sub(" ", folded).strip()
 
