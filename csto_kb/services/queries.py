@@ -10,9 +10,8 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from csto_kb.dates import PartialDate, upper_bound
+from csto_kb.dates import upper_bound
 from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
-from csto_kb.errors import InvalidInput
 from csto_kb.model import (
     Entity,
     Event,
@@ -24,16 +23,9 @@ from csto_kb.schemas.facts import EventOut, ForceLevelOut, MembershipOut
 from csto_kb.schemas.statements import EntityRef, StatementOut
 from csto_kb.services import history
 from csto_kb.services.entities import resolve_entity
-from csto_kb.sql.run import Row
+from csto_kb.sql.run import Row, partial_date
 from csto_kb.sql.run import StatementFilter as StatementFilter
 from csto_kb.text import normalise_for_search
-
-
-def _partial(value: str, field: str) -> PartialDate:
-    try:
-        return PartialDate.parse(value)
-    except ValueError as error:
-        raise InvalidInput(f"{field}: {error}") from None
 
 
 def statement_rows(session: Session, f: StatementFilter, **options: Any) -> Iterator[Row]:
@@ -57,10 +49,10 @@ def _in_date_range(said_on: str | None, date_from: str | None, date_to: str | No
     if said_on is None:
         return date_from is None and date_to is None
     if date_from:
-        start = _partial(date_from, "from")
+        start = partial_date(date_from, "from")
         if said_on < str(start) and said_on not in {str(d) for d in start.coarser()}:
             return False
-    return not date_to or said_on < upper_bound(str(_partial(date_to, "to")))
+    return not date_to or said_on < upper_bound(str(partial_date(date_to, "to")))
 
 
 def _as_recorded(session: Session, f: StatementFilter, moment: dt.datetime) -> list[StatementOut]:
@@ -163,7 +155,7 @@ def find_members(session: Session, alliance: str, on: str | None = None) -> list
     org = resolve_entity(session, alliance, field="alliance")
     query = select(Membership).where(Membership.alliance_id == org.id, Membership.retracted_at.is_(None))
     if on is not None:
-        day = str(_partial(on, "on"))
+        day = str(partial_date(on, "on"))
         query = query.where(
             or_(Membership.valid_from.is_(None), Membership.valid_from <= day),
             or_(Membership.valid_to.is_(None), Membership.valid_to >= day),

@@ -47,7 +47,8 @@ class StatementFilter:
     as_recorded_at: dt.datetime | None = None
 
 
-def _partial(value: str, field: str) -> PartialDate:
+def partial_date(value: str, field: str) -> PartialDate:
+    """``value`` as a partial date, or InvalidInput naming ``field`` and the expected form."""
     try:
         return PartialDate.parse(value)
     except ValueError as error:
@@ -118,8 +119,8 @@ def statement_query(dialect: str, f: StatementFilter, resolve: Resolver) -> tupl
         add("about", about_id=resolve(f.about, "about"))
     if f.org:
         add("org", org_id=resolve(f.org, "org"))
-    start = _partial(f.date_from, "from") if f.date_from else None
-    end = _partial(f.date_to, "to") if f.date_to else None
+    start = partial_date(f.date_from, "from") if f.date_from else None
+    end = partial_date(f.date_to, "to") if f.date_to else None
     if start is not None and end is not None and str(start) > str(end):
         raise InvalidInput(f"to: {f.date_to} is before --from {f.date_from}")
     if start is not None:
