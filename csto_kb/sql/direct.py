@@ -1,9 +1,10 @@
-"""Answering a read from a SQLite file with the standard library's sqlite3 alone, when nothing else is due.
+"""Answering a read with the database driver alone, when nothing else is due.
 
 The full path (SQLAlchemy engine, migrations, seeding) is what a command needs the first time, or after an
-upgrade of csto-kb; afterwards, a read needs none of it. This module opens the file directly when it is a
-plain SQLite file, already at the newest schema revision and holding data, and otherwise returns None so
-the caller takes the full path, which creates, upgrades or seeds the database, or explains what is wrong.
+upgrade of csto-kb; afterwards, a read needs none of it. This module opens the database with its driver
+(the standard library's sqlite3, or psycopg) when it is already at the newest schema revision and holds
+data, and otherwise returns None so that the caller takes the full path, which creates, upgrades or seeds
+the database, or explains what is wrong (a refused connection, a name matching nothing) in its own words.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from itertools import chain
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from csto_kb.db.constants import HEAD_REVISION, SQLITE_BUSY_TIMEOUT_MS
 from csto_kb.sql.run import Row, StatementFilter, find_entity_ids, statement_rows
 
 T = TypeVar("T")
+
+_PG_SCHEMES = ("postgresql+psycopg://", "postgresql://")
 
 
 class Fallback(Exception):
@@ -36,8 +39,22 @@ def sqlite_path(url: str) -> str | None:
     return path
 
 
-def open_ready(url: str) -> sqlite3.Connection | None:
-    """A connection to the knowledge base at ``url`` if it is ready to read as it is, else None."""
+def _ready(connection: Any) -> None:
+    """Raise Fallback unless the database is at the newest revision and holds data."""
+    cursor = connection.cursor()
+    try:
+        cursor.execute("SELECT version_num FROM alembic_version")
+        revision = cursor.fetchone()
+        if revision is None or revision[0] != HEAD_REVISION:
+            raise Fallback
+        cursor.execute("SELECT 1 FROM entity LIMIT 1")
+        if cursor.fetchone() is None:
+            raise Fallback  # empty: the full path seeds it
+    finally:
+        cursor.close()
+
+
+def _open_sqlite(url: str) -> sqlite3.Connection | None:
     path = sqlite_path(url)
     if path is None or not os.path.isfile(path):
         return None
@@ -48,37 +65,67 @@ def open_ready(url: str) -> sqlite3.Connection | None:
     try:
         connection.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA query_only=1")  # this path only reads; let SQLite hold it to that
-        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        if revision is None or revision[0] != HEAD_REVISION:
-            raise Fallback
-        if connection.execute("SELECT 1 FROM entity LIMIT 1").fetchone() is None:
-            raise Fallback  # empty: the full path seeds it
+        _ready(connection)
+        connection.execute("BEGIN")  # one snapshot for every query of the command
     except (sqlite3.Error, Fallback):
         connection.close()
         return None
     return connection
 
 
-def read(url: str, work: Callable[[sqlite3.Connection], T]) -> T | None:
-    """``work``'s result from one read transaction (one consistent snapshot), or None to take the full path."""
-    connection = open_ready(url)
-    if connection is None:
+def _open_postgresql(url: str) -> Any | None:
+    if not url.startswith(_PG_SCHEMES):
         return None
     try:
-        connection.execute("BEGIN")
-        try:
-            return work(connection)
-        finally:
-            connection.execute("COMMIT")
+        import psycopg
+    except ImportError:
+        return None  # the full path says how to install the driver
+    # libpq reads the same URL once SQLAlchemy's driver suffix is dropped; anything it does not accept (an
+    # option only SQLAlchemy knows) fails here, and the full path takes over.
+    conninfo = "postgresql://" + url.split("://", 1)[1]
+    try:
+        connection = psycopg.connect(conninfo, connect_timeout=10)
+    except Exception:
+        return None
+    try:
+        # One snapshot for every query of the command, and the server refuses any write.
+        connection.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+        connection.read_only = True
+        _ready(connection)
+    except (psycopg.Error, Fallback):
+        connection.close()
+        return None
+    return connection
+
+
+def open_ready(url: str) -> tuple[Any, str] | None:
+    """A driver connection to the knowledge base at ``url`` and its dialect, if it is ready to read as it
+    is; else None."""
+    connection = _open_sqlite(url)
+    if connection is not None:
+        return connection, "sqlite"
+    pg = _open_postgresql(url)
+    return (pg, "postgresql") if pg is not None else None
+
+
+def read(url: str, work: Callable[[Any, str], T]) -> T | None:
+    """``work``'s result from one read-only transaction, or None to take the full path."""
+    opened = open_ready(url)
+    if opened is None:
+        return None
+    connection, dialect = opened
+    try:
+        return work(connection, dialect)
     except Fallback:
         return None
     finally:
+        connection.rollback()  # nothing was written; this ends the snapshot
         connection.close()
 
 
-def _resolve(connection: sqlite3.Connection) -> Callable[[str, str], int]:
+def _resolve(connection: Any, dialect: str) -> Callable[[str, str], int]:
     def resolve(name: str, field: str) -> int:
-        found = find_entity_ids(connection, "sqlite", name)
+        found = find_entity_ids(connection, dialect, name)
         if len(found) != 1:
             raise Fallback
         return found[0]
@@ -90,7 +137,7 @@ def who_said(url: str, f: StatementFilter) -> list[Row] | None:
     """The statements matching ``f``, or None when the full path must answer."""
     if f.as_recorded_at is not None:
         return None  # rebuilt from the change log by the full path
-    return read(url, lambda c: list(statement_rows(c, "sqlite", f, _resolve(c))))
+    return read(url, lambda c, d: list(statement_rows(c, d, f, _resolve(c, d))))
 
 
 def stream_statements(url: str, f: StatementFilter, consume: Callable[[Iterator[Row]], None]) -> bool:
@@ -100,8 +147,8 @@ def stream_statements(url: str, f: StatementFilter, consume: Callable[[Iterator[
     stops the export before anything is written.
     """
 
-    def work(connection: sqlite3.Connection) -> bool:
-        rows = statement_rows(connection, "sqlite", f, _resolve(connection))
+    def work(connection: Any, dialect: str) -> bool:
+        rows = statement_rows(connection, dialect, f, _resolve(connection, dialect), server_side=True)
         first = next(rows, None)
         consume(rows if first is None else chain([first], rows))
         return True
