@@ -216,6 +216,40 @@ class _Roles:
             raise InvalidInput(f"role: role {role_id} is not a role of {speaker}")
 
 
+class _BulkInsert:
+    """An INSERT of given columns, compiled once from Core for the connection's dialect and run with the
+    driver's executemany.
+
+    SQLAlchemy's per-row parameter handling cost about as much as SQLite's own work for these rows; here the
+    only per-row work is ordering the values and applying the few conversions the column types need (the
+    same bind processors SQLAlchemy would apply: timestamps as text on SQLite, JSON documents).
+    """
+
+    def __init__(self, connection: Connection, table: Any, columns: list[str]) -> None:
+        dialect = connection.dialect
+        compiled = insert(table).compile(dialect=dialect, column_keys=columns)
+        self.sql = str(compiled)
+        self.positional = bool(compiled.positional)
+        self.keys: list[str] = list(compiled.positiontup or []) if self.positional else list(columns)
+        self.processors = [
+            (key, processor)
+            for key in self.keys
+            if (processor := table.c[key].type.dialect_impl(dialect).bind_processor(dialect)) is not None
+        ]
+
+    def run(self, connection: Connection, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        for row in rows:
+            for key, processor in self.processors:
+                row[key] = processor(row[key])
+        if self.positional:
+            keys = self.keys
+            connection.exec_driver_sql(self.sql, [tuple(row[k] for k in keys) for row in rows])
+        else:
+            connection.exec_driver_sql(self.sql, [{k: row[k] for k in self.keys} for row in rows])
+
+
 @dataclass
 class _Row:
     line: int
@@ -243,6 +277,11 @@ class _Importer:
         self.report = ImportReport()
         self.connection: Connection = self.session.connection()
         _batch_keys.create(self.connection, checkfirst=False)
+        change_columns = [c.key for c in Change.__table__.columns if c.key != "id"]
+        self.insert_statement = _BulkInsert(self.connection, Statement.__table__, _STATEMENT_COLUMNS)
+        self.insert_about = _BulkInsert(self.connection, statement_about, ["statement_id", "entity_id"])
+        self.insert_translation = _BulkInsert(self.connection, Translation.__table__, _TRANSLATION_COLUMNS)
+        self.insert_change = _BulkInsert(self.connection, Change.__table__, change_columns)
 
     def close(self) -> None:
         _batch_keys.drop(self.connection)
@@ -318,7 +357,8 @@ class _Importer:
             return
         self._free_uids(rows)
         connection = self.connection
-        connection.execute(insert(Statement), [r.values for r in rows])
+        # Converted copies go to the driver: the rows' own values feed the change log below.
+        self.insert_statement.run(connection, [dict(r.values) for r in rows])
         ids = dict(
             connection.execute(
                 select(Statement.uid, Statement.id).where(
@@ -340,9 +380,9 @@ class _Importer:
                     {**dict.fromkeys(_TRANSLATION_COLUMNS), **row.translation, "statement_id": statement_id}
                 )
         if about:
-            connection.execute(insert(statement_about), about)
+            self.insert_about.run(connection, about)
         if translations:
-            connection.execute(insert(Translation), translations)
+            self.insert_translation.run(connection, [dict(t) for t in translations])
             by_statement = {
                 statement_id: translation_id
                 for translation_id, statement_id in connection.execute(
@@ -355,7 +395,7 @@ class _Importer:
             for translation in translations:
                 translation["id"] = by_statement[translation["statement_id"]]
                 changes.append(self._change("translation", translation["id"], translation))
-        connection.execute(insert(Change), changes)
+        self.insert_change.run(connection, changes)
         self.report.imported += len(rows)
         self.report.translations += len(translations)
 
