@@ -228,3 +228,21 @@ def test_who_said_output_is_the_same_through_either_path(
     monkeypatch.setattr(direct, "open_ready", lambda url: None)
     for fmt, expected in zip(("json", "csv", "md", "table"), outputs, strict=True):
         assert ok(cli("who-said", "--org", "CSTO", "--format", fmt)).stdout == expected
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "2026-11-29 07:46:01.123456",
+        "2026-11-29 07:46:01.000000",
+        "2026-11-29 07:46:01.000100",
+        "2026-11-29T07:46:01",
+    ],
+)
+def test_timestamps_read_from_sqlite_are_written_as_pydantic_writes_them(stored: str) -> None:
+    import datetime as dt
+
+    from csto_kb.sql.run import _moment
+
+    assert _moment(stored) == dt.datetime.fromisoformat(stored).isoformat()
+    assert _moment(dt.datetime.fromisoformat(stored)) == dt.datetime.fromisoformat(stored).isoformat()

@@ -186,9 +186,13 @@ def _json_list(value: Any) -> list[Row]:
 
 
 def _moment(value: Any) -> str | None:
-    """A timestamp as pydantic writes a naive datetime in JSON (ISO 8601 with a T)."""
+    """A timestamp as pydantic writes a naive datetime in JSON (ISO 8601 with a T, no zero microseconds)."""
     if value is None:
         return None
+    if isinstance(value, str) and len(value) == 26 and value[10] == " " and value[19] == ".":
+        # SQLAlchemy's SQLite form, "YYYY-MM-DD HH:MM:SS.ffffff": rewritten without parsing (every row has one).
+        text = value[:10] + "T" + value[11:]
+        return text[:19] if text.endswith(".000000") else text
     moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
     return moment.isoformat()
 
