@@ -42,6 +42,9 @@ SOURCE_CACHE_SIZE = 512
 PREFETCH = 64
 """Sources read in one query when a statement names a source not in the cache."""
 
+IMPORT_CACHE_KIB = -64 * 1024
+"""SQLite's page cache while importing, in its negative-means-KiB form (64 MiB; it fills only as needed)."""
+
 DuplicatePolicy = Literal["skip", "refuse"]
 
 # Every column but the id, so that each row of an executemany binds the same parameters.
@@ -276,6 +279,13 @@ class _Importer:
         self.roles = _Roles(self.session)
         self.report = ImportReport()
         self.connection: Connection = self.session.connection()
+        self._cache_size: int | None = None
+        if self.connection.dialect.name == "sqlite":
+            # Each statement lands in indexes keyed by hashes (its uid, the duplicate rule), so inserts touch
+            # pages all over them; with SQLite's default 2 MiB page cache those pages are read again and again
+            # as the indexes outgrow it (inserting 100k statements' rows took 45% less time with 64 MiB).
+            self._cache_size = int(self.connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
+            self.connection.exec_driver_sql(f"PRAGMA cache_size={IMPORT_CACHE_KIB}")
         _batch_keys.create(self.connection, checkfirst=False)
         change_columns = [c.key for c in Change.__table__.columns if c.key != "id"]
         self.insert_statement = _BulkInsert(self.connection, Statement.__table__, _STATEMENT_COLUMNS)
@@ -285,6 +295,8 @@ class _Importer:
 
     def close(self) -> None:
         _batch_keys.drop(self.connection)
+        if self._cache_size is not None:
+            self.connection.exec_driver_sql(f"PRAGMA cache_size={self._cache_size}")
 
     # -- one line -------------------------------------------------------------------------------------
     def prepare(self, number: int, raw: str | bytes, now: Any) -> _Row:
