@@ -17,6 +17,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Literal
 
 from pydantic import ValidationError
@@ -247,8 +248,11 @@ class _BulkInsert:
             for key, processor in self.processors:
                 row[key] = processor(row[key])
         if self.positional:
-            keys = self.keys
-            connection.exec_driver_sql(self.sql, [tuple(row[k] for k in keys) for row in rows])
+            values = itemgetter(*self.keys)  # a tuple in the SQL's parameter order, built in C
+            if len(self.keys) == 1:
+                connection.exec_driver_sql(self.sql, [(values(row),) for row in rows])
+            else:
+                connection.exec_driver_sql(self.sql, [values(row) for row in rows])
         else:
             connection.exec_driver_sql(self.sql, [{k: row[k] for k in self.keys} for row in rows])
 
