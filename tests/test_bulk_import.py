@@ -199,3 +199,40 @@ def test_a_missing_file_is_bad_input(cli: Cli, db_url: str, tmp_path: Path) -> N
 def test_quote_key_of_norm_is_quote_key() -> None:
     for quote in (S11_QUOTE, FORCE_QUOTE, "“We are ready,” he said.", "الْمُنَظَّمَة"):
         assert quote_key_of_norm(normalise_for_search(quote)) == quote_key(quote)
+
+
+def test_imported_statements_are_found_by_contains_and_the_search_triggers_stay(
+    cli: Cli, engine: Engine, backend: str, tmp_path: Path
+) -> None:
+    # On SQLite the import indexes its rows in one statement at the end instead of through the insert
+    # trigger; the index must hold them afterwards and the trigger must be back for later writes.
+    path = jsonl(tmp_path, [line(FORCE_QUOTE), line(PEACE_QUOTE, speaker="stanislav-zas")])
+    ok(cli("import", "statements", str(path)))
+    found = json.loads(ok(cli("who-said", "--contains", "قوامها 17 الف", "--format", "json")).stdout)
+    assert FORCE_QUOTE in [s["quote"] for s in found]
+    found = json.loads(ok(cli("who-said", "--contains", "حفظ سلام متخصصه", "--format", "json")).stdout)
+    assert PEACE_QUOTE in [s["quote"] for s in found]
+    # A statement added afterwards, one by one, is indexed by the trigger again.
+    ok(
+        cli(
+            "statement", "add", "--speaker", "Zas", "--quote", ALLIANCE_QUOTE, "--lang", "ar", "--source", "1"
+        )
+    )
+    found = json.loads(ok(cli("who-said", "--contains", "هذا التحالف السياسي", "--format", "json")).stdout)
+    assert ALLIANCE_QUOTE in [s["quote"] for s in found]
+    if backend == "sqlite":
+        triggers = rows(engine, "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+        assert [t["name"] for t in triggers] == ["statement_fts_ad", "statement_fts_ai", "statement_fts_au"]
+
+
+def test_a_refused_import_leaves_the_search_trigger_in_place(
+    cli: Cli, engine: Engine, backend: str, tmp_path: Path
+) -> None:
+    path = jsonl(tmp_path, [line(FORCE_QUOTE), line("a quote the source does not hold")])
+    assert cli("import", "statements", str(path)).exit_code != 0
+    if backend == "sqlite":
+        triggers = rows(engine, "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+        assert [t["name"] for t in triggers] == ["statement_fts_ad", "statement_fts_ai", "statement_fts_au"]
+    ok(cli("statement", "add", "--speaker", "Zas", "--quote", FORCE_QUOTE, "--lang", "ar", "--source", "1"))
+    found = json.loads(ok(cli("who-said", "--contains", "قوامها 17 الف", "--format", "json")).stdout)
+    assert FORCE_QUOTE in [s["quote"] for s in found]
