@@ -100,8 +100,8 @@ def root(
     ctx.obj = KB(Settings().resolved_database_url(db), read_only=read_only)
 
 
-# Which module holds each top-level command. Typer turns every registered command into a Click command (with
-# a pydantic adapter per option) before it runs any of them; a command needs only its own, so `main` builds
+# Which module holds each top-level command. Typer imports every registered command's module and turns each
+# command into a Click command before it runs any of them; a command needs only its own, so `main` builds
 # just that one when the command line names it. A test keeps this table equal to the full app.
 SUB_APPS = {
     "statement": "statements",

@@ -107,7 +107,7 @@ def statements(
                 writer.write(statement)
             writer.finalize()
 
-    # A ready SQLite file streams through sqlite3 alone; otherwise the full path (same SQL).
+    # A database ready to read streams through its driver alone; otherwise the full path (same SQL).
     if direct.stream_statements(kb.url, f, consume):
         return
     from csto_kb.services.exports import stream_statements

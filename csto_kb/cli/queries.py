@@ -83,8 +83,8 @@ def who_said(
         limit=limit,
         as_recorded_at=moment,
     )
-    # A SQLite file that is ready to read is answered with sqlite3 alone, without SQLAlchemy; anything else
-    # (first use, an upgrade due, PostgreSQL, a name to explain) takes the full path. Same SQL either way.
+    # A database that is ready to read is answered through its driver alone, without SQLAlchemy; anything
+    # else (first use, an upgrade due, a name to explain) takes the full path. Same SQL either way.
     found = direct.who_said(kb.url, f)
     if found is None:
         from csto_kb.services.queries import who_said_rows
