@@ -308,6 +308,11 @@ class _Importer:
 
     def close(self) -> None:
         _batch_keys.drop(self.connection)
+        if self.connection.dialect.name == "postgresql" and self.report.imported:
+            # Fresh statistics for the planner: autovacuum would get there later, but queries right after a
+            # large load would be planned for the tables as they were. (A role that does not own the tables
+            # gets a warning and no analysis, not an error.)
+            self.connection.exec_driver_sql("ANALYZE statement, statement_about, translation, change")
         if self._cache_size is not None:
             self.connection.exec_driver_sql(search_index.SQLITE_INDEX_ROWS_AFTER, (self._last_id_before,))
             self.connection.exec_driver_sql(search_index.SQLITE_INSERT_TRIGGER)

@@ -69,22 +69,22 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'entities_by_name': 'SELECT DIS
                                     "translation.lang, 'text', translation.text, 'translator', "
                                     "translation.translator)), '[]'::json) AS json_rows_1 FROM translation "
                                     'WHERE translation.statement_id = statement.id) AS translations, (SELECT '
-                                    "coalesce(json_agg(json_build_object('id', about_entity.id, 'key', "
-                                    "about_entity.key, 'name_en', (SELECT entity_name.name FROM entity_name "
-                                    'WHERE entity_name.entity_id = about_entity.id AND entity_name.lang = '
-                                    "'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, "
-                                    "entity_name.id LIMIT 1), 'name_ar', (SELECT entity_name.name FROM "
-                                    'entity_name WHERE entity_name.entity_id = about_entity.id AND '
-                                    "entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN "
-                                    "0 ELSE 1 END, entity_name.id LIMIT 1))), '[]'::json) AS json_rows_2 "
-                                    'FROM statement_about JOIN entity AS about_entity ON about_entity.id = '
-                                    'statement_about.entity_id WHERE statement_about.statement_id = '
-                                    'statement.id) AS about FROM statement JOIN entity AS speaker ON '
-                                    'speaker.id = statement.speaker_id JOIN source ON source.id = '
-                                    'statement.source_id LEFT OUTER JOIN role ON role.id = statement.role_id '
-                                    'LEFT OUTER JOIN entity AS organisation ON organisation.id = '
-                                    'role.organisation_id LEFT OUTER JOIN entity AS publisher ON '
-                                    'publisher.id = source.publisher_id'},
+                                    "coalesce(json_agg(json_build_object('id', statement_about.entity_id, "
+                                    "'key', (SELECT entity.key FROM entity WHERE entity.id = "
+                                    "statement_about.entity_id), 'name_en', (SELECT entity_name.name FROM "
+                                    'entity_name WHERE entity_name.entity_id = statement_about.entity_id AND '
+                                    "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN "
+                                    "0 ELSE 1 END, entity_name.id LIMIT 1), 'name_ar', (SELECT "
+                                    'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                    "statement_about.entity_id AND entity_name.lang = 'ar' ORDER BY CASE "
+                                    'WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT '
+                                    "1))), '[]'::json) AS json_rows_2 FROM statement_about WHERE "
+                                    'statement_about.statement_id = statement.id) AS about FROM statement '
+                                    'JOIN entity AS speaker ON speaker.id = statement.speaker_id JOIN source '
+                                    'ON source.id = statement.source_id LEFT OUTER JOIN role ON role.id = '
+                                    'statement.role_id LEFT OUTER JOIN entity AS organisation ON '
+                                    'organisation.id = role.organisation_id LEFT OUTER JOIN entity AS '
+                                    'publisher ON publisher.id = source.publisher_id'},
  'sqlite': {'entities_by_name': 'SELECT DISTINCT entity_name.entity_id FROM entity_name JOIN entity ON '
                                 'entity_name.entity_id = entity.id AND entity.merged_into_id IS NULL WHERE '
                                 'entity_name.name_norm = :norm ORDER BY entity_name.entity_id',
@@ -151,15 +151,16 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'entities_by_name': 'SELECT DIS
                                 "translation.lang, 'text', translation.text, 'translator', "
                                 'translation.translator))) AS json_rows_1 FROM translation WHERE '
                                 'translation.statement_id = statement.id) AS translations, (SELECT '
-                                "json_group_array(json(json_object('id', about_entity.id, 'key', "
-                                'about_entity."key", \'name_en\', (SELECT entity_name.name FROM entity_name '
-                                "WHERE entity_name.entity_id = about_entity.id AND entity_name.lang = 'en' "
-                                'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
-                                "LIMIT 1 OFFSET 0), 'name_ar', (SELECT entity_name.name FROM entity_name "
-                                "WHERE entity_name.entity_id = about_entity.id AND entity_name.lang = 'ar' "
-                                'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
-                                'LIMIT 1 OFFSET 0)))) AS json_rows_2 FROM statement_about JOIN entity AS '
-                                'about_entity ON about_entity.id = statement_about.entity_id WHERE '
+                                "json_group_array(json(json_object('id', statement_about.entity_id, 'key', "
+                                '(SELECT entity."key" FROM entity WHERE entity.id = '
+                                "statement_about.entity_id), 'name_en', (SELECT entity_name.name FROM "
+                                'entity_name WHERE entity_name.entity_id = statement_about.entity_id AND '
+                                "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 "
+                                "ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), 'name_ar', (SELECT "
+                                'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                "statement_about.entity_id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                                'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET '
+                                '0)))) AS json_rows_2 FROM statement_about WHERE '
                                 'statement_about.statement_id = statement.id) AS about FROM statement JOIN '
                                 'entity AS speaker ON speaker.id = statement.speaker_id JOIN source ON '
                                 'source.id = statement.source_id LEFT OUTER JOIN role ON role.id = '
