@@ -14,6 +14,14 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
+from csto_kb.cli.filters import (
+    AboutOption,
+    FromOption,
+    IncludeRetractedOption,
+    OrgOption,
+    SpeakerOption,
+    ToOption,
+)
 from csto_kb.cli.output import OUTPUT_HELP, write
 from csto_kb.errors import InvalidInput
 
@@ -65,21 +73,12 @@ def _destination(output: Path | None) -> Iterator[TextIO]:
 def statements(
     ctx: typer.Context,
     fmt: Annotated[TabularFormat, typer.Option("--format", "-f", help="Output format.")] = TabularFormat.csv,
-    speaker: Annotated[
-        str | None, typer.Option(help="Only statements by this speaker (any name or key).")
-    ] = None,
-    about: Annotated[str | None, typer.Option(help="Only statements about this entity or its parts.")] = None,
-    org: Annotated[
-        str | None,
-        typer.Option(help="Only statements by this organisation, its bodies or its office-holders."),
-    ] = None,
-    date_from: Annotated[
-        str | None, typer.Option("--from", help="Said on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.")
-    ] = None,
-    date_to: Annotated[
-        str | None, typer.Option("--to", help="Said on or before this date: YYYY, YYYY-MM or YYYY-MM-DD.")
-    ] = None,
-    include_retracted: Annotated[bool, typer.Option(help="Also export retracted statements.")] = False,
+    speaker: SpeakerOption = None,
+    about: AboutOption = None,
+    org: OrgOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    include_retracted: IncludeRetractedOption = False,
     output: OutputOption = None,
 ) -> None:
     """Every statement, in date order, streamed as CSV or JSON Lines for spreadsheets and scripts (memory

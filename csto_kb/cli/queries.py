@@ -9,6 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from csto_kb.cli.context import KB
+from csto_kb.cli.filters import (
+    AboutOption,
+    FromOption,
+    IncludeRetractedOption,
+    OrgOption,
+    SpeakerOption,
+    ToOption,
+)
 from csto_kb.cli.output import OUTPUT_HELP, Format, ListFormat, simple_table, write
 
 if TYPE_CHECKING:
@@ -19,22 +27,11 @@ if TYPE_CHECKING:
 
 def who_said(
     ctx: typer.Context,
-    speaker: Annotated[
-        str | None, typer.Option(help="Speaker: any name or alias, in Arabic or English script, or a key.")
-    ] = None,
-    about: Annotated[
-        str | None, typer.Option(help="Only statements about this entity (or one of its parts).")
-    ] = None,
-    org: Annotated[
-        str | None,
-        typer.Option(help="Only statements by this organisation, its bodies, or people with a role in it."),
-    ] = None,
-    date_from: Annotated[
-        str | None, typer.Option("--from", help="Said on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.")
-    ] = None,
-    date_to: Annotated[
-        str | None, typer.Option("--to", help="Said on or before this date: YYYY, YYYY-MM or YYYY-MM-DD.")
-    ] = None,
+    speaker: SpeakerOption = None,
+    about: AboutOption = None,
+    org: OrgOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
     contains: Annotated[
         str | None,
         typer.Option(help="Words the quote contains, ignoring diacritics, alef forms, case and punctuation."),
@@ -48,7 +45,7 @@ def who_said(
         ),
     ] = None,
     source: Annotated[int | None, typer.Option(help="Only statements reported by this source id.")] = None,
-    include_retracted: Annotated[bool, typer.Option(help="Also show retracted statements.")] = False,
+    include_retracted: IncludeRetractedOption = False,
     limit: Annotated[int | None, typer.Option(min=1, help="Show at most this many statements.")] = None,
     as_recorded_at: Annotated[
         str | None,

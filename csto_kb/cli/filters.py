@@ -1,0 +1,24 @@
+"""The statement filters shared by `who-said` and `export statements`: declared once, so the two commands
+take the same options with the same help."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+_DATE = "YYYY, YYYY-MM or YYYY-MM-DD"
+
+SpeakerOption = Annotated[
+    str | None, typer.Option(help="Speaker: any name or alias, in Arabic or English script, or a key.")
+]
+AboutOption = Annotated[
+    str | None, typer.Option(help="Only statements about this entity (or one of its parts).")
+]
+OrgOption = Annotated[
+    str | None,
+    typer.Option(help="Only statements by this organisation, its bodies, or people with a role in it."),
+]
+FromOption = Annotated[str | None, typer.Option("--from", help=f"Said on or after this date: {_DATE}.")]
+ToOption = Annotated[str | None, typer.Option("--to", help=f"Said on or before this date: {_DATE}.")]
+IncludeRetractedOption = Annotated[bool, typer.Option(help="Also include retracted statements.")]
