@@ -2,7 +2,7 @@
 
 Revision ID: 0004
 Revises: 0003
-Create Date: 2026-12-02 09:14:05.118342
+Create Date: 2026-11-29 07:30:00
 """
 
 from __future__ import annotations
