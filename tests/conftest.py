@@ -215,3 +215,22 @@ def one_line_error(run: Run, code: int, *needles: str) -> str:
     for needle in needles:
         assert needle in run.stderr, f"{needle!r} not in {run.stderr!r}"
     return run.stderr
+
+
+def candidate_total(engine: Engine, body: str) -> int:
+    """How many candidates the extractor finds in an Arabic article dated 2022-02-19."""
+    from csto_kb.db.unit_of_work import UnitOfWork
+    from csto_kb.services.review import run_extractor
+
+    with UnitOfWork(engine, read_only=True) as uow:
+        extraction = run_extractor(uow.session, body, "ar", "2022-02-19")
+    return sum(
+        len(group)
+        for group in (
+            extraction.statements,
+            extraction.force_levels,
+            extraction.foundings,
+            extraction.memberships,
+            extraction.events,
+        )
+    )

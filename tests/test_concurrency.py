@@ -17,9 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
-from csto_kb.db.unit_of_work import UnitOfWork
-from csto_kb.services.review import run_extractor
-from tests.conftest import Databases, Run, count, ok, table_counts
+from tests.conftest import Databases, Run, candidate_total, count, ok, table_counts
 
 Cli = Callable[..., Run]
 
@@ -242,21 +240,11 @@ def test_a_reader_never_sees_half_an_article_or_half_a_statement_list(
 ) -> None:
     seed_article = (REPO / "seeds" / "000_a04cb8df2fb7d647.txt").read_text(encoding="utf-8")
     articles = []
-    with UnitOfWork(engine, read_only=True) as uow:
-        for n in range(8):
-            body = (seed_article + "\n") * (1 + n % 2) + f"\nrace-article-{n}\n"
-            extraction = run_extractor(uow.session, body, "ar", "2022-02-19")
-            candidates = sum(
-                len(group)
-                for group in (
-                    extraction.statements,
-                    extraction.force_levels,
-                    extraction.foundings,
-                    extraction.memberships,
-                    extraction.events,
-                )
-            )
-            articles.append({"title": f"race-article-{n}", "body": body, "candidates": candidates})
+    for n in range(8):
+        body = (seed_article + "\n") * (1 + n % 2) + f"\nrace-article-{n}\n"
+        articles.append(
+            {"title": f"race-article-{n}", "body": body, "candidates": candidate_total(engine, body)}
+        )
     batch_size = 40
     source = add_drill_source(cli, tmp_path, batch_size * len(articles))
     batches = [

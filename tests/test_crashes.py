@@ -24,9 +24,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import make_url
 
 from csto_kb.db.engine import make_engine
-from csto_kb.db.unit_of_work import UnitOfWork
-from csto_kb.services.review import run_extractor
-from tests.conftest import Databases, Run, count, table_counts
+from tests.conftest import Databases, Run, candidate_total, count, table_counts
 
 Cli = Callable[..., Run]
 
@@ -82,30 +80,23 @@ def assert_consistent(url: str, engine: Engine) -> None:
     """The storage engine's own checks: SQLite's integrity and foreign keys, or PostgreSQL's acceptance of
     a full read of every table."""
     if engine.dialect.name == "sqlite":
-        path = make_url(url).database
-        assert path is not None
-        connection = sqlite3.connect(path)  # opening it replays or discards the write-ahead log
-        try:
-            assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-            assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-        finally:
-            connection.close()
+        assert_sqlite_file_intact(url, missing_ok=False)
     table_counts(engine)  # every table still readable
 
 
-def candidate_total(engine: Engine, body: str) -> int:
-    with UnitOfWork(engine, read_only=True) as uow:
-        extraction = run_extractor(uow.session, body, "ar", "2022-02-19")
-    return sum(
-        len(group)
-        for group in (
-            extraction.statements,
-            extraction.force_levels,
-            extraction.foundings,
-            extraction.memberships,
-            extraction.events,
-        )
-    )
+def assert_sqlite_file_intact(url: str, *, missing_ok: bool) -> None:
+    """SQLite's integrity and foreign-key checks pass on the file behind ``url`` (if it exists, with
+    ``missing_ok``)."""
+    path = make_url(url).database
+    assert path is not None
+    if missing_ok and not Path(path).exists():
+        return
+    connection = sqlite3.connect(path)  # opening it replays or discards the write-ahead log
+    try:
+        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        connection.close()
 
 
 def delays(n: int, low: float, high: float, salt: int) -> list[float]:
@@ -245,15 +236,7 @@ def test_kill_9_during_first_use_leaves_a_database_the_next_run_completes(
         engine = make_engine(url)
         try:
             if backend == "sqlite":
-                path = make_url(url).database
-                assert path is not None
-                if Path(path).exists():
-                    connection = sqlite3.connect(path)
-                    try:
-                        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-                        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-                    finally:
-                        connection.close()
+                assert_sqlite_file_intact(url, missing_ok=True)
             rerun = cli("--db", url, "source", "list")
             assert rerun.exit_code == 0, rerun.stderr
             template = make_engine(databases.template)
@@ -304,15 +287,7 @@ def test_kill_9_during_bundle_import_leaves_the_database_empty_or_whole(
         else:
             log.finished_first += 1
         if backend == "sqlite":
-            path = make_url(url).database
-            assert path is not None
-            if Path(path).exists():
-                connection = sqlite3.connect(path)
-                try:
-                    assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-                    assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-                finally:
-                    connection.close()
+            assert_sqlite_file_intact(url, missing_ok=True)
         found = rows_or_none(url)
         if found == expected:
             log.done_after_kill += 1

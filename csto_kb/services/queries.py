@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from csto_kb.dates import upper_bound
 from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
+from csto_kb.labels import date_precision
 from csto_kb.model import (
     Entity,
     Event,
@@ -105,9 +106,7 @@ def _as_recorded(session: Session, f: StatementFilter, moment: dt.datetime) -> l
                 update={
                     "speaker": speaker,
                     "said_on": said_on,
-                    "said_on_precision": {4: "year", 7: "month", 10: "day"}.get(len(said_on))
-                    if said_on
-                    else None,
+                    "said_on_precision": date_precision(said_on),
                     **{
                         k: state[k]
                         for k in (
