@@ -539,6 +539,7 @@ def write_dataset(folder: Path, statements: int, seed: int = 20220415) -> Scale:
             header = f"{rng.choice(PUBLISHERS)} — {source_id}\n\n"
             body_parts.append(header)
             offset += len(header)
+            latest = ""  # a source is published on or after every statement it reports
             for _ in range(per_source + (1 if s < extra else 0)):
                 # The phrase is Arabic, so a statement chosen to carry it is in Arabic whatever its source.
                 qlang = "ar" if index in phrase else lang
@@ -567,6 +568,7 @@ def write_dataset(folder: Path, statements: int, seed: int = 20220415) -> Scale:
                     item["translation"] = _quote(rng, other, False)
                     item["translation_lang"] = other
                     item["translator"] = "bench translator"
+                latest = max(latest, f"{item['said_on'][:4]}-12-31")
                 lines.write(json.dumps(item, ensure_ascii=False) + "\n")
                 body_parts.append(quote + "\n\n")
                 offset += len(quote) + 2
@@ -580,7 +582,7 @@ def write_dataset(folder: Path, statements: int, seed: int = 20220415) -> Scale:
                         "url": f"https://news.invalid/{source_id}",
                         "publisher": header.split(" — ")[0],
                         "lang": lang,
-                        "published_on": _date(rng)[:10],
+                        "published_on": max(_date(rng)[:10], latest),
                         "body": body,
                     },
                     ensure_ascii=False,
@@ -612,7 +614,7 @@ def build_base(url: str, folder: Path) -> None:
     """A database at the newest migration holding the curated seed, the generated entities and sources."""
     from sqlalchemy import func, insert, select, text
 
-    from csto_kb.model import Entity, EntityName, ForceLevel, Membership, Source
+    from csto_kb.model import Entity, EntityName, Evidence, ForceLevel, Membership, Source
     from csto_kb.model.base import utcnow
     from csto_kb.services.bootstrap import open_knowledge_base
     from csto_kb.text import normalise
@@ -674,22 +676,11 @@ def build_base(url: str, folder: Path) -> None:
                     for s in chunk
                 ],
             )
-        evidence = {
-            "source_id": SOURCE_ID_BASE,
-            "span_start": None,
-            "span_end": None,
-            "method": "imported",
-            "extractor_version": None,
-            "confidence": None,
-            "note": None,
-            "retracted_at": None,
-            "retracted_reason": None,
-            "recorded_at": now,
-        }
+        claim = {"note": None, "retracted_at": None, "retracted_reason": None, "recorded_at": now}
         # The first generated source stands as the evidence of generated memberships and force levels.
         members = [
             {
-                **evidence,
+                **claim,
                 "alliance_id": ids[e["key"]],
                 "member_id": ids[f"country-{m:03d}"],
                 "status": "member",
@@ -701,15 +692,32 @@ def build_base(url: str, folder: Path) -> None:
             for m in e["members"]
         ]
         forces = [
-            {**evidence, "organisation_id": ids[e["key"]], "unit_original": None, "approximate": False, **f}
+            {**claim, "organisation_id": ids[e["key"]], "unit_original": None, "approximate": False, **f}
             for e in entities
             if e["kind"] == "alliance"
             for f in e["forces"]
         ]
-        if members:
-            connection.execute(insert(Membership), members)
-        if forces:
-            connection.execute(insert(ForceLevel), forces)
+        evidence = {
+            "source_id": SOURCE_ID_BASE,
+            "span_start": None,
+            "span_end": None,
+            "method": "imported",
+            "extractor_version": None,
+            "confidence": None,
+            "note": None,
+            "recorded_by": "bench",
+            "retracted_at": None,
+            "retracted_reason": None,
+            "recorded_at": now,
+        }
+        for model, rows, column in (
+            (Membership, members, "membership_id"),
+            (ForceLevel, forces, "force_level_id"),
+        ):
+            if not rows:
+                continue
+            ids_made = connection.execute(insert(model).returning(model.id), rows).scalars().all()
+            connection.execute(insert(Evidence), [{**evidence, column: i} for i in ids_made])
         if connection.dialect.name == "postgresql":
             for table in ("entity", "source"):
                 connection.execute(

@@ -53,8 +53,10 @@ sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str))
 """
 
 STATEMENT_ROWS = """
-SELECT s.*, e.key AS speaker_key, src.title AS source_title, src.publisher, src.url
-FROM statement s JOIN entity e ON e.id = s.speaker_id JOIN source src ON src.id = s.source_id
+SELECT s.*, ev.span_start, ev.span_end, e.key AS speaker_key, src.title AS source_title, src.publisher, src.url
+FROM statement s JOIN entity e ON e.id = s.speaker_id
+JOIN evidence ev ON ev.id = (SELECT min(id) FROM evidence WHERE statement_id = s.id)
+JOIN source src ON src.id = ev.source_id
 """
 ORDER = " ORDER BY s.said_on IS NULL, s.said_on, s.id"
 BY_SPEAKER = (

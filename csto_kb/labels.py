@@ -13,6 +13,14 @@ def date_precision(partial_date: str | None) -> str | None:
     return _PRECISION.get(len(partial_date)) if partial_date else None
 
 
+def said_on_label(said_on: str | None, basis: str) -> str:
+    """A statement's date for people: ``2022-04-13``; ``not after 2022-04-15`` when only its source's
+    publication bounds it; ``undated``."""
+    if said_on is None:
+        return "undated"
+    return f"not after {said_on}" if basis == "not_after" else said_on
+
+
 def source_label(
     source_id: int,
     *,

@@ -67,14 +67,19 @@ def test_import_stores_the_statements_their_translation_about_and_change_rows(
     run = ok(cli("import", "statements", str(path), "--by", "loader"))
     assert run.stdout == "imported 3 statements\n"
     assert count(engine, "statement") == before + 3
-    stored = rows(engine, "SELECT * FROM statement WHERE id > :n ORDER BY id", n=before)
+    stored = rows(
+        engine,
+        "SELECT s.*, e.source_id, e.span_start, e.span_end, e.method, e.recorded_by AS evidence_by "
+        "FROM statement s JOIN evidence e ON e.statement_id = s.id WHERE s.id > :n ORDER BY s.id",
+        n=before,
+    )
     assert [s["quote"] for s in stored] == [FORCE_QUOTE, PEACE_QUOTE, ALLIANCE_QUOTE]
     body = rows(engine, "SELECT body FROM source WHERE id = 1")[0]["body"]
     for s in stored:
         assert body[s["span_start"] : s["span_end"]] == s["quote"]
         assert s["quote_norm"] == normalise_for_search(s["quote"])
         assert s["quote_key"] == quote_key(s["quote"])
-        assert s["recorded_by"] == "loader"
+        assert s["recorded_by"] == s["evidence_by"] == "loader"
     assert [s["method"] for s in stored] == ["imported", "imported", "curated"]
     assert stored[1]["mode"] == "indirect"
     assert len({s["uid"] for s in stored}) == 3
@@ -233,6 +238,20 @@ def test_a_refused_import_leaves_the_search_trigger_in_place(
     if backend == "sqlite":
         triggers = rows(engine, "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
         assert [t["name"] for t in triggers] == ["statement_fts_ad", "statement_fts_ai", "statement_fts_au"]
-    ok(cli("statement", "add", "--speaker", "Zas", "--quote", FORCE_QUOTE, "--lang", "ar", "--source", "1"))
+    ok(
+        cli(
+            "statement",
+            "add",
+            "--speaker",
+            "Zas",
+            "--quote",
+            FORCE_QUOTE,
+            "--lang",
+            "ar",
+            "--source",
+            "1",
+            "--new",
+        )
+    )
     found = json.loads(ok(cli("who-said", "--contains", "قوامها 17 الف", "--format", "json")).stdout)
     assert FORCE_QUOTE in [s["quote"] for s in found]

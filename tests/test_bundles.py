@@ -16,7 +16,7 @@ from sqlalchemy import Engine, inspect, text
 from csto_kb.db import migrate
 from csto_kb.db.engine import make_engine
 from csto_kb.db.migrate import HEAD_REVISION
-from csto_kb.model import Base
+from csto_kb.model import CLAIM_TABLES, Base
 from csto_kb.services.bundles import (
     MANIFEST,
     encode_row,
@@ -440,12 +440,25 @@ def bundle_at_revision(head_bundle: Path, revision: str, target: Path) -> Path:
     """The head bundle cut down to an older revision's tables and columns, as that revision would write it."""
     columns = schema_columns(revision)
     contents: dict[str, bytes] = {MANIFEST: members(head_bundle)[MANIFEST]}
-    for name, data in members(head_bundle).items():
+    head = members(head_bundle)
+    # Before 0005 each claim held its one source and span itself: taken back from its first evidence.
+    first_evidence: dict[tuple[str, int], dict[str, Any]] = {}
+    for line in head["evidence.jsonl"].splitlines():
+        evidence = json.loads(line)
+        claim = next((t, evidence[f"{t}_id"]) for t in CLAIM_TABLES if evidence[f"{t}_id"] is not None)
+        first_evidence.setdefault(claim, evidence)
+    for name, data in head.items():
         table_name = name.removesuffix(".jsonl")
         if name == MANIFEST or table_name not in columns:
             continue
-        kept = [c.name for c in Base.metadata.tables[table_name].columns if c.name in columns[table_name]]
+        kept = [c for c in columns[table_name] if c in Base.metadata.tables[table_name].columns]
+        kept += [c for c in columns[table_name] if c not in kept]
         rows = [json.loads(line) for line in data.splitlines()]
+        for row in rows:
+            if table_name in CLAIM_TABLES:
+                row.update({k: v for k, v in first_evidence[(table_name, row["id"])].items() if k not in row})
+            if row.get("said_on_basis") == "not_after":
+                row["said_on"] = None
         contents[name] = b"".join(encode_row(kept, [row[c] for c in kept]) for row in rows)
     return write_bundle(target, with_fresh_checksums(contents, schema_revision=revision))
 

@@ -311,7 +311,7 @@ def test_source_add_reads_the_metadata_from_front_matter(cli: Cli, engine: Engin
     _, body = front_matter(URDUPOINT)
     run = ok(cli("source", "add", str(URDUPOINT)))
     assert (
-        run.stdout == f"added source 2: UrduPoint (Sputnik wire copy), 2022-04-15 ({len(body)} characters)\n"
+        run.stdout == f"added source 2: UrduPoint (Sputnik wire copy), 2022-04-15 (full text, {len(body)} characters)\n"
     )
     stored = row(
         engine,
@@ -408,7 +408,7 @@ def test_source_add_of_plain_text_with_lang(cli: Cli, engine: Engine, tmp_path: 
     article = tmp_path / "plain.txt"
     article.write_text("The CSTO met in Yerevan.\n", encoding="utf-8")
     run = ok(cli("source", "add", str(article), "--lang", "en"))
-    assert run.stdout == "added source 2: source 2 (25 characters)\n"
+    assert run.stdout == "added source 2: source 2 (full text, 25 characters)\n"
     stored = row(engine, "SELECT body, lang, published_on, published_basis FROM source WHERE id = 2")
     assert stored == {
         "body": "The CSTO met in Yerevan.\n",

@@ -134,8 +134,9 @@ def test_ingest_then_accept_everything_reproduces_the_curated_seed(cli: Cli, ent
     with engine.connect() as connection:
         stored = connection.execute(
             text(
-                "SELECT e.key, s.quote, s.method, s.extractor_version, s.span_start, s.span_end, s.said_on "
-                "FROM statement s JOIN entity e ON e.id = s.speaker_id ORDER BY s.span_start"
+                "SELECT e.key, s.quote, v.method, v.extractor_version, v.span_start, v.span_end, s.said_on "
+                "FROM statement s JOIN entity e ON e.id = s.speaker_id "
+                "JOIN evidence v ON v.statement_id = s.id ORDER BY v.span_start"
             )
         ).all()
     assert len(stored) == 12
@@ -180,6 +181,10 @@ def test_accepting_a_statement_already_stored_links_to_it(
     run = ok(cli("review", "accept", str(second[0]["id"])))
     assert "linked to existing statement #1" in run.stdout
     assert count(engine, "statement") == 1
+    # The corroborating report is kept: statement #1 now cites both articles.
+    shown = json.loads(ok(cli("statement", "show", "1", "--format", "json")).stdout)
+    assert [e["source"]["id"] for e in shown["evidence"]] == [1, 2]
+    assert [e["method"] for e in shown["evidence"]] == ["extracted", "extracted"]
 
 
 def test_reject_keeps_the_candidate_with_its_reason(cli: Cli, entities_only: Engine) -> None:

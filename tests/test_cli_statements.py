@@ -63,9 +63,31 @@ def statement_row(engine: Engine, statement_id: int) -> dict[str, Any] | None:
 
 
 def stored(engine: Engine, statement_id: int) -> dict[str, Any]:
+    """The statement's row, with its first live evidence's source, span and method beside its columns."""
     row = statement_row(engine, statement_id)
     assert row is not None, f"statement #{statement_id} is not stored"
-    return row
+    with engine.connect() as connection:
+        first = (
+            connection.execute(
+                text(
+                    "SELECT source_id, span_start, span_end, method, extractor_version, confidence "
+                    "FROM evidence WHERE statement_id = :id AND retracted_at IS NULL ORDER BY id LIMIT 1"
+                ),
+                {"id": statement_id},
+            )
+            .mappings()
+            .one()
+        )
+    return row | dict(first)
+
+
+def evidence_rows(engine: Engine, statement_id: int) -> list[dict[str, Any]]:
+    """Every evidence of a statement, oldest first."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT * FROM evidence WHERE statement_id = :id ORDER BY id"), {"id": statement_id}
+        ).mappings()
+        return [dict(r) for r in rows]
 
 
 def source_body(engine: Engine, source_id: int) -> str:
@@ -138,10 +160,14 @@ def add_source(cli: Cli, tmp_path: Path, body: str, *, lang: str = "en", name: s
 
 
 def zas_adds(cli: Cli, quote: str, *extra: str) -> Run:
-    """`statement add` for Zas on 2022-02-19 citing the seeded article, as the issue writes it."""
+    """`statement add` for Zas on 2022-02-19 citing the seeded article, as the issue writes it.
+
+    The quotes these tests add are parts of #12, Zas's own statement, which makes each a possible duplicate
+    of it: --new stores them apart (the duplicate rule itself is tested on its own below).
+    """
     return cli(
         "statement", "add", "--speaker", "Stanislav Zas", "--said-on", "2022-02-19",
-        "--quote", quote, "--lang", "ar", "--source", "1", *extra,
+        "--quote", quote, "--lang", "ar", "--source", "1", "--new", *extra,
     )  # fmt: skip
 
 
@@ -196,10 +222,11 @@ def test_add_resolves_the_speaker_by_any_alias_in_either_script_or_by_key(
 
     assert run.exit_code == 0, run.stderr
     [new_id] = added_ids(run)
-    assert "Stanislav Zas, undated, source 1" in run.stdout
+    assert "Stanislav Zas, not after 2022-04-15, source 1" in run.stdout
     row = stored(engine, new_id)
     assert row["speaker_id"] == entity_id(engine, ZAS)
-    assert row["said_on"] is None
+    # No date of its own: dated by its source's publication, as a bound.
+    assert (row["said_on"], row["said_on_basis"]) == ("2022-04-15", "not_after")
     assert row["lang"] == "ar"  # guessed from the quote's script
     assert count(engine, "entity") == before
 
@@ -443,37 +470,102 @@ def test_add_duplicate_is_refused_with_the_existing_id(cli: Cli, engine: Engine)
     assert table_counts(engine) == counts
 
 
-def test_add_same_quote_with_other_diacritics_and_quotation_marks_is_still_a_duplicate(
+def test_add_same_quote_from_another_source_with_other_diacritics_becomes_its_second_evidence(
     cli: Cli, engine: Engine, tmp_path: Path
 ) -> None:
     source = add_source(cli, tmp_path, f"وقال زاس إن {S11_VARIANT}.\n", lang="ar", name="variant.txt")
-    counts = table_counts(engine)
+    body = source_body(engine, source)
 
     run = cli(
         "statement", "add", "--speaker", "Stanislav Zas", "--said-on", "2022-02-19",
         "--quote", S11_VARIANT, "--lang", "ar", "--source", str(source),
     )  # fmt: skip
 
-    one_line_error(run, 1, "statement:", "#11")
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout.startswith(f"statement #11 was already stored: source {source} ")
+    assert count(engine, "statement") == 12
+    first, second = evidence_rows(engine, 11)
+    assert (first["source_id"], second["source_id"]) == (1, source)
+    assert body[second["span_start"] : second["span_end"]] == S11_VARIANT
+    assert stored(engine, 11)["quote"] == S11_QUOTE  # the statement keeps the words it was first stored with
+
+
+def test_add_same_quote_from_the_same_source_again_is_refused_with_the_existing_id(
+    cli: Cli, engine: Engine
+) -> None:
+    counts = table_counts(engine)
+
+    run = cli(
+        "statement", "add", "--speaker", "Zas", "--said-on", "2022-02-19", "--quote", S11_QUOTE,
+        "--source", "1",
+    )  # fmt: skip
+
+    one_line_error(run, 1, "statement:", "#11", "source 1")
     assert table_counts(engine) == counts
 
 
-def test_add_same_quote_said_on_another_date_is_not_a_duplicate(
+def test_add_same_quote_said_on_another_date_is_a_possible_duplicate_until_new_is_given(
     cli: Cli, engine: Engine, tmp_path: Path
 ) -> None:
     source = add_source(
-        cli, tmp_path, f"وكرر زاس في 20 فبراير أن {S11_QUOTE}.\n", lang="ar", name="again.txt"
+        cli, tmp_path, f"وكرر زاس في 18 فبراير أن {S11_QUOTE}.\n", lang="ar", name="again.txt"
     )
+    counts = table_counts(engine)
+    args = ("statement", "add", "--speaker", "Zas", "--said-on", "2022-02-18", "--quote", S11_QUOTE,
+            "--source", str(source))  # fmt: skip
 
-    run = cli(
-        "statement", "add", "--speaker", "Zas", "--said-on", "2022-02-20", "--quote", S11_QUOTE,
-        "--source", str(source),
-    )  # fmt: skip
+    refused = cli(*args)
+    one_line_error(refused, 1, "possible duplicate of #11", "--same-as 11", "--new")
+    assert table_counts(engine) == counts
 
+    run = cli(*args, "--new")
     assert run.exit_code == 0, run.stderr
     [new_id] = added_ids(run)
-    assert stored(engine, new_id)["said_on"] == "2022-02-20"
+    assert stored(engine, new_id)["said_on"] == "2022-02-18"
     assert stored(engine, new_id)["quote_key"] == stored(engine, 11)["quote_key"]
+
+
+def test_add_a_part_of_a_stored_quote_is_a_possible_duplicate_and_same_as_links_it(
+    cli: Cli, engine: Engine, tmp_path: Path
+) -> None:
+    source = add_source(cli, tmp_path, f"قال زاس إن {FORCE_QUOTE}.\n", lang="ar", name="part.txt")
+    args = ("statement", "add", "--speaker", "Zas", "--said-on", "2022-02-19", "--quote", FORCE_QUOTE,
+            "--source", str(source))  # fmt: skip
+
+    one_line_error(cli(*args), 1, "possible duplicate of #12")
+    run = cli(*args, "--same-as", "12")
+
+    assert run.exit_code == 0, run.stderr
+    assert count(engine, "statement") == 12
+    assert [e["source_id"] for e in evidence_rows(engine, 12)] == [1, source]
+
+
+def test_add_said_on_after_the_source_was_published_is_refused_naming_the_field(
+    cli: Cli, engine: Engine
+) -> None:
+    counts = table_counts(engine)
+
+    run = zas_adds(cli, FORCE_QUOTE, "--said-on", "2031-01-01")
+
+    one_line_error(run, 2, "said_on:", "2031-01-01", "2022-04-15")
+    assert table_counts(engine) == counts
+
+
+def test_show_and_who_said_list_every_source_of_a_statement(cli: Cli, engine: Engine, tmp_path: Path) -> None:
+    source = add_source(cli, tmp_path, f"وقال زاس إن {S11_QUOTE}.\n", lang="ar", name="second.txt")
+    assert (
+        cli("statement", "add", "--speaker", "Zas", "--quote", S11_QUOTE, "--source", str(source)).exit_code
+        == 0
+    )
+
+    shown = cli("statement", "show", "11")
+    found = cli("who-said", "--speaker", "Zas", "--format", "json")
+
+    assert shown.exit_code == 0, shown.stderr
+    assert "[1] Sky News Arabia" in shown.stdout
+    assert f"[{source}] Reuters, 2022-02-19" in shown.stdout
+    [s11] = [s for s in json.loads(found.stdout) if s["id"] == 11]
+    assert [e["source"]["id"] for e in s11["evidence"]] == [1, source]
 
 
 # --- statement add --from-file --------------------------------------------------------------------------------
@@ -490,6 +582,7 @@ def test_add_from_a_json_file(cli: Cli, engine: Engine, tmp_path: Path) -> None:
         "mode": "mixed",
         "about": ["csto"],
         "translation": "a force of 17,000 troops on permanent alert",
+        "distinct": True,
     }
     path.write_text(json.dumps(item, ensure_ascii=False), encoding="utf-8")
 
@@ -518,6 +611,7 @@ def test_add_from_a_yaml_list_adds_both_statements(cli: Cli, engine: Engine, tmp
   lang: ar
   source: 1
   said_on: "2022-02-19"
+  distinct: true
 - speaker: Pashinyan
   quote: "{PARLIAMENT_QUOTE}"
   lang: ar
@@ -561,7 +655,7 @@ BAD_FILES: list[tuple[str, list[dict[str, Any]] | str, list[str]]] = [
     (
         "second-item-bad-date",
         [
-            {"speaker": "Zas", "quote": PEACE_QUOTE, "lang": "ar", "source": 1},
+            {"speaker": "Zas", "quote": PEACE_QUOTE, "lang": "ar", "source": 1, "distinct": True},
             {
                 "speaker": "Pashinyan",
                 "quote": PARLIAMENT_QUOTE,
@@ -576,7 +670,7 @@ BAD_FILES: list[tuple[str, list[dict[str, Any]] | str, list[str]]] = [
         "second-item-quote-not-in-source",
         # The first item is valid and is stored before the second fails: the whole file must roll back.
         [
-            {"speaker": "Zas", "quote": PEACE_QUOTE, "lang": "ar", "source": 1},
+            {"speaker": "Zas", "quote": PEACE_QUOTE, "lang": "ar", "source": 1, "distinct": True},
             {"speaker": "Pashinyan", "quote": "not in the article", "lang": "ar", "source": 1},
         ],
         ["item [1]: quote:", "not found"],
@@ -584,7 +678,7 @@ BAD_FILES: list[tuple[str, list[dict[str, Any]] | str, list[str]]] = [
     (
         "second-item-duplicate",
         [
-            {"speaker": "Zas", "quote": PEACE_QUOTE, "lang": "ar", "source": 1},
+            {"speaker": "Zas", "quote": PEACE_QUOTE, "lang": "ar", "source": 1, "distinct": True},
             {"speaker": "Zas", "quote": S12_QUOTE, "lang": "ar", "source": 1, "said_on": "2022-02-19"},
         ],
         ["item [1]: statement:", "#12"],
@@ -731,7 +825,16 @@ def test_edit_quote_relocates_the_span_in_the_source(cli: Cli, engine: Engine) -
     [update] = statement_changes(engine, 12, "update")
     assert update["before"]["quote"] == S12_QUOTE
     assert update["after"]["quote"] == FORCE_QUOTE
-    assert (update["before"]["span_start"], update["after"]["span_start"]) == (3107, row["span_start"])
+    # The span is the evidence's: its own change log keeps the old one.
+    [evidence] = evidence_rows(engine, 12)
+    with Session(engine) as session:
+        [moved] = session.scalars(
+            select(Change).where(
+                Change.table_name == "evidence", Change.row_id == evidence["id"], Change.action == "update"
+            )
+        ).all()
+    assert (moved.before or {})["span_start"] == 3107
+    assert (moved.after or {})["span_start"] == row["span_start"]
 
 
 @pytest.mark.parametrize(

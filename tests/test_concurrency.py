@@ -112,13 +112,20 @@ def test_eight_processes_adding_200_statements_each_lose_nothing(
     assert errors == [], errors[:5]
     assert sum(o["added"] for o in outcomes) == total
     assert count(engine, "statement") == before + total
-    assert count(engine, "statement", f"WHERE source_id = {source}") == total
+    reported = f"WHERE id IN (SELECT statement_id FROM evidence WHERE source_id = {source})"
+    assert count(engine, "statement", reported) == total
     for w in range(WORKERS):
         assert count(engine, "statement", f"WHERE recorded_by = 'worker-{w}'") == PER_WORKER
     live_identities_unique(engine)
     with engine.connect() as connection:
         quotes = {
-            q for (q,) in connection.execute(text(f"SELECT quote FROM statement WHERE source_id = {source}"))
+            q
+            for (q,) in connection.execute(
+                text(
+                    "SELECT quote FROM statement WHERE id IN "
+                    f"(SELECT statement_id FROM evidence WHERE source_id = {source})"
+                )
+            )
         }
         logged = connection.execute(
             text(

@@ -178,7 +178,7 @@ def test_export_schema_describes_the_json_fact_sheet(cli: Cli, db_url: str) -> N
     schema = json.loads(ok(cli("export", "schema")).stdout)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["title"] == "FactSheet"
-    assert schema["properties"]["schema_version"]["const"] == 1
+    assert schema["properties"]["schema_version"]["const"] == 2
     sheet = json.loads(ok(cli("factsheet", "--format", "json")).stdout)
     _check(sheet, schema, schema["$defs"])
     broken = {**sheet, "members": [{"member": "Armenia"}]}
@@ -217,7 +217,7 @@ def test_export_jsonld_describes_the_alliance_members_and_quotations(cli: Cli, d
         "member": {"@id": "https://csto-kb.invalid/entity/armenia"},
         "roleName": "member",
         "startDate": "2002",
-        "subjectOf": {"@id": "https://csto-kb.invalid/source/1#char=253,358"},
+        "subjectOf": [{"@id": "https://csto-kb.invalid/source/1#char=253,358"}],
     }
     assert by_id["https://csto-kb.invalid/entity/armenia"]["@type"] == "Country"
     assert by_id["https://csto-kb.invalid/entity/stanislav-zas"]["@type"] == "Person"
@@ -229,7 +229,7 @@ def test_export_jsonld_describes_the_alliance_members_and_quotations(cli: Cli, d
     )
     assert zas["text"]["@language"] == "ar"
     assert zas["dateCreated"] == "2022-02-19"
-    assert zas["citation"] == {"@id": "https://csto-kb.invalid/source/1#char=2961,3076"}
+    assert zas["citation"] == [{"@id": "https://csto-kb.invalid/source/1#char=2961,3076"}]
     assert zas["workTranslation"][0]["inLanguage"] == "en"
     span = by_id["https://csto-kb.invalid/source/1#char=2961,3076"]
     assert span["isPartOf"] == {"@id": "https://csto-kb.invalid/source/1"}

@@ -222,9 +222,9 @@ def test_markdown_factsheet_escapes_user_text(cli: Cli, engine: Engine, tmp_path
 # --- JSON -----------------------------------------------------------------------------------------------
 
 
-def test_json_factsheet_validates_as_schema_version_1(cli: Cli, db_url: str) -> None:
+def test_json_factsheet_validates_as_schema_version_2(cli: Cli, db_url: str) -> None:
     sheet = factsheet_json(cli)
-    assert sheet.schema_version == 1
+    assert sheet.schema_version == 2
     assert sheet.as_of is None
     assert (sheet.alliance.key, sheet.alliance.name_en, sheet.alliance.name_ar) == (
         "csto",

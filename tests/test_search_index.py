@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Connection, Engine, insert, select, text
+from sqlalchemy import Connection, Engine, MetaData, Table, insert, inspect, select, text
 
 from csto_kb.db import migrate
 from csto_kb.db.engine import make_engine
@@ -98,13 +98,26 @@ def assert_index_finds_every_row(engine: Engine) -> None:
 
 
 def add_statement_like(connection: Connection, model_id: int, quote: str) -> int:
-    """A new statement with another statement's speaker and source and the given quote, by Core insert."""
-    row = dict(connection.execute(select(STATEMENT).where(STATEMENT.c.id == model_id)).mappings().one())
+    """A new statement with another statement's speaker and source and the given quote, by Core insert.
+
+    The tables are read from the database, so that this works at an older revision too.
+    """
+    tables = MetaData()
+    statement = Table("statement", tables, autoload_with=connection)
+    row = dict(connection.execute(select(statement).where(statement.c.id == model_id)).mappings().one())
     del row["id"]
     norm = normalise_for_search(quote)
     row.update(uid=quote_key(quote), quote=quote, quote_norm=norm, quote_key=quote_key(quote))
-    new_id = connection.execute(insert(STATEMENT).values(row).returning(STATEMENT.c.id)).scalar_one()
-    return int(new_id)
+    new_id = int(connection.execute(insert(statement).values(row).returning(statement.c.id)).scalar_one())
+    if inspect(connection).has_table("evidence"):
+        evidence = Table("evidence", tables, autoload_with=connection)
+        first = dict(
+            connection.execute(select(evidence).where(evidence.c.statement_id == model_id)).mappings().first()
+            or {}
+        )
+        del first["id"]
+        connection.execute(insert(evidence).values({**first, "statement_id": new_id}))
+    return new_id
 
 
 @pytest.fixture

@@ -115,7 +115,11 @@ def test_every_seeded_statement_cites_the_article_and_its_span_is_the_quote(engi
     assert others == []
     assert source_id == 1
     assert body == _article_text()
-    statements = _rows(engine, "SELECT source_id, span_start, span_end, quote FROM statement")
+    statements = _rows(
+        engine,
+        "SELECT e.source_id, e.span_start, e.span_end, s.quote FROM statement s "
+        "JOIN evidence e ON e.statement_id = s.id",
+    )
     assert len(statements) == 12
     for cited, start, end, quote in statements:
         assert cited == source_id
@@ -125,7 +129,11 @@ def test_every_seeded_statement_cites_the_article_and_its_span_is_the_quote(engi
 def test_every_seeded_fact_span_lies_inside_the_article(engine: Engine) -> None:
     (body_chars,) = _rows(engine, "SELECT body_chars FROM source WHERE id = 1")[0]
     for table in ("role", "membership", "event", "organisation_fact", "force_level"):
-        spans = _rows(engine, f"SELECT source_id, span_start, span_end FROM {table}")
+        spans = _rows(
+            engine,
+            f"SELECT e.source_id, e.span_start, e.span_end FROM {table} f JOIN evidence e ON e.{table}_id = f.id",
+        )
+        assert len(spans) == count(engine, table), table  # one evidence each
         assert spans, table
         for source_id, start, end in spans:
             assert source_id == 1, table
@@ -184,7 +192,16 @@ def test_every_seeded_statement_insert_is_in_the_change_log(engine: Engine) -> N
 
 def test_every_row_the_seed_wrote_is_in_the_change_log(engine: Engine) -> None:
     # Association tables without an id (statement_about, event_participant) are not logged row by row.
-    for table in ("entity", "entity_name", "source", "role", "statement", "translation", "membership"):
+    for table in (
+        "entity",
+        "entity_name",
+        "source",
+        "role",
+        "statement",
+        "translation",
+        "membership",
+        "evidence",
+    ):
         logged = count(engine, "change", f"WHERE action = 'insert' AND table_name = '{table}'")
         assert logged == count(engine, table), table
 

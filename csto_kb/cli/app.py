@@ -105,6 +105,12 @@ def root(
 # just that one when the command line names it. A test keeps this table equal to the full app.
 SUB_APPS = {
     "statement": "statements",
+    "membership": "memberships",
+    "role": "roles",
+    "force": "forces",
+    "event": "events",
+    "fact": "facts",
+    "evidence": "evidence",
     "entity": "entities",
     "source": "sources",
     "review": "review",

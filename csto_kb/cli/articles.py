@@ -102,7 +102,22 @@ def extract(
 
 def ingest(
     ctx: typer.Context,
-    file: FileArg,
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The article as UTF-8 text, optionally with YAML front matter (url, publisher, published, "
+            "lang). Leave out with --source.",
+            show_default=False,
+        ),
+    ] = None,
+    source_id: Annotated[
+        int | None,
+        typer.Option(
+            "--source",
+            help="Extract again from this stored source instead of a file (new proposals only).",
+            metavar="ID",
+        ),
+    ] = None,
     lang: LangOpt = None,
     published: PublishedOpt = None,
     url: Annotated[str | None, typer.Option(help="Where it was published (overrides).")] = None,
@@ -113,21 +128,51 @@ def ingest(
     ] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
 ) -> None:
-    """Store an article and its candidates as pending review (`review list`); the same text twice is a no-op."""
+    """Store an article and its candidates as pending review (`review list`), or extract again from a stored
+    source with --source. The same text twice is stored once; a stored source can be extracted again."""
     from csto_kb.exporters.common import to_json
     from csto_kb.schemas.sources import SourceIn
     from csto_kb.schemas.validation import parse
-    from csto_kb.services.review import ingest_article
+    from csto_kb.services.review import extract_again, ingest_article
 
-    options = {"lang": lang, "published": published, "url": url, "publisher": publisher, "title": title}
-    source = parse(SourceIn, read_article(file, options))
-    report = ingest_article(ctx.obj.uow(by=by), source)
+    if (file is None) == (source_id is None):
+        raise InvalidInput("file: give an article FILE or --source ID, not both")
+    if file is None:
+        assert source_id is not None
+        overrides = [
+            n
+            for n, v in (
+                ("lang", lang),
+                ("published", published),
+                ("url", url),
+                ("publisher", publisher),
+                ("title", title),
+            )
+            if v
+        ]
+        if overrides:
+            raise InvalidInput(
+                f"{overrides[0]}: correct a stored source with `source edit`, then extract again"
+            )
+        report = extract_again(ctx.obj.uow(by=by), source_id)
+    else:
+        options = {"lang": lang, "published": published, "url": url, "publisher": publisher, "title": title}
+        source = parse(SourceIn, read_article(file, options))
+        report = ingest_article(ctx.obj.uow(by=by), source)
+    counts = ", ".join(f"{n} {kind}" for kind, n in sorted(report.candidates.items())) or "no new candidates"
     if fmt is ListFormat.json:
         write(to_json(report))
+    elif source_id is not None:
+        write(
+            f"extracted source {report.source_id} again ({report.extractor_version}): {counts} pending review, "
+            f"{report.unchanged} proposed before"
+        )
     elif report.already_stored:
-        write(f"already ingested as source {report.source_id}; nothing changed")
+        write(
+            f"already ingested as source {report.source_id}; nothing changed "
+            f"(`ingest --source {report.source_id}` extracts it again)"
+        )
     else:
-        counts = ", ".join(f"{n} {kind}" for kind, n in sorted(report.candidates.items())) or "no candidates"
         write(
             f"ingested source {report.source_id}: {counts} pending review (csto-kb review list --source {report.source_id})"
         )

@@ -1,4 +1,4 @@
-"""import bundle | statements: bringing data into the knowledge base in bulk."""
+"""import bundle | statements | curated: bringing data into the knowledge base in bulk."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import typer
 from csto_kb.cli.output import write
 
 app = typer.Typer(
-    help="Bring data in: a backup bundle, or statements in bulk from JSON Lines.", no_args_is_help=True
+    help="Bring data in: a backup bundle, statements in bulk from JSON Lines, or a curated article.",
+    no_args_is_help=True,
 )
 
 
@@ -39,6 +40,36 @@ def bundle(
     write(
         f"restored {file}: {sum(report.rows.values())} rows in {len(report.rows)} tables "
         f"(schema revision {report.bundle_revision}{upgraded})"
+    )
+
+
+@app.command("curated")
+def curated(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="A curated article in the seed's YAML format; the text file its source.file names lies "
+            "beside it.",
+            metavar="FILE",
+        ),
+    ],
+    by: Annotated[
+        str | None, typer.Option(help="Who makes the change (default: your operating-system user).")
+    ] = None,
+) -> None:
+    """Load a whole curated article: its entities, source, roles, memberships, events, facts, force figures
+    and statements, every one with its evidence, all of them or none. A fact or statement already stored
+    gets the article as one more source; an article stored already changes nothing."""
+    from csto_kb.services.seed import import_curated
+
+    report = import_curated(ctx.obj.uow(by=by), file)
+    if report.sources_already_loaded:
+        write(f"{file.name}: its text is stored already; nothing changed")
+        return
+    write(
+        f"imported {file.name}: {report.entities_added} entities, {report.statements_added} statements, "
+        f"{report.facts_added} facts"
     )
 
 

@@ -75,6 +75,8 @@ def show(
         f"confidence {c.confidence:.2f}"
     ]
     lines += [f"  {key}: {value}" for key, value in c.payload.items()]
+    if c.context:
+        lines.append(f"In context: {c.context}")
     if c.decided_at:
         lines.append(
             f"Decided {c.decided_at:%Y-%m-%d %H:%M} by {c.decided_by}" + (f": {c.reason}" if c.reason else "")
@@ -111,6 +113,8 @@ def accept(
         elif o.statement_id is not None:
             verb = "linked to existing" if o.linked_existing else "stored as"
             lines.append(f"candidate {o.candidate_id}: {verb} statement #{o.statement_id}")
+        elif o.facts:
+            lines.append(f"candidate {o.candidate_id}: stored as {', '.join(o.facts)}")
         else:
             lines.append(f"candidate {o.candidate_id}: stored as force level {o.force_level_id}")
     write("\n".join(lines))
@@ -145,6 +149,18 @@ def edit(
     date_text: Annotated[str | None, typer.Option(help="The date expression as written.")] = None,
     mode: Annotated[str | None, typer.Option(help="direct, indirect or mixed.")] = None,
     cue: Annotated[str | None, typer.Option(help="The speech verb as written.")] = None,
+    quote: Annotated[
+        str | None,
+        typer.Option(help="The corrected quote: the words exactly as written, found in the source's text."),
+    ] = None,
+    start: Annotated[
+        int | None, typer.Option(help="Where the corrected quote starts, when it occurs more than once.")
+    ] = None,
+    end: Annotated[int | None, typer.Option(help="Where the corrected quote ends.")] = None,
+    about: Annotated[
+        list[str] | None,
+        typer.Option(help="What the statement is about (repeatable); replaces the proposed subjects."),
+    ] = None,
     organisation: Annotated[
         str | None, typer.Option(help="A figure's organisation: a known name, alias or key.")
     ] = None,
@@ -171,6 +187,10 @@ def edit(
         "date_text": date_text,
         "mode": mode,
         "cue": cue,
+        "quote": quote,
+        "quote_start": start,
+        "quote_end": end,
+        "about": about,
         "organisation": organisation,
         "count": count,
         "approximate": approximate,

@@ -1,4 +1,4 @@
-"""source list | show | add."""
+"""source list | show | add | edit."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from csto_kb.cli.output import ListFormat, simple_table, write
+from csto_kb.errors import InvalidInput
 
 app = typer.Typer(help="The articles and documents every fact is traced to.", no_args_is_help=True)
 
@@ -57,7 +58,8 @@ def show(
     if source.published_note:
         lines.append(f"           {source.published_note}")
     lines += [
-        f"Text:      {source.body_chars if source.body_chars is not None else 'not stored'} characters"
+        f"Kind:      {source.kind.replace('_', ' ')}",
+        f"Text:      {f'{source.body_chars} characters' if source.body_chars is not None else 'not stored'}"
         + (f", SHA-256 {source.sha256}" if source.sha256 else ""),
         f"Added:     {source.added_at:%Y-%m-%d %H:%M} UTC; {source.statements} statements",
     ]
@@ -70,13 +72,25 @@ def show(
 def add(
     ctx: typer.Context,
     file: Annotated[
-        Path,
+        Path | None,
         typer.Argument(
             help="The article as UTF-8 text, optionally with YAML front matter (url, publisher, "
-            "published, lang, title)."
+            "published, lang, title). Leave out for a source known by its address alone, or give "
+            "--excerpt or --transcript instead.",
+            show_default=False,
         ),
-    ],
+    ] = None,
     url: Annotated[str | None, typer.Option(help="Where it was published.")] = None,
+    excerpt: Annotated[
+        str | None, typer.Option(help="The part of the text you have (behind a paywall, quoted elsewhere).")
+    ] = None,
+    transcript: Annotated[
+        str | None, typer.Option(help="A transcript of something heard: a press conference, a broadcast.")
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(help="What FILE holds: full_text (the default), excerpt or transcript."),
+    ] = None,
     title: Annotated[str | None, typer.Option(help="Its headline.")] = None,
     publisher: Annotated[
         str | None, typer.Option(help="Who published it (a media entity's name or key).")
@@ -98,10 +112,12 @@ def add(
         str | None, typer.Option(help="Who makes the change (default: your operating-system user).")
     ] = None,
 ) -> None:
-    """Store an article's full text and metadata; the same text twice is refused with the existing id."""
+    """Store a source: an article's full text, an excerpt, a transcript, or only its address. The same text
+    (or, without text, the same address) twice is refused with the existing id."""
     from csto_kb.cli.articles import read_article
     from csto_kb.schemas.sources import SourceIn
     from csto_kb.schemas.validation import parse
+    from csto_kb.services.entities import guess_lang
     from csto_kb.services.sources import add_source
 
     options = {
@@ -113,6 +129,86 @@ def add(
         "inferred": inferred,
         "date_note": date_note,
     }
-    fields = read_article(file, options)
+    given_text = [
+        name
+        for name, value in (("file", file), ("excerpt", excerpt), ("transcript", transcript))
+        if value is not None
+    ]
+    if len(given_text) > 1:
+        raise InvalidInput(f"{given_text[1]}: give one of FILE, --excerpt or --transcript")
+    if file is not None:
+        fields = read_article(file, options) | {"kind": kind}
+    else:
+        if kind is not None:
+            raise InvalidInput("kind: says what FILE holds; --excerpt and --transcript say it themselves")
+        text = excerpt if excerpt is not None else transcript
+        if text is not None and not text.strip():
+            raise InvalidInput(f"{given_text[0]}: the text is empty")
+        fields = {
+            "body": text,
+            "kind": "excerpt"
+            if excerpt is not None
+            else "transcript"
+            if transcript is not None
+            else "reference",
+            "title": title,
+            "url": url,
+            "publisher": publisher,
+            "lang": lang or (guess_lang(text) if text else "und"),
+            "published": published,
+            "published_basis": ("inferred" if inferred else "stated") if published else "unknown",
+            "published_note": date_note,
+        }
     source = add_source(ctx.obj.uow(by=by), parse(SourceIn, fields))
-    write(f"added source {source.id}: {source.label} ({source.body_chars} characters)")
+    size = f"{source.body_chars} characters" if source.body_chars is not None else "no stored text"
+    write(f"added source {source.id}: {source.label} ({source.kind.replace('_', ' ')}, {size})")
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    source_id: Annotated[int, typer.Argument(help="The source's id.", metavar="ID")],
+    reason: Annotated[str, typer.Option(help="Why the correction is made (kept in the history).")],
+    url: Annotated[str | None, typer.Option(help="The corrected address.")] = None,
+    title: Annotated[str | None, typer.Option(help="The corrected headline.")] = None,
+    publisher: Annotated[str | None, typer.Option(help="The corrected publisher.")] = None,
+    lang: Annotated[str | None, typer.Option(help="The corrected language.")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="The corrected publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    inferred: Annotated[
+        bool | None,
+        typer.Option(
+            "--inferred/--stated",
+            help="Whether the publication date was worked out or read off the page.",
+            show_default=False,
+        ),
+    ] = None,
+    date_note: Annotated[str | None, typer.Option(help="How the publication date is known.")] = None,
+    kind: Annotated[str | None, typer.Option(help="full_text, excerpt or transcript.")] = None,
+    by: Annotated[
+        str | None, typer.Option(help="Who makes the change (default: your operating-system user).")
+    ] = None,
+) -> None:
+    """Correct a source's metadata; what it replaces stays in its history (`history ID --of source`).
+    The stored text and its SHA-256 never change. Statements dated only by this source move with a
+    corrected publication date."""
+    from csto_kb.schemas.sources import SourceEdit
+    from csto_kb.schemas.validation import parse
+    from csto_kb.services.sources import edit_source
+
+    if not reason.strip():
+        raise InvalidInput("reason: say why the source is corrected")
+    given = {
+        "url": url,
+        "title": title,
+        "publisher": publisher,
+        "lang": lang,
+        "published": published,
+        "published_basis": None if inferred is None else "inferred" if inferred else "stated",
+        "published_note": date_note,
+        "kind": kind,
+    }
+    changes = parse(SourceEdit, {k: v for k, v in given.items() if v is not None})
+    source = edit_source(ctx.obj.uow(by=by, reason=reason), source_id, changes)
+    write(f"corrected source {source.id}: {source.label}")

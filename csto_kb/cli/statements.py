@@ -38,9 +38,11 @@ def _read_structured(path: str) -> Any:
 
 
 def _summary(statement: Any) -> str:
+    from csto_kb.labels import said_on_label
+
     return (
         f"statement #{statement.id}: {statement.speaker.name_en or statement.speaker.key}, "
-        f"{statement.said_on or 'undated'}, source {statement.source.id}"
+        f"{said_on_label(statement.said_on, statement.said_on_basis)}, source {statement.source.id}"
     )
 
 
@@ -83,6 +85,18 @@ def add(
     create_speaker: Annotated[
         bool, typer.Option(help="Create the speaker as a new person if unknown.")
     ] = False,
+    same_as: Annotated[
+        int | None,
+        typer.Option(
+            help="The stored statement this source reports too (a translation, a paraphrase, a near copy): "
+            "added to it as one more source.",
+            metavar="ID",
+        ),
+    ] = None,
+    new: Annotated[
+        bool,
+        typer.Option("--new", help="Store it as a statement of its own even where it may be a stored one."),
+    ] = False,
     from_file: Annotated[
         str | None,
         typer.Option(
@@ -92,8 +106,12 @@ def add(
     by: Annotated[str | None, typer.Option(help=BY_HELP)] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
 ) -> None:
-    """Add a statement. An unknown speaker is refused with the closest known names (unless --create-speaker);
-    a duplicate (same speaker, same quote, same date) is refused with the existing id."""
+    """Add a statement. An unknown speaker is refused with the closest known names (unless --create-speaker).
+
+    The same statement from another source (same speaker, same quote, a compatible date) is added to the
+    stored one as one more source. A possible duplicate (the same quote on another date, or within a longer
+    one) is refused with its id until you choose --same-as ID or --new. Without --said-on the statement is
+    dated "not after" its source's publication; a date after the publication is refused."""
     from csto_kb.exporters.common import to_json
     from csto_kb.schemas.statements import StatementIn
     from csto_kb.schemas.validation import parse
@@ -132,13 +150,26 @@ def add(
             "translation_lang": translation_lang,
             "translator": translator,
             "create_speaker": create_speaker,
+            "same_as": same_as,
+            "distinct": new,
         }
         inputs = [parse(StatementIn, fields)]
     added = add_statements(ctx.obj.uow(by=by), inputs)
     if fmt is ListFormat.json:
-        write(to_json(added))
+        write(to_json([a.statement for a in added]))
     else:
-        write("\n".join(f"added {_summary(s)}" for s in added))
+        write("\n".join(_added_line(a) for a in added))
+
+
+def _added_line(added: Any) -> str:
+    s = added.statement
+    if added.new:
+        return f"added {_summary(s)}"
+    source = next(e.source for e in s.evidence if e.id == added.evidence_id)
+    return (
+        f"statement #{s.id} was already stored: source {source.id} ({source.label}) added as one more "
+        f"source ({len(s.evidence)} in all)"
+    )
 
 
 @app.command("show")
@@ -176,6 +207,12 @@ def edit(
     translation: Annotated[str | None, typer.Option(help="A new or corrected translation.")] = None,
     translation_lang: Annotated[str, typer.Option(help="Language of the translation.")] = "en",
     translator: Annotated[str | None, typer.Option(help="Who translated it (default: --by).")] = None,
+    about: Annotated[
+        list[str] | None, typer.Option(help="An entity to add to what it is about (repeatable).")
+    ] = None,
+    drop_about: Annotated[
+        list[str] | None, typer.Option(help="An entity to remove from what it is about (repeatable).")
+    ] = None,
     by: Annotated[str | None, typer.Option(help=BY_HELP)] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
 ) -> None:
@@ -199,6 +236,8 @@ def edit(
         "translation": translation,
         "translation_lang": translation_lang,
         "translator": translator,
+        "about": about,
+        "drop_about": drop_about,
     }
     changes = parse(StatementEdit, {k: v for k, v in given.items() if v is not None})
     edited = edit_statement(ctx.obj.uow(by=by, reason=reason), statement_id, changes)

@@ -30,6 +30,31 @@ def give_reason(session: Session, reason: str) -> None:
     session.info["reason"] = reason
 
 
+def record_update(session: Session, obj: Base, before: dict[str, Any], after: dict[str, Any]) -> None:
+    """Log a change the flush cannot see on its own (a many-to-many list such as a statement's subjects).
+
+    Written at once rather than at the next flush: the list may already have been flushed by a query's
+    autoflush, and a flush with nothing left to write runs no flush events.
+    """
+    if _PENDING not in session.info:
+        return
+    session.connection().execute(
+        insert(Change),
+        [
+            {
+                "at": utcnow(),
+                "by": session.info["by"],
+                "reason": session.info["reason"],
+                "action": "update",
+                "table_name": obj.__tablename__,
+                "row_id": getattr(obj, "id"),  # noqa: B009 - every tracked class has an id
+                "before": before,
+                "after": after,
+            }
+        ],
+    )
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()

@@ -132,8 +132,9 @@ def _cite(sheet: FactSheet, source_id: int, start: int | None, end: int | None) 
     return f'<sup class="cite"><a href="#source-{number}" title="{_e(title)}">[{number}{span}]</a></sup>'
 
 
-def _cite_fact(sheet: FactSheet, fact: Citation) -> str:
-    return _cite(sheet, fact.source_id, fact.span_start, fact.span_end)
+def _cite_fact(sheet: FactSheet, fact: Citation | StatementOut) -> str:
+    """One citation per source supporting the fact."""
+    return "".join(_cite(sheet, e.source.id, e.span_start, e.span_end) for e in fact.evidence)
 
 
 def _table(headers: Iterable[str], rows: list[list[str]], widths: Iterable[str], cls: str) -> str:
@@ -265,6 +266,10 @@ def _events(sheet: FactSheet) -> str:
 
 
 def _said_on(s: StatementOut) -> str:
+    if s.said_on and s.said_on_basis == "not_after":
+        return (
+            f'not after <time datetime="{_e(s.said_on)}">{_e(s.said_on)}</time> (its source\'s publication)'
+        )
     if not s.said_on:
         return "undated"
     precision = s.said_on_precision or "day"
@@ -295,7 +300,7 @@ def _statement(sheet: FactSheet, s: StatementOut) -> str:
     body = f'<div class="pair"><div class="en">{english}</div>{quote}</div>' if english else quote
     return (
         f'<article class="statement" id="statement-{s.id}" data-statement="{s.id}"><header>{header}</header>'
-        f'{body}<div class="meta">statement #{s.id} {_cite(sheet, s.source.id, s.span_start, s.span_end)}'
+        f'{body}<div class="meta">statement #{s.id} {_cite_fact(sheet, s)}'
         "</div></article>"
     )
 

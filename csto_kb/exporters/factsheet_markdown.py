@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from csto_kb.exporters.common import both_names, md_escape
 from csto_kb.exporters.statements import role_line
+from csto_kb.labels import said_on_label
 from csto_kb.schemas.facts import Citation
 from csto_kb.schemas.factsheet import FactSheet
+from csto_kb.schemas.statements import StatementOut
 
 READINESS_LABELS = {"permanent_alert": "permanent alert", "peacekeeping": "peacekeeping", "other": "other"}
 
 
-def _cite(sheet: FactSheet, fact: Citation) -> str:
-    number = sheet.source_number(fact.source_id)
-    span = f", chars {fact.span_start}–{fact.span_end}" if fact.span_start is not None else ""
-    return f"[{number}{span}]"
+def _cite(sheet: FactSheet, fact: Citation | StatementOut) -> str:
+    """One bracket per source supporting the fact: ``[1, chars 3–9][4]``."""
+    return "".join(
+        f"[{sheet.source_number(e.source.id)}"
+        + (f", chars {e.span_start}–{e.span_end}" if e.span_start is not None else "")
+        + "]"
+        for e in fact.evidence
+    )
 
 
 def _ar(text: str) -> str:
@@ -114,7 +120,7 @@ def render(sheet: FactSheet) -> str:
             f" ({s.said_on_precision})" if s.said_on_precision and s.said_on_precision != "day" else ""
         )
         out.append(
-            f"**{s.said_on or 'undated'}{precision} — {md_escape(both_names(s.speaker))}**"
+            f"**{said_on_label(s.said_on, s.said_on_basis)}{precision} — {md_escape(both_names(s.speaker))}**"
             + (f", {md_escape(role)}" if role else "")
         )
         out.append("")
@@ -128,9 +134,7 @@ def render(sheet: FactSheet) -> str:
             md_escape(s.venue) if s.venue else "",
             f"date as written “{md_escape(s.date_text)}”" if s.date_text else "",
         ]
-        number = sheet.source_number(s.source.id)
-        span = f", chars {s.span_start}–{s.span_end}" if s.span_start is not None else ""
-        out.append(" · ".join(d for d in details if d) + f" [{number}{span}]")
+        out.append(" · ".join(d for d in details if d) + f" {_cite(sheet, s)}")
         out.append("")
 
     out += ["## Sources", ""]

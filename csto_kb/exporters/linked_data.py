@@ -23,7 +23,7 @@ from csto_kb.errors import InvalidInput
 from csto_kb.exporters.statements import role_line
 from csto_kb.schemas.facts import Citation
 from csto_kb.schemas.factsheet import CitedSource, FactSheet
-from csto_kb.schemas.statements import EntityRef
+from csto_kb.schemas.statements import EntityRef, StatementOut
 
 DEFAULT_BASE = "https://csto-kb.invalid/"
 """Where node ids live until the knowledge base is published: ``.invalid`` (RFC 2606) can never clash with a
@@ -76,8 +76,9 @@ class _Ids:
         return source if start is None else f"{source}#char={start},{end}"
 
 
-def _span_node(ids: _Ids, fact: Citation) -> dict[str, Any]:
-    return {"@id": ids.span(fact.source_id, fact.span_start, fact.span_end)}
+def _span_node(ids: _Ids, fact: Citation | StatementOut) -> list[dict[str, Any]]:
+    """The cited spans of a fact: one node per source supporting it."""
+    return [{"@id": ids.span(e.source.id, e.span_start, e.span_end)} for e in fact.evidence]
 
 
 def _source_node(ids: _Ids, src: CitedSource) -> dict[str, Any]:
@@ -167,7 +168,7 @@ def to_jsonld(sheet: FactSheet, kinds: Mapping[str, str], base: str = DEFAULT_BA
             "spokenByCharacter": speaker,
             "creator": speaker,
             "about": [{"@id": ids.entity(x.key)} for x in s.about],
-            "citation": {"@id": ids.span(s.source.id, s.span_start, s.span_end)},
+            "citation": _span_node(ids, s),
             "workTranslation": [
                 {
                     "@type": "Quotation",
@@ -178,7 +179,7 @@ def to_jsonld(sheet: FactSheet, kinds: Mapping[str, str], base: str = DEFAULT_BA
                 for t in s.translations
             ],
         }
-        if s.said_on:
+        if s.said_on and s.said_on_basis == "stated":  # a "not after" bound is no date of creation
             quote["dateCreated"] = s.said_on
         described = [x for x in (role_line(s), s.venue, f"{s.mode} speech") if x]
         quote["description"] = _text("; ".join(described), "en")
@@ -186,16 +187,13 @@ def to_jsonld(sheet: FactSheet, kinds: Mapping[str, str], base: str = DEFAULT_BA
     for src in sheet.sources:
         graph.append(_source_node(ids, src))
     # The cited spans: parts of the sources' stored texts.
+    facts: list[Citation | StatementOut] = [*sheet.members, *sheet.founding, *sheet.events, *sheet.statements]
     spans = sorted(
         {
-            ids.span(f.source_id, f.span_start, f.span_end): f.source_id
-            for f in (*sheet.members, *sheet.founding, *sheet.events)
-            if f.span_start is not None
-        }.items()
-        | {
-            ids.span(s.source.id, s.span_start, s.span_end): s.source.id
-            for s in sheet.statements
-            if s.span_start is not None
+            ids.span(e.source.id, e.span_start, e.span_end): e.source.id
+            for f in facts
+            for e in f.evidence
+            if e.span_start is not None
         }.items()
     )
     graph += [
@@ -272,25 +270,28 @@ def to_quickstatements(sheet: FactSheet, kinds: Mapping[str, str], qids: Mapping
             line += ["P580", qs_time(m.valid_from)]
         if m.valid_to:
             line += ["P582", qs_time(m.valid_to)]
-        line += _reference(sheet, m.source_id)
-        note = (
-            f"csto-kb membership {m.id}: {m.member.key} {m.status} of {a.key}; "
-            f"source {sheet.source_number(m.source_id)}, {_span(m.span_start, m.span_end)}"
-        )
-        subjects.setdefault(m.member.key, (m.member, []))[1].append("\t".join(line) + _comment(note))
+        # One line per source: QuickStatements adds each line's reference to the one claim they share.
+        for e in m.evidence:
+            note = (
+                f"csto-kb membership {m.id}: {m.member.key} {m.status} of {a.key}; "
+                f"source {sheet.source_number(e.source.id)}, {_span(e.span_start, e.span_end)}"
+            )
+            referenced = "\t".join([*line, *_reference(sheet, e.source.id)])
+            subjects.setdefault(m.member.key, (m.member, []))[1].append(referenced + _comment(note))
 
     for s in sheet.statements:
         if s.mode != "direct":
             continue  # P1683 holds quotations; reported speech is not one
         line = ["P1683", f"{s.lang}:{qs_string(s.quote)}"]
-        if s.said_on:
+        if s.said_on and s.said_on_basis == "stated":
             line += ["P585", qs_time(s.said_on)]
-        line += _reference(sheet, s.source.id)
-        note = (
-            f"csto-kb statement {s.id} by {s.speaker.key}; "
-            f"source {sheet.source_number(s.source.id)}, {_span(s.span_start, s.span_end)}"
-        )
-        subjects.setdefault(s.speaker.key, (s.speaker, []))[1].append("\t".join(line) + _comment(note))
+        for e in s.evidence:
+            note = (
+                f"csto-kb statement {s.id} by {s.speaker.key}; "
+                f"source {sheet.source_number(e.source.id)}, {_span(e.span_start, e.span_end)}"
+            )
+            referenced = "\t".join([*line, *_reference(sheet, e.source.id)])
+            subjects.setdefault(s.speaker.key, (s.speaker, []))[1].append(referenced + _comment(note))
 
     out: list[str] = []
     for key, (entity, lines) in subjects.items():

@@ -13,12 +13,15 @@ import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from csto_kb.labels import said_on_label
+
 Row = Mapping[str, Any]
 
 CSV_COLUMNS = (
     "id",
     "said_on",
     "said_on_precision",
+    "said_on_basis",
     "date_text",
     "speaker_key",
     "speaker",
@@ -33,6 +36,7 @@ CSV_COLUMNS = (
     "translation_en",
     "source_id",
     "source",
+    "sources",
     "span_start",
     "span_end",
     "method",
@@ -85,6 +89,7 @@ def csv_row(s: Row) -> list[object]:
         s["id"],
         s["said_on"] or "",
         s["said_on_precision"] or "",
+        s["said_on_basis"],
         s["date_text"],
         speaker["key"],
         speaker["name_en"] or "",
@@ -99,6 +104,7 @@ def csv_row(s: Row) -> list[object]:
         english(s),
         s["source"]["id"],
         s["source"]["label"],
+        s["source_count"],
         "" if s["span_start"] is None else s["span_start"],
         "" if s["span_end"] is None else s["span_end"],
         s["method"],
@@ -125,7 +131,7 @@ def to_markdown(rows: Iterable[Row]) -> str:
     for s in rows:
         role = role_line(s)
         lines.append(
-            f"### #{s['id']} · {s['said_on'] or 'undated'} · {both_names(s['speaker'])}"
+            f"### #{s['id']} · {said_on_label(s['said_on'], s['said_on_basis'])} · {both_names(s['speaker'])}"
             + (f", {role}" if role else "")
         )
         lines.append("")
@@ -145,8 +151,11 @@ def to_markdown(rows: Iterable[Row]) -> str:
             f"date as written “{s['date_text']}”" if s["date_text"] else "",
         ]
         lines.append(" · ".join(d for d in details if d))
+        cited = "; ".join(
+            f"{e['source']['label']}, {span_text(e['span_start'], e['span_end'])}" for e in s["evidence"]
+        )
         lines.append(
-            f"Source: {s['source']['label']}, {span_text(s['span_start'], s['span_end'])}"
+            f"Source{'s' if len(s['evidence']) > 1 else ''}: {cited}"
             + (" — **retracted**: " + (s["retracted_reason"] or "") if s["retracted_at"] else "")
         )
         lines.append("")
@@ -169,10 +178,13 @@ def to_table(rows: Sequence[Row], width: int | None = None) -> str:
         role = role_line(s)
         table.add_row(
             str(s["id"]),
-            s["said_on"] or "undated",
+            said_on_label(s["said_on"], s["said_on_basis"]),
             both_names(s["speaker"]) + (f"\n{role}" if role else ""),
             s["quote"] + (f"\n— {translation}" if translation else ""),
-            f"[{s['source']['id']}] {s['source']['label']}\n{span_text(s['span_start'], s['span_end'])}",
+            "\n".join(
+                f"[{e['source']['id']}] {e['source']['label']}\n{span_text(e['span_start'], e['span_end'])}"
+                for e in s["evidence"]
+            ),
         )
     width = width or shutil.get_terminal_size((140, 24)).columns
     buffer = io.StringIO()

@@ -4,6 +4,7 @@ are rendered from rows: csto_kb.exporters.rows)."""
 from __future__ import annotations
 
 from csto_kb.exporters.common import both_names, span_text
+from csto_kb.labels import said_on_label
 from csto_kb.schemas.statements import StatementDetail, StatementOut
 
 
@@ -33,12 +34,19 @@ def describe(s: StatementDetail) -> str:
     lines += [f"Translation ({t.lang}, {t.translator}): {t.text}" for t in s.translations]
     if s.about:
         lines.append("About:     " + ", ".join(e.name_en or e.key for e in s.about))
-    lines.append(f"Source:    [{s.source.id}] {s.source.label}, {span_text(s.span_start, s.span_end)}")
-    lines.append(
-        f"Recorded:  {s.recorded_at:%Y-%m-%d %H:%M} UTC by {s.recorded_by or 'unknown'} ({s.method}"
-        + (f", confidence {s.confidence:.2f}" if s.confidence is not None else "")
-        + ")"
-    )
+    if s.said_on_basis == "not_after":
+        lines[3] = (
+            f"Said on:   {said_on_label(s.said_on, s.said_on_basis)} (its source's publication; no date of its own)"
+        )
+    for i, e in enumerate(s.evidence):
+        lines.append(
+            f"{'Source:' if len(s.evidence) == 1 else 'Sources:' if i == 0 else '':<10} "
+            f"[{e.source.id}] {e.source.label}, {span_text(e.span_start, e.span_end)} "
+            f"(evidence #{e.id}, {e.method}"
+            + (f", confidence {e.confidence:.2f}" if e.confidence is not None else "")
+            + f", by {e.recorded_by or 'unknown'} {e.recorded_at:%Y-%m-%d})"
+        )
+    lines.append(f"Recorded:  {s.recorded_at:%Y-%m-%d %H:%M} UTC by {s.recorded_by or 'unknown'}")
     lines.append("History:")
     for change in s.history:
         what = ""

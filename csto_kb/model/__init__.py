@@ -4,11 +4,13 @@ from csto_kb.model.base import Base
 from csto_kb.model.candidates import Candidate
 from csto_kb.model.changes import Change
 from csto_kb.model.entities import Entity, EntityMerge, EntityName, Role
+from csto_kb.model.evidence import CLAIM_TABLES, Evidence
 from csto_kb.model.facts import Event, EventParticipant, ForceLevel, Membership, OrganisationFact
 from csto_kb.model.sources import Source
 from csto_kb.model.statements import Statement, Translation, statement_about
 
 __all__ = [
+    "CLAIM_TABLES",
     "Base",
     "Candidate",
     "Change",
@@ -17,6 +19,7 @@ __all__ = [
     "EntityName",
     "Event",
     "EventParticipant",
+    "Evidence",
     "ForceLevel",
     "Membership",
     "OrganisationFact",

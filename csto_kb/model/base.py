@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, DateTime, Float, ForeignKey, Integer, MetaData, String
+from sqlalchemy import CheckConstraint, DateTime, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 if TYPE_CHECKING:
-    from csto_kb.model.sources import Source
+    from csto_kb.model.evidence import Evidence
 
 # Named constraints let Alembic's batch mode on SQLite find and recreate them, and keep migrations stable.
 NAMING_CONVENTION = {
@@ -46,38 +46,30 @@ class Timestamped:
 
 
 class Evidenced(Timestamped):
-    """Provenance shared by every fact: the source and character span that support it, and how it got here.
+    """A claim: supported by one or more evidence rows (csto_kb.model.evidence), retracted, never deleted."""
 
-    A fact without a span is allowed only when its source has no stored text (a broadcast, a printed book).
-    """
-
-    @declared_attr
-    def source_id(cls) -> Mapped[int]:
-        return mapped_column(ForeignKey("source.id", ondelete="RESTRICT"), index=True)
-
-    @declared_attr
-    def source(cls) -> Mapped[Source]:
-        return relationship("Source")
-
-    span_start: Mapped[int | None] = mapped_column(Integer)
-    span_end: Mapped[int | None] = mapped_column(Integer)
-    method: Mapped[str] = mapped_column(String(16), default="curated")
-    extractor_version: Mapped[str | None] = mapped_column(String(32))
-    confidence: Mapped[float | None] = mapped_column(Float)
+    id: Mapped[int]
     note: Mapped[str | None] = mapped_column(String(2000))
     # Facts are retracted, never deleted: the row stays for history and leaves default queries.
     retracted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     retracted_reason: Mapped[str | None] = mapped_column(String(2000))
 
+    @declared_attr
+    def evidence(cls) -> Mapped[list[Evidence]]:
+        return relationship(
+            "Evidence",
+            foreign_keys=f"Evidence.{cls.__tablename__}_id",  # type: ignore[attr-defined]
+            order_by="Evidence.id",
+            cascade="all, delete-orphan",
+        )
 
-def evidence_checks() -> tuple[CheckConstraint, ...]:
-    """The CHECKs every evidenced table carries: a well-formed span and a known method."""
-    methods = ", ".join(f"'{m}'" for m in METHODS)
-    return (
-        CheckConstraint(
-            "(span_start IS NULL AND span_end IS NULL) OR (span_start >= 0 AND span_end > span_start)",
-            name="span",
-        ),
-        CheckConstraint(f"method IN ({methods})", name="method"),
-        CheckConstraint("confidence IS NULL OR (confidence >= 0 AND confidence <= 1)", name="confidence"),
-    )
+    @property
+    def live_evidence(self) -> list[Evidence]:
+        """The evidence not retracted, oldest first."""
+        return [e for e in self.evidence if e.retracted_at is None]
+
+    @property
+    def first_evidence(self) -> Evidence:
+        """The oldest live evidence (the oldest of all when every one is retracted)."""
+        live = self.live_evidence
+        return live[0] if live else self.evidence[0]

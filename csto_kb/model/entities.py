@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, CheckConstraint, DateTime, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from csto_kb.model.base import PARTIAL_DATE, Base, Evidenced, Timestamped, evidence_checks, partial_date_check
+from csto_kb.model.base import PARTIAL_DATE, Base, Evidenced, Timestamped, partial_date_check
 
 ENTITY_KINDS = ("country", "alliance", "organisation", "body", "ministry", "legislature", "media", "person")
 
@@ -77,7 +77,6 @@ class Role(Evidenced, Base):
 
     __tablename__ = "role"
     __table_args__ = (
-        *evidence_checks(),
         partial_date_check("valid_from"),
         partial_date_check("valid_to"),
         Index("ix_role_person_id", "person_id"),

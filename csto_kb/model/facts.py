@@ -5,11 +5,24 @@ from __future__ import annotations
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from csto_kb.model.base import PARTIAL_DATE, Base, Evidenced, evidence_checks, partial_date_check
+from csto_kb.model.base import PARTIAL_DATE, Base, Evidenced, partial_date_check
 from csto_kb.model.entities import Entity
 from csto_kb.model.statements import Statement
 
-MEMBERSHIP_STATUSES = ("member", "observer", "suspended", "former")
+MEMBERSHIP_STATUSES = (
+    "member",
+    "applicant",
+    "observer",
+    "partner",
+    "suspended",
+    "frozen",
+    "withdrawn",
+    "former",
+)
+"""A membership episode's status. ``member``: full member; ``applicant``: has applied; ``observer`` and
+``partner``: attached without full membership; ``suspended``: rights suspended by the alliance; ``frozen``:
+participation frozen by the member itself; ``withdrawn``: has announced or completed its exit; ``former``:
+no longer a member, however it ended."""
 EVENT_KINDS = ("founding", "incursion", "intervention", "war", "meeting", "session", "other")
 PARTICIPANT_ROLES = ("subject", "actor", "target", "location")
 ORGANISATION_FACT_KINDS = ("obligation", "characterisation", "practice")
@@ -21,11 +34,12 @@ def _one_of(column: str, values: tuple[str, ...]) -> CheckConstraint:
 
 
 class Membership(Evidenced, Base):
-    """A state's membership of an alliance, with its status and valid-time interval."""
+    """One episode of a state's membership of an alliance: a status over a valid-time interval.
+
+    A state that was a member, then froze its participation, then came back has three episodes."""
 
     __tablename__ = "membership"
     __table_args__ = (
-        *evidence_checks(),
         partial_date_check("valid_from"),
         partial_date_check("valid_to"),
         _one_of("status", MEMBERSHIP_STATUSES),
@@ -48,7 +62,6 @@ class Event(Evidenced, Base):
 
     __tablename__ = "event"
     __table_args__ = (
-        *evidence_checks(),
         partial_date_check("starts_on"),
         partial_date_check("ends_on"),
         _one_of("kind", EVENT_KINDS),
@@ -87,7 +100,7 @@ class OrganisationFact(Evidenced, Base):
     """A fact about an organisation in words: an obligation, a characterisation, a standing practice."""
 
     __tablename__ = "organisation_fact"
-    __table_args__ = (*evidence_checks(), _one_of("kind", ORGANISATION_FACT_KINDS))
+    __table_args__ = (_one_of("kind", ORGANISATION_FACT_KINDS),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     subject_id: Mapped[int] = mapped_column(ForeignKey("entity.id", ondelete="RESTRICT"), index=True)
@@ -106,7 +119,6 @@ class ForceLevel(Evidenced, Base):
 
     __tablename__ = "force_level"
     __table_args__ = (
-        *evidence_checks(),
         partial_date_check("as_of"),
         _one_of("readiness", READINESS),
         CheckConstraint("count > 0", name="count_positive"),

@@ -12,6 +12,9 @@ from csto_kb.model.base import PARTIAL_DATE, Base, partial_date_check, utcnow
 from csto_kb.model.entities import Entity
 
 PUBLISHED_BASES = ("stated", "inferred", "unknown")
+SOURCE_KINDS = ("full_text", "excerpt", "transcript", "reference")
+"""What a source stores: the whole article, the part of it one has (behind a paywall, say), a transcript of
+something heard (a press conference, a broadcast), or nothing but a reference (an address, a title)."""
 
 
 class Source(Base):
@@ -23,6 +26,7 @@ class Source(Base):
         CheckConstraint(
             f"published_basis IN ({', '.join(repr(b) for b in PUBLISHED_BASES)})", name="published_basis"
         ),
+        CheckConstraint(f"kind IN ({', '.join(repr(k) for k in SOURCE_KINDS)})", name="kind"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -35,6 +39,7 @@ class Source(Base):
     published_on: Mapped[str | None] = mapped_column(PARTIAL_DATE)
     published_basis: Mapped[str] = mapped_column(String(10), default="unknown")
     published_note: Mapped[str | None] = mapped_column(String(2000))
+    kind: Mapped[str] = mapped_column(String(12), default="full_text", server_default="full_text")
     file_name: Mapped[str | None] = mapped_column(String(300))
     body: Mapped[str | None] = mapped_column(Text)
     body_chars: Mapped[int | None] = mapped_column(Integer)

@@ -6,10 +6,13 @@ from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from csto_kb.labels import date_precision
-from csto_kb.model.base import PARTIAL_DATE, Base, Evidenced, Timestamped, evidence_checks, partial_date_check
+from csto_kb.model.base import PARTIAL_DATE, Base, Evidenced, Timestamped, partial_date_check
 from csto_kb.model.entities import Entity, Role
 
 MODES = ("direct", "indirect", "mixed")
+DATE_BASES = ("stated", "not_after")
+"""How ``said_on`` is known: ``stated`` by a date expression (or the person who entered it); ``not_after``
+when nothing dates the statement but its source's publication, which is then an upper bound."""
 
 statement_about = Table(
     "statement_about",
@@ -20,13 +23,15 @@ statement_about = Table(
 
 
 class Statement(Evidenced, Base):
-    """A statement as a source reports it: the quote exactly as written, with its speaker, date and span."""
+    """A statement as its sources report it: the quote exactly as written, with its speaker and date.
+
+    Where it was reported is its evidence: one row per source and span (``Evidenced.evidence``)."""
 
     __tablename__ = "statement"
     __table_args__ = (
-        *evidence_checks(),
         partial_date_check("said_on"),
         CheckConstraint(f"mode IN ({', '.join(repr(m) for m in MODES)})", name="mode"),
+        CheckConstraint(f"said_on_basis IN ({', '.join(repr(b) for b in DATE_BASES)})", name="said_on_basis"),
         Index("ix_statement_speaker_said_on", "speaker_id", "said_on"),
         Index("ix_statement_said_on", "said_on"),
         # The duplicate rule, enforced by the database for live rows: one speaker, one quote, one date.
@@ -42,13 +47,15 @@ class Statement(Evidenced, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # A stable identity: hashed from the source text and span where there is one, so reloading is a no-op.
+    # A stable identity: hashed from the first source's text and span where there is one, so reloading is a
+    # no-op.
     uid: Mapped[str] = mapped_column(String(32), unique=True)
     speaker_id: Mapped[int] = mapped_column(ForeignKey("entity.id", ondelete="RESTRICT"))
     role_id: Mapped[int | None] = mapped_column(ForeignKey("role.id", ondelete="RESTRICT"))
     speaker_mention: Mapped[str] = mapped_column(String(300), default="")
     role_text: Mapped[str] = mapped_column(String(500), default="")
     said_on: Mapped[str | None] = mapped_column(PARTIAL_DATE)
+    said_on_basis: Mapped[str] = mapped_column(String(10), default="stated", server_default="stated")
     date_text: Mapped[str] = mapped_column(String(300), default="")
     venue: Mapped[str | None] = mapped_column(String(300))
     quote: Mapped[str] = mapped_column(Text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 
@@ -59,3 +59,30 @@ class OutModel(BaseModel):
     """Base of output schemas, read from ORM objects."""
 
     model_config = ConfigDict(from_attributes=True)
+
+
+_FIRST_EVIDENCE = frozenset(
+    {"source", "source_id", "span_start", "span_end", "method", "extractor_version", "confidence"}
+)
+
+
+class ClaimView:
+    """A claim read for output: its live evidence as ``evidence``, and the first one's source and span as
+    the claim's own ``source``, ``span_start`` … (the fields a one-source citation shows)."""
+
+    def __init__(self, claim: Any) -> None:
+        self._claim = claim
+        self.evidence = claim.live_evidence
+        self._first = claim.first_evidence
+
+    def __getattr__(self, name: str) -> Any:
+        if name in _FIRST_EVIDENCE:
+            return getattr(self._first, name)
+        return getattr(self._claim, name)
+
+
+def claim_view(value: Any) -> Any:
+    """The ClaimView of an ORM claim (anything with ``live_evidence``); other values as they are."""
+    if isinstance(value, dict | BaseModel) or not hasattr(value, "live_evidence"):
+        return value
+    return ClaimView(value)

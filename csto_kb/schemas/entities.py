@@ -34,6 +34,7 @@ class SourceOut(OutModel):
     published_on: str | None
     published_basis: str
     published_note: str | None
+    kind: str
     file_name: str | None
     sha256: str | None
     body_chars: int | None

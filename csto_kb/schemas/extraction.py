@@ -41,6 +41,9 @@ class StatementCandidate(BaseModel):
     date_text: str = Field(description="the date expression attached to this statement, '' if none")
     said_on: str | None = Field(default=None, description="the resolved partial date, YYYY[-MM[-DD]]")
     confidence: float = Field(ge=0, le=1)
+    about: list[str] = Field(
+        default_factory=list, description="keys of the entities the quote and its sentence are about"
+    )
 
 
 class ForceFigureCandidate(Candidate):

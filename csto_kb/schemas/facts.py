@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from csto_kb.schemas.common import OutModel
-from csto_kb.schemas.statements import EntityRef
+from pydantic import Field, model_validator
+
+from csto_kb.schemas.common import OutModel, claim_view
+from csto_kb.schemas.statements import EntityRef, EvidenceOut
 
 
 class Citation(OutModel):
-    """Where a fact comes from: the source and the character span of its stored text."""
+    """Where a fact comes from: every source supporting it, and the first one's source and span."""
 
+    evidence: list[EvidenceOut] = Field(description="every source supporting it, oldest first")
     source_id: int
     span_start: int | None
     span_end: int | None
     method: str
     note: str | None
+
+    _from_claim = model_validator(mode="before")(claim_view)
 
 
 class MembershipOut(Citation):
@@ -63,3 +68,15 @@ class OrganisationFactOut(Citation):
     lang: str
     text_en: str | None
     statement_id: int | None
+
+
+class RoleFactOut(Citation):
+    """A person's role as a fact of its own, with its evidence."""
+
+    id: int
+    person: EntityRef
+    organisation: EntityRef | None
+    title: str
+    title_ar: str | None
+    valid_from: str | None
+    valid_to: str | None

@@ -11,7 +11,12 @@ from csto_kb.schemas.entities import NameOut
 from csto_kb.schemas.facts import EventOut, ForceLevelOut, MembershipOut, OrganisationFactOut
 from csto_kb.schemas.statements import StatementOut
 
-FACTSHEET_SCHEMA_VERSION: Literal[1] = 1
+FACTSHEET_SCHEMA_VERSION: Literal[2] = 2
+"""Version 2 (from 1): every statement and fact carries ``evidence``, the list of every source supporting it
+(source, span, method, extractor version, confidence, who recorded it and when), oldest first; its
+``source``/``source_id``, ``span_start``, ``span_end`` and ``method`` are those of the first evidence, as in
+version 1. Statements gain ``said_on_basis`` (``stated``, or ``not_after`` when ``said_on`` is only its
+source's publication date). Membership statuses gain applicant, partner, frozen and withdrawn."""
 
 
 class AllianceOut(BaseModel):
@@ -40,9 +45,9 @@ class CitedSource(BaseModel):
 
 
 class FactSheet(BaseModel):
-    """Version 1 of the fact sheet; the JSON export is this model, validated."""
+    """Version 2 of the fact sheet; the JSON export is this model, validated."""
 
-    schema_version: Literal[1] = FACTSHEET_SCHEMA_VERSION
+    schema_version: Literal[2] = FACTSHEET_SCHEMA_VERSION
     generated_at: dt.datetime
     as_of: str | None
     alliance: AllianceOut

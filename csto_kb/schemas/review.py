@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from pydantic import Field
+
 from csto_kb.schemas.common import OutModel
 
 
@@ -23,6 +25,8 @@ class CandidateOut(OutModel):
     reason: str | None
     statement_id: int | None
     force_level_id: int | None
+    context: str | None = None
+    """The sentence around the proposal in the source's text, the proposed span between ⟦ and ⟧."""
 
 
 class IngestReport(OutModel):
@@ -30,6 +34,7 @@ class IngestReport(OutModel):
     already_stored: bool
     candidates: dict[str, int]
     extractor_version: str | None
+    unchanged: int = 0
 
 
 class ReviewOutcome(OutModel):
@@ -38,4 +43,7 @@ class ReviewOutcome(OutModel):
     statement_id: int | None = None
     force_level_id: int | None = None
     linked_existing: bool = False
+    facts: list[str] = Field(
+        default_factory=list, description="what a membership or founding candidate became: membership #7 …"
+    )
     note: str | None = None

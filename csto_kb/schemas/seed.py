@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
+from csto_kb.schemas.claims import MembershipStatus
 from csto_kb.schemas.common import LangCode, Mode, Model, NonBlank, PartialDateStr
 
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -78,7 +79,7 @@ class RoleSeed(Evidenced):
 class MembershipSeed(Evidenced):
     alliance: Key
     member: Key
-    status: Literal["member", "observer", "suspended", "former"]
+    status: MembershipStatus
     since: PartialDateStr | None = None
     until: PartialDateStr | None = None
 
@@ -138,7 +139,10 @@ class StatementSeed(Model):
 
 
 class ArticleFile(Model):
+    """One curated article: its source, the entities it brings, and every fact and statement it supports."""
+
     source: SourceSeed
+    entities: list[EntitySeed] = Field(default_factory=list)
     roles: list[RoleSeed] = Field(default_factory=list)
     memberships: list[MembershipSeed] = Field(default_factory=list)
     events: list[EventSeed] = Field(default_factory=list)

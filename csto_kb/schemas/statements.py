@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from pydantic import Field, model_validator
 
-from csto_kb.schemas.common import LangCode, Method, Mode, Model, NonBlank, OutModel, PartialDateStr
+from csto_kb.schemas.common import (
+    LangCode,
+    Method,
+    Mode,
+    Model,
+    NonBlank,
+    OutModel,
+    PartialDateStr,
+    claim_view,
+)
 
 
 class StatementIn(Model):
@@ -37,6 +47,13 @@ class StatementIn(Model):
     confidence: float | None = Field(default=None, ge=0, le=1)
     note: str | None = None
     create_speaker: bool = False
+    said_on_basis: Literal["stated", "not_after"] = Field(
+        default="stated", description="not_after: said_on is only a bound, the source's publication date"
+    )
+    same_as: int | None = Field(
+        default=None, gt=0, description="the id of the stored statement this source reports too"
+    )
+    distinct: bool = Field(default=False, description="store apart even when it may be a stored statement")
 
     @model_validator(mode="after")
     def _span_complete(self) -> StatementIn:
@@ -61,6 +78,8 @@ class StatementEdit(Model):
     translation: str | None = None
     translation_lang: LangCode = "en"
     translator: str | None = None
+    about: list[NonBlank] = Field(default_factory=list, description="subjects to add")
+    drop_about: list[NonBlank] = Field(default_factory=list, description="subjects to remove")
 
     def column_changes(self) -> dict[str, str]:
         """The plain columns to overwrite (speaker, quote and translation need more than a set)."""
@@ -99,6 +118,22 @@ class RoleOut(OutModel):
     valid_to: str | None
 
 
+class EvidenceOut(OutModel):
+    """One source's support for a claim: which source, which characters of its text, how it was found."""
+
+    id: int
+    source: SourceRef
+    span_start: int | None
+    span_end: int | None
+    method: str
+    extractor_version: str | None
+    confidence: float | None
+    recorded_at: dt.datetime
+    recorded_by: str | None
+    retracted_at: dt.datetime | None = None
+    retracted_reason: str | None = None
+
+
 class StatementOut(OutModel):
     """A statement with everything needed to cite it."""
 
@@ -117,7 +152,10 @@ class StatementOut(OutModel):
     cue: str
     translations: list[TranslationOut]
     about: list[EntityRef]
-    source: SourceRef
+    said_on_basis: str
+    evidence: list[EvidenceOut] = Field(description="every source reporting it, oldest first")
+    source_count: int = Field(default=0, description="how many sources report it (len(evidence))")
+    source: SourceRef = Field(description="the first source that reported it (evidence[0])")
     span_start: int | None
     span_end: int | None
     method: str
@@ -126,6 +164,21 @@ class StatementOut(OutModel):
     recorded_by: str | None
     retracted_at: dt.datetime | None
     retracted_reason: str | None
+
+    _from_claim = model_validator(mode="before")(claim_view)
+
+    @model_validator(mode="after")
+    def _count_sources(self) -> StatementOut:
+        self.source_count = len(self.evidence)
+        return self
+
+
+class StatementAdded(OutModel):
+    """What adding did: a new statement, or a new source for a stored one (``new`` false)."""
+
+    statement: StatementOut
+    evidence_id: int
+    new: bool
 
 
 class ChangeOut(OutModel):

@@ -28,11 +28,22 @@ from csto_kb.dates import PartialDate
 from csto_kb.db import search_index
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.errors import Ambiguous, Duplicate, InvalidInput, NotFound
-from csto_kb.model import Change, Entity, EntityName, Role, Source, Statement, Translation, statement_about
+from csto_kb.model import (
+    Change,
+    Entity,
+    EntityName,
+    Evidence,
+    Role,
+    Source,
+    Statement,
+    Translation,
+    statement_about,
+)
 from csto_kb.model.base import utcnow
 from csto_kb.schemas.statements import StatementIn
 from csto_kb.services.entities import create_entity, guess_lang, resolve_entity
-from csto_kb.services.evidence import check_span, locate
+from csto_kb.services.evidence import resolve_span
+from csto_kb.services.statements import check_said_on
 from csto_kb.text import normalise, normalise_for_search
 
 BATCH_SIZE = 2000
@@ -52,6 +63,7 @@ DuplicatePolicy = Literal["skip", "refuse"]
 # Every column but the id, so that each row of an executemany binds the same parameters.
 _STATEMENT_COLUMNS = [c.key for c in Statement.__table__.columns if c.key != "id"]
 _TRANSLATION_COLUMNS = [c.key for c in Translation.__table__.columns if c.key != "id"]
+_EVIDENCE_COLUMNS = [c.key for c in Evidence.__table__.columns if c.key != "id"]
 
 # Keys of one batch, joined against the statement table to find duplicates and taken uids with the indexes.
 _keys_metadata = MetaData()
@@ -81,11 +93,14 @@ class ImportReport:
     lines: int = 0
     imported: int = 0
     translations: int = 0
+    corroborated: int = 0
     skipped: list[SkippedDuplicate] = field(default_factory=list)
     skipped_count: int = 0
 
     def summary(self) -> str:
         text = f"imported {self.imported} statement{'s' if self.imported != 1 else ''}"
+        if self.corroborated:
+            text += f"; {self.corroborated} already stored, added as one more source"
         if self.skipped_count:
             shown = ", ".join(
                 f"line {s.line}"
@@ -178,13 +193,17 @@ class _Sources:
             found = {
                 s.id: s
                 for s in self.session.execute(
-                    select(Source.id, Source.sha256, Source.body).where(Source.id.in_(chunk))
+                    select(Source.id, Source.sha256, Source.body, Source.published_on).where(
+                        Source.id.in_(chunk)
+                    )
                 )
             }
             for source_id in chunk:
                 row = found.get(source_id)
                 self.cache[source_id] = (
-                    None if row is None else Source(id=row.id, sha256=row.sha256, body=row.body)
+                    None
+                    if row is None
+                    else Source(id=row.id, sha256=row.sha256, body=row.body, published_on=row.published_on)
                 )
         while len(self.cache) > max(self.size, len(missing)):
             self.cache.popitem(last=False)
@@ -265,6 +284,7 @@ class _Row:
     about: list[int]
     translation: dict[str, Any] | None
     uid_identity: str | None
+    evidence: dict[str, Any]
 
 
 def _lines(lines: Iterable[str | bytes]) -> Iterator[tuple[int, str | bytes]]:
@@ -304,6 +324,7 @@ class _Importer:
         self.insert_statement = _BulkInsert(self.connection, Statement.__table__, _STATEMENT_COLUMNS)
         self.insert_about = _BulkInsert(self.connection, statement_about, ["statement_id", "entity_id"])
         self.insert_translation = _BulkInsert(self.connection, Translation.__table__, _TRANSLATION_COLUMNS)
+        self.insert_evidence = _BulkInsert(self.connection, Evidence.__table__, _EVIDENCE_COLUMNS)
         self.insert_change = _BulkInsert(self.connection, Change.__table__, change_columns)
 
     def close(self) -> None:
@@ -312,7 +333,9 @@ class _Importer:
             # Fresh statistics for the planner: autovacuum would get there later, but queries right after a
             # large load would be planned for the tables as they were. (A role that does not own the tables
             # gets a warning and no analysis, not an error.)
-            self.connection.exec_driver_sql("ANALYZE statement, statement_about, translation, change")
+            self.connection.exec_driver_sql(
+                "ANALYZE statement, evidence, statement_about, translation, change"
+            )
         if self._cache_size is not None:
             self.connection.exec_driver_sql(search_index.SQLITE_INDEX_ROWS_AFTER, (self._last_id_before,))
             self.connection.exec_driver_sql(search_index.SQLITE_INSERT_TRIGGER)
@@ -328,16 +351,17 @@ class _Importer:
         if source is None:
             raise NotFound(f"source: no source has id {data.source}; `csto-kb source list` shows them")
         speaker_id = self.speakers.resolve(data.speaker, field="speaker", create=data.create_speaker)
-        if data.span_start is not None and data.span_end is not None:
-            check_span(source, data.span_start, data.span_end, data.quote, field="quote")
-            span: tuple[int, int] | None = (data.span_start, data.span_end)
-        else:
-            span = locate(source, data.quote, field="quote")
+        span = resolve_span(source, data.quote, data.span_start, data.span_end, field="quote")
+        said_on, basis = data.said_on, data.said_on_basis
+        if said_on is None and source.published_on is not None:
+            said_on, basis = source.published_on, "not_after"
+        if basis == "stated":
+            check_said_on(source, said_on)
         if data.role is not None:
             self.roles.check(data.role, speaker_id, data.speaker)
             role_id: int | None = data.role
         else:
-            role_id = self.roles.on(speaker_id, data.said_on)
+            role_id = self.roles.on(speaker_id, said_on)
         about = list(dict.fromkeys(self.speakers.resolve(name, field="about") for name in data.about))
         norm = normalise_for_search(data.quote)
         identity = (
@@ -352,7 +376,8 @@ class _Importer:
             role_id=role_id,
             speaker_mention=data.speaker_mention,
             role_text=data.role_text,
-            said_on=data.said_on,
+            said_on=said_on,
+            said_on_basis=basis,
             date_text=data.date_text,
             venue=data.venue,
             quote=data.quote,
@@ -361,6 +386,12 @@ class _Importer:
             lang=data.lang,
             mode=data.mode,
             cue=data.cue,
+            note=data.note,
+            recorded_by=self.uow.by,
+            recorded_at=now,
+        )
+        evidence: dict[str, Any] = dict.fromkeys(_EVIDENCE_COLUMNS)
+        evidence.update(
             source_id=source.id,
             span_start=span[0] if span else None,
             span_end=span[1] if span else None,
@@ -368,7 +399,6 @@ class _Importer:
             method=data.method if "method" in data.model_fields_set else "imported",
             extractor_version=data.extractor_version,
             confidence=data.confidence,
-            note=data.note,
             recorded_by=self.uow.by,
             recorded_at=now,
         )
@@ -380,7 +410,7 @@ class _Importer:
                 "translator": data.translator or self.uow.by,
                 "recorded_at": now,
             }
-        return _Row(number, values, about, translation, identity)
+        return _Row(number, values, about, translation, identity, evidence)
 
     # -- one batch ------------------------------------------------------------------------------------
     def write(self, rows: list[_Row]) -> None:
@@ -405,12 +435,14 @@ class _Importer:
         for row in rows:
             statement_id = ids[row.values["uid"]]
             row.values["id"] = statement_id
+            row.evidence["statement_id"] = statement_id
             changes.append(self._change("statement", statement_id, row.values))
             about += [{"statement_id": statement_id, "entity_id": e} for e in row.about]
             if row.translation is not None:
                 translations.append(
                     {**dict.fromkeys(_TRANSLATION_COLUMNS), **row.translation, "statement_id": statement_id}
                 )
+        self._insert_evidence([r.evidence for r in rows], changes)
         if about:
             self.insert_about.run(connection, about)
         if translations:
@@ -430,6 +462,24 @@ class _Importer:
         self.insert_change.run(connection, changes)
         self.report.imported += len(rows)
         self.report.translations += len(translations)
+
+    def _insert_evidence(self, evidence: list[dict[str, Any]], changes: list[dict[str, Any]]) -> None:
+        """Insert evidence rows (their statement ids set) and add their change-log rows to ``changes``."""
+        if not evidence:
+            return
+        self.insert_evidence.run(self.connection, [dict(e) for e in evidence])
+        by_statement = {
+            (statement_id, source_id): evidence_id
+            for evidence_id, statement_id, source_id in self.connection.execute(
+                select(Evidence.id, Evidence.statement_id, Evidence.source_id)
+                .where(Evidence.statement_id.in_(bindparam("ids", expanding=True)))
+                .order_by(Evidence.id),
+                {"ids": [e["statement_id"] for e in evidence]},
+            )
+        }  # rows come in id order: a statement's newest evidence from a source wins
+        for e in evidence:
+            e["id"] = by_statement[(e["statement_id"], e["source_id"])]
+            changes.append(self._change("evidence", e["id"], e))
 
     def _change(self, table: str, row_id: int, values: dict[str, Any]) -> dict[str, Any]:
         after = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in values.items()}
@@ -483,11 +533,34 @@ class _Importer:
                 & s.retracted_at.is_(None),
             )
         ).all()
+        by_line = {r.line: r for r in keep}
+        corroborating: list[dict[str, Any]] = []
         for line, statement_id in stored:
-            duplicates[line] = statement_id
+            if self._supported_by(statement_id, by_line[line].evidence["source_id"]):
+                duplicates[line] = statement_id
+            else:
+                # The same statement reported by another source: one more evidence, not a second statement.
+                corroborating.append({**by_line[line].evidence, "statement_id": statement_id})
+                duplicates[line] = -1
         for line in sorted(duplicates):
-            self._duplicate(line, duplicates[line])
+            if duplicates[line] != -1:
+                self._duplicate(line, duplicates[line])
+        if corroborating:
+            changes: list[dict[str, Any]] = []
+            self._insert_evidence(corroborating, changes)
+            self.insert_change.run(self.connection, changes)
+            self.report.corroborated += len(corroborating)
         return [r for r in keep if r.line not in duplicates]
+
+    def _supported_by(self, statement_id: int, source_id: int) -> bool:
+        found = self.connection.execute(
+            select(Evidence.id).where(
+                Evidence.statement_id == statement_id,
+                Evidence.source_id == source_id,
+                Evidence.retracted_at.is_(None),
+            )
+        ).first()
+        return found is not None
 
     def _duplicate(self, line: int, existing_id: int | None) -> None:
         if self.duplicates == "refuse":

@@ -10,8 +10,9 @@ from csto_kb.errors import InvalidInput
 from csto_kb.model import Entity, OrganisationFact, Source
 from csto_kb.model.base import utcnow
 from csto_kb.schemas.entities import NameOut
-from csto_kb.schemas.facts import OrganisationFactOut
+from csto_kb.schemas.facts import Citation, OrganisationFactOut
 from csto_kb.schemas.factsheet import AllianceOut, CitedSource, FactSheet
+from csto_kb.schemas.statements import StatementOut
 from csto_kb.services import queries
 from csto_kb.services.entities import resolve_entity
 
@@ -56,13 +57,8 @@ def build_factsheet(uow: UnitOfWork, alliance: str = "csto", as_of: str | None =
         ordered = sorted(statements.values(), key=lambda s: (s.said_on is None, s.said_on or "", s.id))
 
         cited: list[int] = []
-        for source_id in (
-            *(m.source_id for m in members),
-            *(f.source_id for f in facts),
-            *(f.source_id for f in forces),
-            *(e.source_id for e in events),
-            *(s.source.id for s in ordered),
-        ):
+        claims: list[Citation | StatementOut] = [*members, *facts, *forces, *events, *ordered]
+        for source_id in (e.source.id for claim in claims for e in claim.evidence):
             if source_id not in cited:
                 cited.append(source_id)
         sources = {s.id: s for s in session.scalars(select(Source).where(Source.id.in_(cited)))}

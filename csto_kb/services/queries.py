@@ -17,11 +17,13 @@ from csto_kb.model import (
     Entity,
     Event,
     EventParticipant,
+    Evidence,
     ForceLevel,
     Membership,
+    Source,
 )
 from csto_kb.schemas.facts import EventOut, ForceLevelOut, MembershipOut
-from csto_kb.schemas.statements import EntityRef, StatementOut
+from csto_kb.schemas.statements import EntityRef, EvidenceOut, SourceRef, StatementOut
 from csto_kb.services import history
 from csto_kb.services.entities import resolve_entity
 from csto_kb.sql.run import Row, partial_date
@@ -78,6 +80,7 @@ def _as_recorded(session: Session, f: StatementFilter, moment: dt.datetime) -> l
     speaker_id = resolve_entity(session, f.speaker, field="speaker").id if f.speaker else None
     needle = normalise_for_search(f.contains) if f.contains else None
     speakers: dict[int, EntityRef] = {}
+    evidence = _evidence_as_recorded(session, [s.id for s in current], moment)
     out: list[StatementOut] = []
     for statement in current:
         state = states.get(statement.id)
@@ -118,16 +121,65 @@ def _as_recorded(session: Session, f: StatementFilter, moment: dt.datetime) -> l
                             "role_text",
                             "speaker_mention",
                             "retracted_reason",
-                            "span_start",
-                            "span_end",
                         )
                     },
+                    "said_on_basis": state.get("said_on_basis", "stated"),
+                    **_evidence_fields(evidence.get(statement.id, [])),
                     "retracted_at": dt.datetime.fromisoformat(retracted_at) if retracted_at else None,
                 }
             )
         )
     out.sort(key=lambda s: (s.said_on is None, s.said_on or "", s.id))
     return out[: f.limit] if f.limit is not None else out
+
+
+def _evidence_as_recorded(
+    session: Session, statement_ids: list[int], moment: dt.datetime
+) -> dict[int, list[EvidenceOut]]:
+    """Each statement's evidence as it stood at ``moment``: recorded by then and not yet retracted."""
+    ids: list[int] = []
+    for start in range(0, len(statement_ids), 500):
+        chunk = statement_ids[start : start + 500]
+        ids += session.scalars(select(Evidence.id).where(Evidence.statement_id.in_(chunk))).all()
+    states = history.states_at(session, "evidence", ids, moment)
+    sources: dict[int, SourceRef] = {}
+    out: dict[int, list[EvidenceOut]] = {}
+    for evidence_id in sorted(states):
+        state = states[evidence_id]
+        if state.get("retracted_at"):
+            continue
+        source_id = int(state["source_id"])
+        if source_id not in sources:
+            sources[source_id] = SourceRef.model_validate(session.get(Source, source_id))
+        out.setdefault(int(state["statement_id"]), []).append(
+            EvidenceOut(
+                id=evidence_id,
+                source=sources[source_id],
+                span_start=state.get("span_start"),
+                span_end=state.get("span_end"),
+                method=state.get("method", "curated"),
+                extractor_version=state.get("extractor_version"),
+                confidence=state.get("confidence"),
+                recorded_at=dt.datetime.fromisoformat(state["recorded_at"]),
+                recorded_by=state.get("recorded_by"),
+            )
+        )
+    return out
+
+
+def _evidence_fields(evidence: list[EvidenceOut]) -> dict[str, Any]:
+    """A StatementOut's evidence and first-source fields from the evidence it had at a moment."""
+    if not evidence:
+        return {}
+    first = evidence[0]
+    return {
+        "evidence": evidence,
+        "source": first.source,
+        "span_start": first.span_start,
+        "span_end": first.span_end,
+        "method": first.method,
+        "confidence": first.confidence,
+    }
 
 
 def who_said(uow: UnitOfWork, f: StatementFilter) -> list[StatementOut]:
@@ -151,19 +203,32 @@ def members(uow: UnitOfWork, alliance: str, on: str | None = None) -> list[Membe
 
 
 def find_members(session: Session, alliance: str, on: str | None = None) -> list[MembershipOut]:
+    """An alliance's membership episodes; with ``on``, each member's standing on that date.
+
+    A member's standing on a date is the episode that began last among those whose interval holds the date:
+    "member since 2002" and "frozen since 2024-02" answer "frozen" in June 2024 and "member" in June 2023.
+    An episode given to the month or year holds every day of it.
+    """
     org = resolve_entity(session, alliance, field="alliance")
     query = select(Membership).where(Membership.alliance_id == org.id, Membership.retracted_at.is_(None))
-    if on is not None:
-        day = str(partial_date(on, "on"))
-        query = query.where(
-            or_(Membership.valid_from.is_(None), Membership.valid_from <= day),
-            or_(Membership.valid_to.is_(None), Membership.valid_to >= day),
-        )
     query = query.options(
         selectinload(Membership.member).selectinload(Entity.names),
         selectinload(Membership.alliance).selectinload(Entity.names),
+        selectinload(Membership.evidence),
     )
-    rows = session.scalars(query).all()
+    rows = list(session.scalars(query))
+    if on is not None:
+        day = str(partial_date(on, "on"))
+        holding = [
+            m
+            for m in rows
+            if (m.valid_from is None or m.valid_from <= upper_bound(day))
+            and (m.valid_to is None or upper_bound(m.valid_to) >= day)
+        ]
+        standing: dict[int, Membership] = {}
+        for m in sorted(holding, key=lambda m: (m.valid_from or "", m.id)):
+            standing[m.member_id] = m  # a later start replaces an earlier one
+        rows = list(standing.values())
     out = [MembershipOut.model_validate(m) for m in rows]
     return sorted(out, key=lambda m: (m.member.name_en or m.member.key, m.valid_from or ""))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -10,8 +11,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from csto_kb.db import history
 from csto_kb.db.unit_of_work import UnitOfWork
-from csto_kb.errors import Conflict, InvalidInput, NotFound
-from csto_kb.model import Candidate, Entity, ForceLevel, Source, Statement
+from csto_kb.errors import Conflict, Duplicate, InvalidInput, NotFound
+from csto_kb.model import Candidate, Entity, ForceLevel, Source
 from csto_kb.model.base import utcnow
 from csto_kb.schemas.extraction import Extraction, ForceFigureCandidate, StatementCandidate
 from csto_kb.schemas.review import CandidateOut, IngestReport, ReviewOutcome
@@ -19,9 +20,10 @@ from csto_kb.schemas.sources import SourceIn
 from csto_kb.schemas.statements import StatementIn
 from csto_kb.schemas.validation import parse
 from csto_kb.services.entities import create_entity, find_entities, guess_lang, resolve_entity
+from csto_kb.services.evidence import attach, resolve_span
 from csto_kb.services.sources import create_source
-from csto_kb.services.statements import create_statement
-from csto_kb.text import normalise, quote_key, sha256_text
+from csto_kb.services.statements import record_statement
+from csto_kb.text import normalise, sha256_text
 
 SUPPORTED_LANGUAGES = ("ar", "en")
 
@@ -66,28 +68,7 @@ def ingest_article(uow: UnitOfWork, source: SourceIn) -> IngestReport:
             )
         extraction = run_extractor(session, source.body, source.lang, source.published)
         stored = create_source(session, source)
-        kinds: Counter[str] = Counter()
-        groups: list[tuple[str, list[Any]]] = [
-            ("statement", extraction.statements),
-            ("force_level", extraction.force_levels),
-            ("founding", extraction.foundings),
-            ("membership", extraction.memberships),
-            ("event", extraction.events),
-        ]
-        for kind, items in groups:
-            for position, item in enumerate(items):
-                session.add(
-                    Candidate(
-                        source=stored,
-                        kind=kind,
-                        position=position,
-                        payload=item.model_dump(mode="json"),
-                        extractor_version=extraction.extractor_version,
-                        confidence=item.confidence,
-                    )
-                )
-                kinds[kind] += 1
-        session.flush()
+        kinds, _ = _add_candidates(session, stored, extraction)
         report = IngestReport(
             source_id=stored.id,
             already_stored=False,
@@ -96,6 +77,73 @@ def ingest_article(uow: UnitOfWork, source: SourceIn) -> IngestReport:
         )
         uow.commit()
         return report
+
+
+def extract_again(uow: UnitOfWork, source_id: int) -> IngestReport:
+    """Run the extractor again over a stored source's text (after it improved, or after the source's
+    metadata was corrected): candidates it already proposed at the same place are not proposed twice."""
+    with uow:
+        session = uow.session
+        source = session.get(Source, source_id)
+        if source is None:
+            raise NotFound(f"source: no source has id {source_id}")
+        if source.body is None:
+            raise InvalidInput(f"source: source {source_id} stores no text to extract from")
+        extraction = run_extractor(session, source.body, source.lang, source.published_on)
+        kinds, unchanged = _add_candidates(session, source, extraction)
+        report = IngestReport(
+            source_id=source.id,
+            already_stored=True,
+            candidates=dict(kinds),
+            extractor_version=extraction.extractor_version,
+            unchanged=unchanged,
+        )
+        uow.commit()
+        return report
+
+
+def _place(kind: str, payload: dict[str, Any]) -> tuple[str, int, int]:
+    """Where in the text a candidate sits: what makes two proposals the same proposal."""
+    if kind == "statement":
+        return kind, int(payload["quote_start"]), int(payload["quote_end"])
+    return kind, int(payload["start"]), int(payload["end"])
+
+
+def _add_candidates(session: Session, source: Source, extraction: Extraction) -> tuple[Counter[str], int]:
+    """Store the extraction's proposals as pending candidates, except those already proposed at the same
+    place of this source; the counts added per kind, and how many were there already."""
+    known = {
+        _place(c.kind, c.payload)
+        for c in session.scalars(select(Candidate).where(Candidate.source_id == source.id))
+    }
+    kinds: Counter[str] = Counter()
+    unchanged = 0
+    groups: list[tuple[str, list[Any]]] = [
+        ("statement", extraction.statements),
+        ("force_level", extraction.force_levels),
+        ("founding", extraction.foundings),
+        ("membership", extraction.memberships),
+        ("event", extraction.events),
+    ]
+    for kind, items in groups:
+        for position, item in enumerate(items):
+            payload = item.model_dump(mode="json")
+            if _place(kind, payload) in known:
+                unchanged += 1
+                continue
+            session.add(
+                Candidate(
+                    source=source,
+                    kind=kind,
+                    position=position,
+                    payload=payload,
+                    extractor_version=extraction.extractor_version,
+                    confidence=item.confidence,
+                )
+            )
+            kinds[kind] += 1
+    session.flush()
+    return kinds, unchanged
 
 
 def list_candidates(
@@ -120,8 +168,30 @@ def _get(session: Session, candidate_id: int) -> Candidate:
 
 
 def show_candidate(uow: UnitOfWork, candidate_id: int) -> CandidateOut:
+    """A candidate with the sentence it comes from, its proposed span marked."""
     with uow:
-        return CandidateOut.model_validate(_get(uow.session, candidate_id))
+        candidate = _get(uow.session, candidate_id)
+        out = CandidateOut.model_validate(candidate)
+        body = candidate.source.body
+        if body is None:
+            return out
+        _, start, end = _place(candidate.kind, candidate.payload)
+        return out.model_copy(update={"context": in_context(body, start, end)})
+
+
+_SENTENCE_END = ".!?؟\n"
+
+
+def in_context(body: str, start: int, end: int, reach: int = 300) -> str:
+    """The sentence(s) holding ``body[start:end]``, at most ``reach`` characters either side, the span
+    between ⟦ and ⟧ (marks that do not occur in news text)."""
+    before = body[max(0, start - reach) : start]
+    cut = max(before.rfind(c) for c in _SENTENCE_END)
+    head = before[cut + 1 :] if cut >= 0 else before
+    after = body[end : end + reach]
+    stops = [i for i in (after.find(c) for c in _SENTENCE_END) if i >= 0]
+    tail = after[: min(stops) + 1] if stops else after
+    return f"{head.lstrip()}⟦{body[start:end]}⟧{tail.rstrip()}"
 
 
 def _speaker_for(session: Session, proposal: StatementCandidate) -> Entity:
@@ -145,49 +215,51 @@ def _speaker_for(session: Session, proposal: StatementCandidate) -> Entity:
     )
 
 
-def _accept_statement(session: Session, candidate: Candidate, by: str) -> ReviewOutcome:
+def _accept_statement(
+    session: Session, candidate: Candidate, by: str, *, same_as: int | None = None, distinct: bool = False
+) -> ReviewOutcome:
     proposal = StatementCandidate.model_validate(candidate.payload)
     speaker = _speaker_for(session, proposal)
-    # The same statement already stored (same speaker, same normalised quote, whatever its date or source):
-    # link the candidate to it rather than store it twice.
-    existing = session.scalars(
-        select(Statement).where(
-            Statement.speaker_id == speaker.id,
-            Statement.quote_key == quote_key(proposal.quote),
-            Statement.retracted_at.is_(None),
-        )
-    ).first()
-    if existing is not None:
-        candidate.statement = existing
-        return ReviewOutcome(
-            candidate_id=candidate.id, status="accepted", statement_id=existing.id, linked_existing=True
-        )
-    statement = create_statement(
-        session,
-        StatementIn(
-            speaker=speaker.key,
-            quote=proposal.quote,
-            lang=candidate.source.lang,
-            source=candidate.source_id,
-            said_on=proposal.said_on,
-            date_text=proposal.date_text,
-            mode=proposal.mode,
-            cue=proposal.cue,
-            speaker_mention=proposal.speaker_mention,
-            role_text=proposal.speaker_role,
-            span_start=proposal.quote_start,
-            span_end=proposal.quote_end,
-            method="extracted",
-            extractor_version=candidate.extractor_version,
-            confidence=proposal.confidence,
-        ),
-        by=by,
+    data = StatementIn(
+        speaker=speaker.key,
+        quote=proposal.quote,
+        lang=candidate.source.lang,
+        source=candidate.source_id,
+        said_on=proposal.said_on,
+        date_text=proposal.date_text,
+        mode=proposal.mode,
+        cue=proposal.cue,
+        speaker_mention=proposal.speaker_mention,
+        role_text=proposal.speaker_role,
+        span_start=proposal.quote_start,
+        span_end=proposal.quote_end,
+        about=proposal.about,
+        method="extracted",
+        extractor_version=candidate.extractor_version,
+        confidence=proposal.confidence,
+        same_as=same_as,
+        distinct=distinct,
     )
-    candidate.statement = statement
-    return ReviewOutcome(candidate_id=candidate.id, status="accepted", statement_id=statement.id)
+    try:
+        recorded = record_statement(session, data, by=by)
+    except Duplicate as error:
+        # Extracted again from a source that already supports the stored statement: nothing to add.
+        if error.existing_id is None or error.args[0].startswith("evidence"):
+            raise
+        candidate.statement_id = error.existing_id
+        return ReviewOutcome(
+            candidate_id=candidate.id, status="accepted", statement_id=error.existing_id, linked_existing=True
+        )
+    candidate.statement = recorded.statement
+    return ReviewOutcome(
+        candidate_id=candidate.id,
+        status="accepted",
+        statement_id=recorded.statement.id,
+        linked_existing=not recorded.new,
+    )
 
 
-def _accept_force_level(session: Session, candidate: Candidate) -> ReviewOutcome:
+def _accept_force_level(session: Session, candidate: Candidate, by: str) -> ReviewOutcome:
     p = candidate.payload
     if not p.get("organisation"):
         raise InvalidInput(f"candidate {candidate.id}: the figure names no organisation; edit it first")
@@ -200,16 +272,19 @@ def _accept_force_level(session: Session, candidate: Candidate) -> ReviewOutcome
         approximate=bool(p["approximate"]),
         readiness=str(p["readiness"]),
         as_of=candidate.source.published_on,
-        source=candidate.source,
-        span_start=int(p["start"]),
-        span_end=int(p["end"]),
-        method="extracted",
-        extractor_version=candidate.extractor_version,
-        confidence=candidate.confidence,
         note="as of the source's publication date",
     )
     session.add(level)
-    session.flush()
+    attach(
+        session,
+        level,
+        candidate.source,
+        (int(p["start"]), int(p["end"])),
+        method="extracted",
+        by=by,
+        extractor_version=candidate.extractor_version,
+        confidence=candidate.confidence,
+    )
     candidate.force_level = level
     return ReviewOutcome(candidate_id=candidate.id, status="accepted", force_level_id=level.id)
 
@@ -262,15 +337,57 @@ def accept(
             if candidate.kind == "statement":
                 outcomes.append(_accept_statement(session, candidate, uow.by))
             elif candidate.kind == "force_level":
-                outcomes.append(_accept_force_level(session, candidate))
+                outcomes.append(_accept_force_level(session, candidate, uow.by))
+            elif candidate.kind in ("membership", "founding"):
+                outcomes.append(_accept_fact(session, candidate, uow.by))
             else:
                 raise InvalidInput(
                     f"candidate {candidate.id}: {candidate.kind} candidates are recorded for reading; "
-                    "add the fact by hand and reject the candidate"
+                    "add the fact with `event add` and reject the candidate"
                 )
             session.flush()
         uow.commit()
         return outcomes
+
+
+def _accept_fact(session: Session, candidate: Candidate, by: str) -> ReviewOutcome:
+    """A member list becomes one membership per member; a founding year, a founding event. Each goes
+    through the same rules as `membership add` and `event add` (a fact stored already gets one more
+    source)."""
+    from csto_kb.schemas.claims import EventIn, EvidenceIn, MembershipIn, ParticipantIn
+    from csto_kb.services.claims import ClaimAdded, record_event, record_membership
+
+    p = candidate.payload
+    evidence = EvidenceIn(
+        source=candidate.source_id,
+        text=str(p["text"]),
+        span_start=int(p["start"]),
+        span_end=int(p["end"]),
+        method="extracted",
+    )
+    facts: list[str] = []
+
+    def record(table: str, store: Callable[[], ClaimAdded]) -> None:
+        try:
+            facts.append(f"{table} #{store().claim_id}")
+        except Duplicate as error:  # this source supports it already (extracted again): nothing to add
+            facts.append(f"{table} #{error.existing_id} (stored before)")
+
+    if candidate.kind == "membership":
+        for member in p["members"]:
+            data = MembershipIn(alliance=str(p["alliance"]), member=str(member), evidence=evidence)
+            record("membership", lambda data=data: record_membership(session, data, by))  # type: ignore[misc]
+    else:
+        organisation = resolve_entity(session, str(p["organisation"]), field="organisation")
+        founding = EventIn(
+            kind="founding",
+            title=f"Founding of {organisation.display_name}",
+            starts_on=str(p["year"]),
+            participants=[ParticipantIn(entity=organisation.key, role="subject")],
+            evidence=evidence,
+        )
+        record("event", lambda: record_event(session, founding, by))
+    return ReviewOutcome(candidate_id=candidate.id, status="accepted", facts=facts)
 
 
 def _unresolved_organisation(session: Session, candidate: Candidate) -> str | None:
@@ -299,7 +416,19 @@ def reject(uow: UnitOfWork, ids: list[int], reason: str) -> list[ReviewOutcome]:
 
 
 EDITABLE: dict[str, tuple[str, ...]] = {
-    "statement": ("speaker", "speaker_mention", "speaker_role", "said_on", "date_text", "mode", "cue"),
+    "statement": (
+        "speaker",
+        "speaker_mention",
+        "speaker_role",
+        "said_on",
+        "date_text",
+        "mode",
+        "cue",
+        "quote",
+        "quote_start",
+        "quote_end",
+        "about",
+    ),
     "force_level": ("organisation", "count", "approximate", "readiness"),
 }
 
@@ -328,6 +457,26 @@ def edit(uow: UnitOfWork, candidate_id: int, changes: dict[str, Any]) -> Candida
             payload["organisation"] = resolve_entity(
                 session, str(changes["organisation"]), field="organisation"
             ).key
+        if "quote" in changes:
+            # The corrected span: the words as written, found (or checked at the given offsets) in the text.
+            start, end = changes.get("quote_start"), changes.get("quote_end")
+            span = resolve_span(
+                candidate.source,
+                str(changes["quote"]),
+                int(str(start)) if start is not None else None,
+                int(str(end)) if end is not None else None,
+                field="quote",
+            )
+            if span is not None:
+                payload["quote_start"], payload["quote_end"] = span
+        elif "quote_start" in changes or "quote_end" in changes:
+            raise InvalidInput(
+                "quote: give the corrected words with the offsets (--quote with --start/--end)"
+            )
+        if "about" in changes:
+            payload["about"] = [
+                resolve_entity(session, str(name), field="about").key for name in changes["about"]
+            ]
         schema = StatementCandidate if candidate.kind == "statement" else ForceFigureCandidate
         parse(schema, payload)  # refuse an edit that breaks the candidate
         candidate.payload = payload

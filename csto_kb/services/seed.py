@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -13,25 +14,31 @@ from sqlalchemy.orm import Session
 
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.errors import InvalidInput, KBError
-from csto_kb.model import (
-    Entity,
-    Event,
-    EventParticipant,
-    ForceLevel,
-    Membership,
-    OrganisationFact,
-    Role,
-    Source,
-    Statement,
+from csto_kb.model import Entity, Source, Statement
+from csto_kb.schemas.claims import (
+    EventIn,
+    EvidenceIn,
+    ForceLevelIn,
+    MembershipIn,
+    OrganisationFactIn,
+    ParticipantIn,
+    RoleIn,
 )
-from csto_kb.schemas.seed import ArticleFile, EntitiesFile, Span
+from csto_kb.schemas.seed import ArticleFile, EntitiesFile, EntitySeed, Span
 from csto_kb.schemas.sources import SourceIn
 from csto_kb.schemas.statements import StatementIn
 from csto_kb.schemas.validation import parse
+from csto_kb.services.claims import (
+    ClaimAdded,
+    record_event,
+    record_force_level,
+    record_membership,
+    record_organisation_fact,
+    record_role,
+)
 from csto_kb.services.entities import add_name
-from csto_kb.services.evidence import check_span
 from csto_kb.services.sources import create_source
-from csto_kb.services.statements import create_statement
+from csto_kb.services.statements import record_statement
 from csto_kb.text import sha256_text
 from csto_kb.yamlfiles import load_yaml
 
@@ -62,8 +69,9 @@ def _read(path: Path, model: type[M]) -> M:
 class _Loader:
     """Loads one article file; every error names the file, the entry and the field."""
 
-    def __init__(self, session: Session, path: Path, report: SeedReport) -> None:
+    def __init__(self, session: Session, path: Path, report: SeedReport, by: str) -> None:
         self.session = session
+        self.by = by
         self.where = path.name
         self.report = report
 
@@ -76,12 +84,24 @@ class _Loader:
             raise self.fail(entry, f"unknown entity key {key!r} (entities are listed in {ENTITIES_FILE})")
         return found
 
-    def span(self, source: Source, span: Span, entry: str) -> dict[str, Any]:
+    def evidence(self, source: Source, span: Span) -> EvidenceIn:
+        return EvidenceIn(
+            source=source.id, text=span.text, span_start=span.start, span_end=span.end, method="curated"
+        )
+
+    def record(self, entry: str, record: Callable[[Session, Any, str], ClaimAdded], data: Any) -> int:
+        """Store one fact through the same rules as every other path; its id (a stored one's, when the
+        same fact is there already and this article becomes one more source of it)."""
         try:
-            check_span(source, span.start, span.end, span.text, field="text")
-        except InvalidInput as error:
-            raise self.fail(f"{entry}.evidence", str(error)) from None
-        return {"source": source, "span_start": span.start, "span_end": span.end, "method": "curated"}
+            added = record(self.session, data, self.by)
+        except KBError as error:
+            # "evidence: span …" becomes "roles[2].evidence: span …": the entry and its field in one path.
+            field, sep, message = str(error).partition(": ")
+            if sep and field.isidentifier():
+                raise self.fail(f"{entry}.{field}", message) from None
+            raise self.fail(entry, str(error)) from None
+        self.report.facts_added += added.new
+        return added.claim_id
 
     def load(self, article: ArticleFile, text: str, by: str) -> None:
         session, data = self.session, article
@@ -99,23 +119,27 @@ class _Loader:
                 published_note=data.source.published_note,
             ),
         )
-        roles: dict[str, Role] = {}
+        roles: dict[str, int] = {}
         for i, r in enumerate(data.roles):
             entry = f"roles[{i}]"
-            role = Role(
-                key=r.key,
-                person=self.entity(r.person, f"{entry}.person"),
-                organisation=self.entity(r.organisation, f"{entry}.organisation") if r.organisation else None,
-                title=r.title,
-                title_ar=r.title_ar,
-                valid_from=r.since,
-                valid_to=r.until,
-                note=r.note,
-                **self.span(source, r.evidence, entry),
+            self.entity(r.person, f"{entry}.person")
+            if r.organisation:
+                self.entity(r.organisation, f"{entry}.organisation")
+            roles[r.key] = self.record(
+                entry,
+                record_role,
+                RoleIn(
+                    key=r.key,
+                    person=r.person,
+                    organisation=r.organisation,
+                    title=r.title,
+                    title_ar=r.title_ar,
+                    since=r.since,
+                    until=r.until,
+                    note=r.note,
+                    evidence=self.evidence(source, r.evidence),
+                ),
             )
-            session.add(role)
-            roles[r.key] = role
-        session.flush()
 
         statements: dict[str, Statement] = {}
         for i, s in enumerate(data.statements):
@@ -124,11 +148,11 @@ class _Loader:
             if s.role is not None:
                 if s.role not in roles:
                     raise self.fail(f"{entry}.role", f"unknown role key {s.role!r}")
-                role_id = roles[s.role].id
+                role_id = roles[s.role]
             speaker = self.entity(s.speaker, f"{entry}.speaker")
             about = [self.entity(key, f"{entry}.about").key for key in s.about]
             try:
-                statement = create_statement(
+                recorded = record_statement(
                     session,
                     StatementIn(
                         speaker=speaker.key,
@@ -155,90 +179,87 @@ class _Loader:
                 )
             except KBError as error:
                 raise self.fail(entry, str(error)) from None
-            statements[s.id] = statement
-            self.report.statements_added += 1
+            statements[s.id] = recorded.statement
+            self.report.statements_added += recorded.new
 
-        def statement_ref(ref: str | None, entry: str) -> Statement | None:
+        def statement_ref(ref: str | None, entry: str) -> int | None:
             if ref is None:
                 return None
             if ref not in statements:
                 raise self.fail(f"{entry}.statement", f"unknown statement id {ref!r}")
-            return statements[ref]
+            return statements[ref].id
 
-        facts: list[object] = []
         for i, m in enumerate(data.memberships):
             entry = f"memberships[{i}]"
-            facts.append(
-                Membership(
-                    alliance=self.entity(m.alliance, f"{entry}.alliance"),
-                    member=self.entity(m.member, f"{entry}.member"),
-                    status=m.status,
-                    valid_from=m.since,
-                    valid_to=m.until,
-                    note=m.note,
-                    **self.span(source, m.evidence, entry),
-                )
+            self.entity(m.alliance, f"{entry}.alliance")
+            self.entity(m.member, f"{entry}.member")
+            data_in = MembershipIn(
+                alliance=m.alliance,
+                member=m.member,
+                status=m.status,
+                since=m.since,
+                until=m.until,
+                note=m.note,
+                evidence=self.evidence(source, m.evidence),
             )
+            self.record(entry, record_membership, data_in)
         for i, e in enumerate(data.events):
             entry = f"events[{i}]"
-            facts.append(
-                Event(
-                    key=e.key,
-                    kind=e.kind,
-                    title=e.title,
-                    title_ar=e.title_ar,
-                    starts_on=e.starts_on,
-                    ends_on=e.ends_on,
-                    date_text=e.date_text,
-                    note=e.note,
-                    participants=[
-                        EventParticipant(
-                            entity=self.entity(p.entity, f"{entry}.participants[{j}]"), role=p.role
-                        )
-                        for j, p in enumerate(e.participants)
-                    ],
-                    **self.span(source, e.evidence, entry),
-                )
+            for j, p in enumerate(e.participants):
+                self.entity(p.entity, f"{entry}.participants[{j}]")
+            event = EventIn(
+                key=e.key,
+                kind=e.kind,
+                title=e.title,
+                title_ar=e.title_ar,
+                starts_on=e.starts_on,
+                ends_on=e.ends_on,
+                date_text=e.date_text,
+                participants=[ParticipantIn(entity=p.entity, role=p.role) for p in e.participants],
+                note=e.note,
+                evidence=self.evidence(source, e.evidence),
             )
+            self.record(entry, record_event, event)
         for i, f in enumerate(data.organisation_facts):
             entry = f"organisation_facts[{i}]"
-            facts.append(
-                OrganisationFact(
-                    subject=self.entity(f.subject, f"{entry}.subject"),
-                    kind=f.kind,
-                    text=f.text,
-                    lang=data.source.lang,
-                    text_en=f.text_en,
-                    statement=statement_ref(f.statement, entry),
-                    note=f.note,
-                    **self.span(source, f.evidence, entry),
-                )
+            self.entity(f.subject, f"{entry}.subject")
+            fact = OrganisationFactIn(
+                subject=f.subject,
+                kind=f.kind,
+                text=f.text,
+                lang=data.source.lang,
+                text_en=f.text_en,
+                statement_id=statement_ref(f.statement, entry),
+                note=f.note,
+                evidence=self.evidence(source, f.evidence),
             )
+            self.record(entry, record_organisation_fact, fact)
         for i, fl in enumerate(data.force_levels):
             entry = f"force_levels[{i}]"
-            facts.append(
-                ForceLevel(
-                    organisation=self.entity(fl.organisation, f"{entry}.organisation"),
-                    unit=fl.unit,
-                    unit_original=fl.unit_ar,
-                    count=fl.count,
-                    approximate=fl.approximate,
-                    readiness=fl.readiness,
-                    as_of=fl.as_of,
-                    statement=statement_ref(fl.statement, entry),
-                    note=fl.note,
-                    **self.span(source, fl.evidence, entry),
-                )
+            self.entity(fl.organisation, f"{entry}.organisation")
+            level = ForceLevelIn(
+                organisation=fl.organisation,
+                unit=fl.unit,
+                unit_original=fl.unit_ar,
+                count=fl.count,
+                approximate=fl.approximate,
+                readiness=fl.readiness,
+                as_of=fl.as_of,
+                statement_id=statement_ref(fl.statement, entry),
+                note=fl.note,
+                evidence=self.evidence(source, fl.evidence),
             )
-        session.add_all(facts)
-        session.flush()
-        self.report.facts_added += len(facts) + len(roles)
+            self.record(entry, record_force_level, level)
 
 
 def _load_entities(session: Session, path: Path, report: SeedReport) -> None:
-    data = _read(path, EntitiesFile)
+    _add_entities(session, _read(path, EntitiesFile).entities, path.name, report)
+
+
+def _add_entities(session: Session, entities: list[EntitySeed], where: str, report: SeedReport) -> None:
+    """Add the entities not stored yet, and the names of stored ones that they lack."""
     by_key: dict[str, Entity] = {e.key: e for e in session.scalars(select(Entity))}
-    for seed in data.entities:
+    for seed in entities:
         entity = by_key.get(seed.key)
         if entity is None:
             entity = Entity(key=seed.key, kind=seed.kind, description=seed.description, names=[])
@@ -247,10 +268,10 @@ def _load_entities(session: Session, path: Path, report: SeedReport) -> None:
             report.entities_added += 1
         for name in seed.names:
             report.names_added += add_name(session, entity, name.name, name.lang)
-    for i, seed in enumerate(data.entities):
+    for i, seed in enumerate(entities):
         if seed.part_of is not None:
             if seed.part_of not in by_key:
-                raise InvalidInput(f"{path.name}: entities[{i}].part_of: unknown entity key {seed.part_of!r}")
+                raise InvalidInput(f"{where}: entities[{i}].part_of: unknown entity key {seed.part_of!r}")
             by_key[seed.key].part_of = by_key[seed.part_of]
     session.flush()
 
@@ -272,11 +293,36 @@ def load_seeds(uow: UnitOfWork, directory: Path) -> SeedReport:
                 raise InvalidInput(
                     f"{path.name}: source.file: cannot read {text_path.name} ({error})"
                 ) from None
-            already = session.scalars(select(Source.id).where(Source.sha256 == sha256_text(text))).first()
-            if already is not None:
-                report.sources_already_loaded.append(article.source.file)
-                continue
-            _Loader(session, path, report).load(article, text, uow.by)
-            report.sources_added.append(article.source.file)
+            _load_article(session, path, article, text, report, uow.by)
+        uow.commit()
+    return report
+
+
+def _load_article(
+    session: Session, path: Path, article: ArticleFile, text: str, report: SeedReport, by: str
+) -> None:
+    already = session.scalars(select(Source.id).where(Source.sha256 == sha256_text(text))).first()
+    if already is not None:
+        report.sources_already_loaded.append(article.source.file)
+        return
+    _add_entities(session, article.entities, path.name, report)
+    _Loader(session, path, report, by).load(article, text, by)
+    report.sources_added.append(article.source.file)
+
+
+def import_curated(uow: UnitOfWork, path: Path) -> SeedReport:
+    """Load one curated article file (the seed's format), with the text file it names beside it, in one
+    transaction: its entities, source, roles, memberships, events, facts and statements. Facts and
+    statements already stored get this article as one more source; an article stored already changes
+    nothing."""
+    report = SeedReport()
+    article = _read(path, ArticleFile)
+    text_path = path.parent / article.source.file
+    try:
+        text = text_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidInput(f"{path.name}: source.file: cannot read {text_path.name} ({error})") from None
+    with uow:
+        _load_article(uow.session, path, article, text, report, uow.by)
         uow.commit()
     return report

@@ -5,24 +5,32 @@ from __future__ import annotations
 import hashlib
 import itertools
 import uuid
+from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Text, and_, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from csto_kb.dates import PartialDate
+from csto_kb.dates import PartialDate, upper_bound
 from csto_kb.db import history
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.errors import Conflict, Duplicate, InvalidInput, KBError, NotFound
-from csto_kb.model import Change, Entity, Role, Source, Statement, Translation
+from csto_kb.model import Change, Entity, Evidence, Role, Source, Statement, Translation
 from csto_kb.model.base import utcnow
-from csto_kb.schemas.statements import ChangeOut, StatementDetail, StatementEdit, StatementIn, StatementOut
+from csto_kb.schemas.statements import (
+    ChangeOut,
+    StatementAdded,
+    StatementDetail,
+    StatementEdit,
+    StatementIn,
+    StatementOut,
+)
 from csto_kb.services.entities import create_entity, guess_lang, resolve_entity
-from csto_kb.services.evidence import check_span, locate
+from csto_kb.services.evidence import attach, evidence_from, get_source, locate, resolve_span
 from csto_kb.text import normalise_for_search, quote_key
 
 
 def statement_uid(session: Session, source: Source, span: tuple[int, int] | None, speaker: Entity) -> str:
-    """A stable identity, hashed from the source text, span and speaker where there are such.
+    """A stable identity, hashed from the first source's text, span and speaker where there are such.
 
     Hashing makes the same statement loaded into two databases get the same uid. A retracted statement keeps
     its uid, so a statement re-added from the same span gets the next uid in the sequence.
@@ -52,12 +60,71 @@ def role_on(session: Session, speaker: Entity, said_on: str | None) -> Role | No
     return roles[0] if len(roles) == 1 else None
 
 
+def dates_compatible(stored: str | None, stored_basis: str, given: str | None, given_basis: str) -> bool:
+    """Whether two dates can be the same day: one unknown, one a coarser form of the other, or a stated
+    date on or before a "not after" bound."""
+    if stored is None or given is None:
+        return True
+    if stored_basis == "not_after" and given_basis == "not_after":
+        return True
+    if stored_basis == "not_after" or given_basis == "not_after":
+        bound, day = (stored, given) if stored_basis == "not_after" else (given, stored)
+        return str(PartialDate.parse(day)) <= upper_bound(bound)
+    return stored.startswith(given) or given.startswith(stored)
+
+
 def find_duplicate(session: Session, speaker_id: int, key: str, said_on: str | None) -> Statement | None:
+    """The live statement with exactly this speaker, quote and date (what the unique index holds)."""
     query = select(Statement).where(
         Statement.speaker_id == speaker_id, Statement.quote_key == key, Statement.retracted_at.is_(None)
     )
     query = query.where(Statement.said_on.is_(None) if said_on is None else Statement.said_on == said_on)
     return session.scalars(query).first()
+
+
+def same_statement(
+    session: Session, speaker_id: int, key: str, said_on: str | None, basis: str
+) -> tuple[Statement | None, Statement | None]:
+    """The stored statement this one is (same speaker, same normalised quote, a compatible date), and else
+    one it may be (the same quote on another date, or a quote containing this one or contained in it)."""
+    live = select(Statement).where(Statement.speaker_id == speaker_id, Statement.retracted_at.is_(None))
+    same_quote = session.scalars(live.where(Statement.quote_key == key).order_by(Statement.id)).all()
+    for candidate in same_quote:
+        if dates_compatible(candidate.said_on, candidate.said_on_basis, said_on, basis):
+            return candidate, None
+    if same_quote:
+        return None, same_quote[0]
+    return None, None
+
+
+def near_duplicate(session: Session, speaker_id: int, quote_norm: str) -> Statement | None:
+    """A live statement of the speaker whose normalised quote contains this one, or is contained in it."""
+    if len(quote_norm) < 20:  # short quotes ("yes", a slogan) are contained in too much to mean anything
+        return None
+    # instr/strpos rather than LIKE: no pattern to escape, and no cap on its length (SQLite refuses LIKE
+    # patterns over 50,000 bytes).
+    position = func.strpos if session.get_bind().dialect.name == "postgresql" else func.instr
+    given = literal(quote_norm, Text)
+    query = select(Statement).where(
+        Statement.speaker_id == speaker_id,
+        Statement.retracted_at.is_(None),
+        or_(
+            position(Statement.quote_norm, given) > 0,
+            and_(func.length(Statement.quote_norm) >= 20, position(given, Statement.quote_norm) > 0),
+        ),
+    )
+    return session.scalars(query.order_by(Statement.id).limit(1)).first()
+
+
+def check_said_on(source: Source, said_on: str | None) -> None:
+    """Refuse a date after the source's publication: a report cannot quote what was not yet said."""
+    if said_on is None or source.published_on is None:
+        return
+    if str(PartialDate.parse(said_on)) > upper_bound(source.published_on):
+        raise InvalidInput(
+            f"said_on: {said_on} is after the publication of source {source.id} ({source.published_on}); "
+            "a source reports only what was said before it"
+        )
 
 
 def _speaker(session: Session, data: StatementIn) -> Entity:
@@ -69,88 +136,159 @@ def _speaker(session: Session, data: StatementIn) -> Entity:
         return create_entity(session, name=data.speaker, kind="person", lang=guess_lang(data.speaker))
 
 
-def create_statement(session: Session, data: StatementIn, *, by: str) -> Statement:
-    """Build and flush a statement inside the caller's transaction (used by add, the seed and ingestion)."""
-    source = session.get(Source, data.source)
-    if source is None:
-        raise NotFound(f"source: no source has id {data.source}; `csto-kb source list` shows them")
+@dataclass(frozen=True)
+class Recorded:
+    """What storing a statement did: a new statement, or a new source for one already stored."""
+
+    statement: Statement
+    evidence: Evidence
+    new: bool
+
+
+def record_statement(session: Session, data: StatementIn, *, by: str) -> Recorded:
+    """Store a statement inside the caller's transaction (add, import, review, the seed, curated files).
+
+    The same statement from another source (same speaker, same normalised quote, a compatible date)
+    becomes a second evidence of the stored one. A statement that may be the same (the quote on another
+    date, or within a longer one) is refused until the caller chooses: ``same_as`` links it as evidence,
+    ``distinct`` stores it on its own.
+    """
+    source = get_source(session, data.source)
     speaker = _speaker(session, data)
-    if data.span_start is not None and data.span_end is not None:
-        check_span(source, data.span_start, data.span_end, data.quote, field="quote")
-        span: tuple[int, int] | None = (data.span_start, data.span_end)
-    else:
-        span = locate(source, data.quote, field="quote")
+    span = resolve_span(source, data.quote, data.span_start, data.span_end, field="quote")
+    said_on, basis = data.said_on, data.said_on_basis
+    if said_on is None and source.published_on is not None:
+        said_on, basis = source.published_on, "not_after"
+    if basis == "stated":
+        check_said_on(source, said_on)
     key = quote_key(data.quote)
-    existing = find_duplicate(session, speaker.id, key, data.said_on)
-    if existing is not None:
-        raise Duplicate(
-            f"statement: the same quote by the same speaker on that date exists as #{existing.id}",
-            existing.id,
+    quote_norm = normalise_for_search(data.quote)
+
+    def supported(claim: Statement) -> Evidence:
+        return attach(
+            session,
+            claim,
+            source,
+            span,
+            method=data.method,
+            by=by,
+            extractor_version=data.extractor_version,
+            confidence=data.confidence,
         )
+
+    if data.same_as is not None:
+        target = _get(session, data.same_as)
+        if target.retracted_at is not None:
+            raise Conflict(f"same_as: statement #{target.id} is retracted")
+        if target.speaker_id != speaker.id:
+            raise InvalidInput(
+                f"same_as: statement #{target.id} is by {target.speaker.display_name}, not {speaker.display_name}"
+            )
+        _add_subjects(session, target, data.about)
+        return Recorded(target, supported(target), new=False)
+
+    same, maybe = same_statement(session, speaker.id, key, said_on, basis)
+    if same is not None and not data.distinct:
+        if evidence_from(same, source) is not None:
+            raise Duplicate(
+                f"statement: the same quote by the same speaker from source {source.id} exists as #{same.id}",
+                same.id,
+            )
+        _add_subjects(session, same, data.about)
+        return Recorded(same, supported(same), new=False)
+    if not data.distinct:
+        maybe = maybe or near_duplicate(session, speaker.id, quote_norm)
+        if maybe is not None:
+            raise Conflict(
+                f"statement: possible duplicate of #{maybe.id} ({maybe.said_on or 'undated'}); "
+                f"give --same-as {maybe.id} to add this source to it, or --new to store it apart"
+            )
+    if find_duplicate(session, speaker.id, key, said_on) is not None:
+        raise Duplicate(f"statement: the same quote by the same speaker on {said_on or 'no date'} is stored")
+
     if data.role is not None:
         role = session.get(Role, data.role)
         if role is None or role.person_id != speaker.id:
             raise InvalidInput(f"role: role {data.role} is not a role of {speaker.display_name}")
     else:
-        role = role_on(session, speaker, data.said_on)
-    about = [resolve_entity(session, name, field="about") for name in data.about]
+        role = role_on(session, speaker, said_on)
     statement = Statement(
         uid=statement_uid(session, source, span, speaker),
         speaker=speaker,
         role=role,
         speaker_mention=data.speaker_mention,
         role_text=data.role_text,
-        said_on=data.said_on,
+        said_on=said_on,
+        said_on_basis=basis,
         date_text=data.date_text,
         venue=data.venue,
         quote=data.quote,
-        quote_norm=normalise_for_search(data.quote),
+        quote_norm=quote_norm,
         quote_key=key,
         lang=data.lang,
         mode=data.mode,
         cue=data.cue,
-        source=source,
-        span_start=span[0] if span else None,
-        span_end=span[1] if span else None,
-        method=data.method,
-        extractor_version=data.extractor_version,
-        confidence=data.confidence,
         note=data.note,
         recorded_by=by,
-        about=list({e.id: e for e in about}.values()),
+        about=[],
         translations=[],
     )
+    _add_subjects(session, statement, data.about)
     if data.translation:
         statement.translations.append(
             Translation(lang=data.translation_lang, text=data.translation, translator=data.translator or by)
         )
     session.add(statement)
     session.flush()
-    return statement
+    return Recorded(statement, supported(statement), new=True)
 
 
-def add_statements(uow: UnitOfWork, items: list[StatementIn]) -> list[StatementOut]:
+def create_statement(session: Session, data: StatementIn, *, by: str) -> Statement:
+    """Store a statement, or a new source for the same one; the statement either way."""
+    return record_statement(session, data, by=by).statement
+
+
+def _add_subjects(session: Session, statement: Statement, names: list[str]) -> None:
+    """Add what the statement is about, keeping the subjects it has (none is dropped, none doubled)."""
+    have = {e.id for e in statement.about}
+    for name in names:
+        entity = resolve_entity(session, name, field="about")
+        if entity.id not in have:
+            statement.about.append(entity)
+            have.add(entity.id)
+
+
+def add_statements(uow: UnitOfWork, items: list[StatementIn]) -> list[StatementAdded]:
     """Store several statements in one transaction: all of them, or none when one is refused."""
     with uow:
         added = []
         for i, data in enumerate(items):
             try:
-                added.append(StatementOut.model_validate(create_statement(uow.session, data, by=uow.by)))
+                added.append(_added(record_statement(uow.session, data, by=uow.by)))
             except KBError as error:
                 if len(items) == 1:
                     raise
-                raise type(error)(f"item [{i}]: {error}") from None
+                error.args = (f"item [{i}]: {error}",)
+                raise
         uow.commit()
         return added
 
 
-def add_statement(uow: UnitOfWork, data: StatementIn) -> StatementOut:
-    """Store a new statement; refuses unknown speakers (unless asked to create them), bad spans and duplicates."""
+def _added(recorded: Recorded) -> StatementAdded:
+    return StatementAdded(
+        statement=StatementOut.model_validate(recorded.statement),
+        evidence_id=recorded.evidence.id,
+        new=recorded.new,
+    )
+
+
+def add_statement(uow: UnitOfWork, data: StatementIn) -> StatementAdded:
+    """Store a new statement, or the new source of a stored one; refuses unknown speakers (unless asked to
+    create them), bad spans, dates after the source's publication and possible duplicates."""
     with uow:
-        statement = create_statement(uow.session, data, by=uow.by)
-        out = StatementOut.model_validate(statement)
+        added = _added(record_statement(uow.session, data, by=uow.by))
         uow.commit()
-        return out
+        return added
 
 
 def _get(session: Session, statement_id: int) -> Statement:
@@ -163,7 +301,14 @@ def _get(session: Session, statement_id: int) -> Statement:
 def edit_statement(uow: UnitOfWork, statement_id: int, edit: StatementEdit) -> StatementOut:
     """Correct a statement in place; the change log keeps the values it replaces."""
     columns = edit.column_changes()
-    if not columns and edit.speaker is None and edit.quote is None and edit.translation is None:
+    if (
+        not columns
+        and edit.speaker is None
+        and edit.quote is None
+        and edit.translation is None
+        and not edit.about
+        and not edit.drop_about
+    ):
         raise InvalidInput("edit: give at least one field to change")
     with uow:
         session = uow.session
@@ -175,9 +320,13 @@ def edit_statement(uow: UnitOfWork, statement_id: int, edit: StatementEdit) -> S
         speaker = (
             resolve_entity(session, edit.speaker, field="speaker") if edit.speaker else statement.speaker
         )
-        span = locate(statement.source, edit.quote, field="quote") if edit.quote is not None else None
+        spans = _respanned(statement, edit.quote) if edit.quote is not None else {}
         key = quote_key(edit.quote) if edit.quote is not None else statement.quote_key
         said_on = columns.get("said_on", statement.said_on)
+        if "said_on" in columns:
+            columns["said_on_basis"] = "stated"
+            for evidence in statement.live_evidence:
+                check_said_on(evidence.source, said_on)
         duplicate = find_duplicate(session, speaker.id, key, said_on)
         if duplicate is not None and duplicate.id != statement.id:
             raise Duplicate(
@@ -188,9 +337,12 @@ def edit_statement(uow: UnitOfWork, statement_id: int, edit: StatementEdit) -> S
             statement.quote = edit.quote
             statement.quote_norm = normalise_for_search(edit.quote)
             statement.quote_key = key
-            statement.span_start, statement.span_end = span if span else (None, None)
+            for evidence, span in spans.items():
+                evidence.span_start, evidence.span_end = span
         for field, value in columns.items():
             setattr(statement, field, value)
+        if edit.about or edit.drop_about:
+            _change_subjects(session, statement, edit.about, edit.drop_about)
         if edit.translation is not None:
             lang, who = edit.translation_lang, edit.translator or uow.by
             current = next(
@@ -204,6 +356,41 @@ def edit_statement(uow: UnitOfWork, statement_id: int, edit: StatementEdit) -> S
         out = StatementOut.model_validate(statement)
         uow.commit()
         return out
+
+
+def _respanned(statement: Statement, quote: str) -> dict[Evidence, tuple[int, int]]:
+    """The new spans of a corrected quote: in every source whose span held the old quote word for word.
+
+    The first source must hold the corrected quote; a source that reports the statement in other words (a
+    translation, a paraphrase linked by a reviewer) keeps its span.
+    """
+    first = statement.first_evidence
+    spans: dict[Evidence, tuple[int, int]] = {}
+    for evidence in statement.live_evidence:
+        body = evidence.source.body
+        if body is None or evidence.span_start is None:
+            continue
+        held_quote = body[evidence.span_start : evidence.span_end] == statement.quote
+        if evidence is not first and not (held_quote and quote in body):
+            continue
+        span = locate(evidence.source, quote, field="quote")
+        if span is not None:
+            spans[evidence] = span
+    return spans
+
+
+def _change_subjects(session: Session, statement: Statement, add: list[str], drop: list[str]) -> None:
+    """Add and remove subjects, logging the list before and after (the flush does not see list changes)."""
+    before = [e.key for e in statement.about]
+    dropped = {resolve_entity(session, name, field="drop_about").id for name in drop}
+    missing = dropped - {e.id for e in statement.about}
+    if missing:
+        raise InvalidInput(f"drop_about: statement #{statement.id} is not about {', '.join(drop)}")
+    statement.about = [e for e in statement.about if e.id not in dropped]
+    _add_subjects(session, statement, add)
+    after = [e.key for e in statement.about]
+    if after != before:
+        history.record_update(session, statement, {"about": before}, {"about": after})
 
 
 def retract_statement(uow: UnitOfWork, statement_id: int, reason: str) -> StatementOut:

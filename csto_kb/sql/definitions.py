@@ -34,7 +34,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import JSON, NullType
 
 from csto_kb.db.search_index import SQLITE_QUOTE_SEARCH_TABLE
-from csto_kb.model import Entity, EntityName, Role, Source, Statement, Translation, statement_about
+from csto_kb.model import Entity, EntityName, Evidence, Role, Source, Statement, Translation, statement_about
 
 # --- JSON built by the database: one round trip returns a statement with its lists ----------------------
 
@@ -201,6 +201,56 @@ _about = (
     .scalar_subquery()
 )
 
+_evidence_source = aliased(Source, name="evidence_source")
+_evidence_publisher = aliased(Entity, name="evidence_publisher")
+_live_evidence = and_(Evidence.statement_id == Statement.id, Evidence.retracted_at.is_(None))
+_evidence = (
+    select(
+        json_rows(
+            json_obj(
+                _key("id"),
+                Evidence.id,
+                _key("source_id"),
+                Evidence.source_id,
+                _key("title"),
+                _evidence_source.title,
+                _key("url"),
+                _evidence_source.url,
+                _key("publisher"),
+                _evidence_source.publisher,
+                _key("publisher_entity"),
+                display_name(_evidence_publisher),
+                _key("published_on"),
+                _evidence_source.published_on,
+                _key("published_basis"),
+                _evidence_source.published_basis,
+                _key("span_start"),
+                Evidence.span_start,
+                _key("span_end"),
+                Evidence.span_end,
+                _key("method"),
+                Evidence.method,
+                _key("extractor_version"),
+                Evidence.extractor_version,
+                _key("confidence"),
+                Evidence.confidence,
+                _key("recorded_at"),
+                Evidence.recorded_at,
+                _key("recorded_by"),
+                Evidence.recorded_by,
+            )
+        )
+    )
+    .select_from(Evidence)
+    .join(_evidence_source, _evidence_source.id == Evidence.source_id)
+    .outerjoin(_evidence_publisher, _evidence_publisher.id == _evidence_source.publisher_id)
+    .where(_live_evidence)
+    .scalar_subquery()
+)
+# A statement's first source is its oldest live evidence (ids grow with time).
+_first_evidence = aliased(Evidence, name="first_evidence")
+_first_evidence_id = select(func.min(Evidence.id)).where(_live_evidence).scalar_subquery()
+
 STATEMENT_COLUMNS = (
     select(
         Statement.id,
@@ -213,10 +263,11 @@ STATEMENT_COLUMNS = (
         Statement.lang,
         Statement.mode,
         Statement.cue,
-        Statement.span_start,
-        Statement.span_end,
-        Statement.method,
-        Statement.confidence,
+        Statement.said_on_basis,
+        _first_evidence.span_start,
+        _first_evidence.span_end,
+        _first_evidence.method,
+        _first_evidence.confidence,
         Statement.recorded_at,
         Statement.recorded_by,
         Statement.retracted_at,
@@ -243,10 +294,12 @@ STATEMENT_COLUMNS = (
         Source.published_basis.label("source_published_basis"),
         _translations.label("translations"),
         _about.label("about"),
+        _evidence.label("evidence"),
     )
     .select_from(Statement)
     .join(speaker, speaker.id == Statement.speaker_id)
-    .join(Source, Source.id == Statement.source_id)
+    .join(_first_evidence, _first_evidence.id == _first_evidence_id)
+    .join(Source, Source.id == _first_evidence.source_id)
     .outerjoin(Role, Role.id == Statement.role_id)
     .outerjoin(organisation, organisation.id == Role.organisation_id)
     .outerjoin(publisher, publisher.id == Source.publisher_id)
@@ -286,7 +339,11 @@ STATEMENT_FILTERS: dict[str, ColumnElement[bool]] = {
     ),
     "direct": Statement.mode == _key("direct"),
     "reported": Statement.mode != _key("direct"),
-    "source": Statement.source_id == param("source_id"),
+    "source": Statement.id.in_(
+        select(Evidence.statement_id).where(
+            Evidence.source_id == param("source_id"), Evidence.retracted_at.is_(None)
+        )
+    ),
 }
 
 # Undated statements sort last; ties keep the order in which they were recorded.

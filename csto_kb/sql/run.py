@@ -226,20 +226,39 @@ def statement_row(c: Row) -> Row:
         for t in _json_list(c["translations"])
     ]
     about = [_ref(a["id"], a["key"], a["name_en"], a["name_ar"]) for a in _json_list(c["about"])]
-    source = {
-        "id": int(c["source_id"]),
-        "label": source_label(
-            c["source_id"],
-            publisher=c["source_publisher"] or c["source_publisher_entity"],
-            title=c["source_title"],
-            published_on=c["source_published_on"],
-            published_basis=c["source_published_basis"],
-        ),
-        "url": c["source_url"],
-        "publisher": c["source_publisher"],
-        "published_on": c["source_published_on"],
-        "published_basis": c["source_published_basis"],
-    }
+    evidence = [
+        {
+            "id": int(e["id"]),
+            "source": _source_ref(
+                e["source_id"],
+                e["title"],
+                e["url"],
+                e["publisher"],
+                e["publisher_entity"],
+                e["published_on"],
+                e["published_basis"],
+            ),
+            "span_start": e["span_start"],
+            "span_end": e["span_end"],
+            "method": e["method"],
+            "extractor_version": e["extractor_version"],
+            "confidence": e["confidence"],
+            "recorded_at": _moment(e["recorded_at"]),
+            "recorded_by": e["recorded_by"],
+            "retracted_at": None,
+            "retracted_reason": None,
+        }
+        for e in _json_list(c["evidence"])
+    ]
+    source = _source_ref(
+        c["source_id"],
+        c["source_title"],
+        c["source_url"],
+        c["source_publisher"],
+        c["source_publisher_entity"],
+        c["source_published_on"],
+        c["source_published_basis"],
+    )
     return {
         "id": int(c["id"]),
         "speaker": _ref(c["speaker_id"], c["speaker_key"], c["speaker_name_en"], c["speaker_name_ar"]),
@@ -256,6 +275,9 @@ def statement_row(c: Row) -> Row:
         "cue": c["cue"],
         "translations": translations,
         "about": about,
+        "said_on_basis": c["said_on_basis"],
+        "evidence": evidence,
+        "source_count": len(evidence),
         "source": source,
         "span_start": c["span_start"],
         "span_end": c["span_end"],
@@ -265,4 +287,30 @@ def statement_row(c: Row) -> Row:
         "recorded_by": c["recorded_by"],
         "retracted_at": _moment(c["retracted_at"]),
         "retracted_reason": c["retracted_reason"],
+    }
+
+
+def _source_ref(
+    source_id: Any,
+    title: Any,
+    url: Any,
+    publisher: Any,
+    publisher_entity: Any,
+    published_on: Any,
+    published_basis: Any,
+) -> Row:
+    """A SourceRef's JSON form."""
+    return {
+        "id": int(source_id),
+        "label": source_label(
+            source_id,
+            publisher=publisher or publisher_entity,
+            title=title,
+            published_on=published_on,
+            published_basis=published_basis,
+        ),
+        "url": url,
+        "publisher": publisher,
+        "published_on": published_on,
+        "published_basis": published_basis,
     }

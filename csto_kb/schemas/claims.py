@@ -1,0 +1,178 @@
+"""What goes into the knowledge base about facts other than statements, and about their evidence.
+
+Every fact is a claim that one or more sources support: each input names its source and the words that
+support it (``evidence``, exactly as written, or a span); a source that stores no text needs neither.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from csto_kb.schemas.common import LangCode, Method, Model, NonBlank, PartialDateStr
+
+MembershipStatus = Literal[
+    "member", "applicant", "observer", "partner", "suspended", "frozen", "withdrawn", "former"
+]
+Readiness = Literal["permanent_alert", "peacekeeping", "other"]
+EventKind = Literal["founding", "incursion", "intervention", "war", "meeting", "session", "other"]
+FactKind = Literal["obligation", "characterisation", "practice"]
+ParticipantRole = Literal["subject", "actor", "target", "location"]
+
+
+class EvidenceIn(Model):
+    """Where a source supports a claim: the words as the source writes them, or their span."""
+
+    source: int = Field(gt=0, description="the id of the source")
+    text: str | None = Field(
+        default=None, description="the supporting words exactly as written (located in the source's text)"
+    )
+    span_start: int | None = Field(default=None, ge=0)
+    span_end: int | None = Field(default=None, gt=0)
+    method: Method = "entered"
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _span_complete(self) -> EvidenceIn:
+        if (self.span_start is None) != (self.span_end is None):
+            raise ValueError("span_start and span_end go together")
+        if self.span_start is not None and self.span_end is not None and self.span_end <= self.span_start:
+            raise ValueError("span_end must be greater than span_start")
+        if self.span_start is not None and self.text is None:
+            raise ValueError("a span needs the text it holds (evidence)")
+        return self
+
+
+def _ordered(since: str | None, until: str | None) -> None:
+    if since is not None and until is not None and until < since:
+        raise ValueError(f"until ({until}) is before since ({since})")
+
+
+class MembershipIn(Model):
+    """One episode of a state's membership: member, frozen, withdrawn … from one date to another."""
+
+    alliance: NonBlank
+    member: NonBlank
+    status: MembershipStatus = "member"
+    since: PartialDateStr | None = None
+    until: PartialDateStr | None = None
+    note: str | None = None
+    evidence: EvidenceIn
+
+    @model_validator(mode="after")
+    def _dates(self) -> MembershipIn:
+        _ordered(self.since, self.until)
+        return self
+
+
+class MembershipEdit(Model):
+    status: MembershipStatus | None = None
+    since: PartialDateStr | None = None
+    until: PartialDateStr | None = None
+    note: str | None = None
+
+
+class RoleIn(Model):
+    """A person's title, in an organisation where there is one, over an interval."""
+
+    person: NonBlank
+    organisation: NonBlank | None = None
+    title: NonBlank
+    title_ar: str | None = None
+    key: str | None = Field(default=None, description="a stable key, as curated files give one")
+    since: PartialDateStr | None = None
+    until: PartialDateStr | None = None
+    note: str | None = None
+    evidence: EvidenceIn
+
+    @model_validator(mode="after")
+    def _dates(self) -> RoleIn:
+        _ordered(self.since, self.until)
+        return self
+
+
+class RoleEdit(Model):
+    title: NonBlank | None = None
+    title_ar: str | None = None
+    since: PartialDateStr | None = None
+    until: PartialDateStr | None = None
+    note: str | None = None
+
+
+class ForceLevelIn(Model):
+    """A figure for an organisation's forces as a source gives it."""
+
+    organisation: NonBlank
+    count: int = Field(gt=0, le=2_147_483_647)
+    unit: NonBlank = "troops"
+    unit_original: str | None = None
+    approximate: bool = False
+    readiness: Readiness = "other"
+    as_of: PartialDateStr | None = None
+    statement_id: int | None = Field(default=None, description="the statement that gives the figure")
+    note: str | None = None
+    evidence: EvidenceIn
+
+
+class ForceLevelEdit(Model):
+    count: int | None = Field(default=None, gt=0, le=2_147_483_647)
+    unit: NonBlank | None = None
+    approximate: bool | None = None
+    readiness: Readiness | None = None
+    as_of: PartialDateStr | None = None
+    note: str | None = None
+
+
+class ParticipantIn(Model):
+    entity: NonBlank
+    role: ParticipantRole = "actor"
+
+
+class EventIn(Model):
+    """Something that happened over a (partial) date interval, with who took part in it and how."""
+
+    kind: EventKind
+    title: NonBlank
+    title_ar: str | None = None
+    key: str | None = Field(default=None, description="a stable key, as curated files give one")
+    starts_on: PartialDateStr | None = None
+    ends_on: PartialDateStr | None = None
+    date_text: str = ""
+    participants: list[ParticipantIn] = Field(default_factory=list)
+    note: str | None = None
+    evidence: EvidenceIn
+
+    @model_validator(mode="after")
+    def _dates(self) -> EventIn:
+        _ordered(self.starts_on, self.ends_on)
+        return self
+
+
+class EventEdit(Model):
+    kind: EventKind | None = None
+    title: NonBlank | None = None
+    starts_on: PartialDateStr | None = None
+    ends_on: PartialDateStr | None = None
+    date_text: str | None = None
+    note: str | None = None
+
+
+class OrganisationFactIn(Model):
+    """A fact about an organisation in words: an obligation, a characterisation, a standing practice."""
+
+    subject: NonBlank
+    kind: FactKind
+    text: NonBlank
+    lang: LangCode
+    text_en: str | None = None
+    statement_id: int | None = Field(default=None, description="the statement that states the fact")
+    note: str | None = None
+    evidence: EvidenceIn
+
+
+class OrganisationFactEdit(Model):
+    kind: FactKind | None = None
+    text: NonBlank | None = None
+    text_en: str | None = None
+    note: str | None = None

@@ -1,0 +1,467 @@
+"""Adding, correcting and retracting the facts other than statements: memberships, roles, force figures,
+events and organisation facts, each with its evidence.
+
+A fact that is already stored (the same episode, role, figure, event or text) is not stored twice: the new
+source becomes one more evidence of it, as for statements. Corrections and retractions go through the
+unit of work, so the change log keeps every earlier value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from csto_kb.db import history
+from csto_kb.db.unit_of_work import UnitOfWork
+from csto_kb.errors import Conflict, Duplicate, InvalidInput, NotFound
+from csto_kb.model import (
+    Entity,
+    Event,
+    EventParticipant,
+    Evidence,
+    ForceLevel,
+    Membership,
+    OrganisationFact,
+    Role,
+)
+from csto_kb.model.base import Evidenced, utcnow
+from csto_kb.schemas.claims import (
+    EventEdit,
+    EventIn,
+    EvidenceIn,
+    ForceLevelEdit,
+    ForceLevelIn,
+    MembershipEdit,
+    MembershipIn,
+    OrganisationFactEdit,
+    OrganisationFactIn,
+    RoleEdit,
+    RoleIn,
+)
+from csto_kb.schemas.facts import EventOut, ForceLevelOut, MembershipOut, OrganisationFactOut, RoleFactOut
+from csto_kb.services.entities import resolve_entity
+from csto_kb.services.evidence import attach, evidence_from, get_source, resolve_span
+from csto_kb.services.evidence import retract_evidence as _retract_evidence
+from csto_kb.services.statements import dates_compatible
+from csto_kb.text import normalise_for_search
+
+Claim = TypeVar("Claim", bound=Evidenced)
+
+ALLIANCE_KINDS = ("alliance", "organisation", "body")
+MEMBER_KINDS = ("country", "organisation", "alliance", "body")
+
+
+@dataclass(frozen=True)
+class ClaimKind:
+    """How one kind of fact is named on the command line, stored, and shown."""
+
+    name: str
+    model: type[Evidenced]
+    out: type[BaseModel]
+
+
+KINDS: dict[str, ClaimKind] = {
+    "membership": ClaimKind("membership", Membership, MembershipOut),
+    "role": ClaimKind("role", Role, RoleFactOut),
+    "force_level": ClaimKind("force figure", ForceLevel, ForceLevelOut),
+    "event": ClaimKind("event", Event, EventOut),
+    "organisation_fact": ClaimKind("organisation fact", OrganisationFact, OrganisationFactOut),
+}
+
+
+@dataclass(frozen=True)
+class ClaimAdded:
+    """What adding did: a new fact, or one more source for a stored one (``new`` false)."""
+
+    table: str
+    claim: BaseModel
+    claim_id: int
+    evidence_id: int
+    sources: int
+    new: bool
+
+
+def _entity(session: Session, name: str, field: str, kinds: tuple[str, ...]) -> Entity:
+    entity = resolve_entity(session, name, field=field)
+    if entity.kind not in kinds:
+        raise InvalidInput(
+            f"{field}: {entity.display_name} is a {entity.kind}, expected one of {', '.join(kinds)}"
+        )
+    return entity
+
+
+def _evidence(session: Session, claim: Evidenced, given: EvidenceIn, by: str) -> Evidence:
+    source = get_source(session, given.source)
+    if given.text is None and source.body is not None:
+        raise InvalidInput(
+            f"evidence: source {source.id} stores its text; give the words that support the fact, as written"
+        )
+    span = (
+        resolve_span(source, given.text, given.span_start, given.span_end, field="evidence")
+        if given.text
+        else None
+    )
+    return attach(session, claim, source, span, method=given.method, by=by, note=given.note)
+
+
+def _store(
+    session: Session,
+    by: str,
+    table: str,
+    given: EvidenceIn,
+    existing: Callable[[Session], Evidenced | None],
+    build: Callable[[Session], Evidenced],
+) -> ClaimAdded:
+    """Store a new fact with its evidence, or the evidence alone when the same fact is stored already."""
+    kind = KINDS[table]
+    claim = existing(session)
+    new = claim is None
+    if claim is None:
+        claim = build(session)
+        session.add(claim)
+        session.flush()
+    elif evidence_from(claim, get_source(session, given.source)) is not None:
+        raise Duplicate(
+            f"{table}: the same {kind.name} from source {given.source} is stored as #{claim.id}", claim.id
+        )
+    evidence = _evidence(session, claim, given, by)
+    out = kind.out.model_validate(claim)
+    return ClaimAdded(table, out, claim.id, evidence.id, len(claim.live_evidence), new)
+
+
+def in_transaction(
+    record: Callable[[Session, Any, str], ClaimAdded],
+) -> Callable[[UnitOfWork, Any], ClaimAdded]:
+    """The one-transaction form of a ``record_…`` function, for callers that add one fact."""
+
+    def add(uow: UnitOfWork, data: Any) -> ClaimAdded:
+        with uow:
+            added = record(uow.session, data, uow.by)
+            uow.commit()
+            return added
+
+    add.__doc__ = record.__doc__
+    return add
+
+
+def _live(session: Session, model: type[Claim], *where: Any) -> Claim | None:
+    query = select(model).where(model.retracted_at.is_(None), *where).order_by(model.id)
+    return session.scalars(query).first()
+
+
+# --- adding -------------------------------------------------------------------------------------------------
+
+
+def record_membership(session: Session, data: MembershipIn, by: str) -> ClaimAdded:
+    """Record one episode of a membership (member, frozen, withdrawn …) with its evidence."""
+
+    def parties(session: Session) -> tuple[Entity, Entity]:
+        alliance = _entity(session, data.alliance, "alliance", ALLIANCE_KINDS)
+        member = _entity(session, data.member, "member", MEMBER_KINDS)
+        if alliance.id == member.id:
+            raise InvalidInput("member: an alliance is not a member of itself")
+        return alliance, member
+
+    def existing(session: Session) -> Membership | None:
+        # The same episode: same parties and status, and a start that can be the same day (one unknown,
+        # or one a coarser form of the other: "2002" and "2002-05-14").
+        alliance, member = parties(session)
+        episodes = session.scalars(
+            select(Membership)
+            .where(
+                Membership.alliance_id == alliance.id,
+                Membership.member_id == member.id,
+                Membership.status == data.status,
+                Membership.retracted_at.is_(None),
+            )
+            .order_by(Membership.id)
+        )
+        return next(
+            (m for m in episodes if dates_compatible(m.valid_from, "stated", data.since, "stated")), None
+        )
+
+    def build(session: Session) -> Membership:
+        alliance, member = parties(session)
+        return Membership(
+            alliance=alliance,
+            member=member,
+            status=data.status,
+            valid_from=data.since,
+            valid_to=data.until,
+            note=data.note,
+            evidence=[],
+        )
+
+    return _store(session, by, "membership", data.evidence, existing, build)
+
+
+def record_role(session: Session, data: RoleIn, by: str) -> ClaimAdded:
+    """Record a person's title (in an organisation) over an interval, with its evidence."""
+
+    def parties(session: Session) -> tuple[Entity, Entity | None]:
+        person = _entity(session, data.person, "person", ("person",))
+        organisation = (
+            resolve_entity(session, data.organisation, field="organisation") if data.organisation else None
+        )
+        return person, organisation
+
+    def existing(session: Session) -> Role | None:
+        person, organisation = parties(session)
+        for role in session.scalars(
+            select(Role).where(Role.person_id == person.id, Role.retracted_at.is_(None)).order_by(Role.id)
+        ):
+            same_title = normalise_for_search(role.title) == normalise_for_search(data.title)
+            if (
+                same_title
+                and role.organisation_id == (organisation.id if organisation else None)
+                and (role.valid_from == data.since)
+            ):
+                return role
+        return None
+
+    def build(session: Session) -> Role:
+        person, organisation = parties(session)
+        return Role(
+            key=data.key,
+            person=person,
+            organisation=organisation,
+            title=data.title,
+            title_ar=data.title_ar,
+            valid_from=data.since,
+            valid_to=data.until,
+            note=data.note,
+            evidence=[],
+        )
+
+    return _store(session, by, "role", data.evidence, existing, build)
+
+
+def record_force_level(session: Session, data: ForceLevelIn, by: str) -> ClaimAdded:
+    """Record a force figure as a source gives it; figures that disagree are kept side by side."""
+
+    def existing(session: Session) -> ForceLevel | None:
+        organisation = resolve_entity(session, data.organisation, field="organisation")
+        return _live(
+            session,
+            ForceLevel,
+            ForceLevel.organisation_id == organisation.id,
+            ForceLevel.count == data.count,
+            ForceLevel.readiness == data.readiness,
+            ForceLevel.as_of.is_(None) if data.as_of is None else ForceLevel.as_of == data.as_of,
+        )
+
+    def build(session: Session) -> ForceLevel:
+        return ForceLevel(
+            organisation=resolve_entity(session, data.organisation, field="organisation"),
+            count=data.count,
+            unit=data.unit,
+            unit_original=data.unit_original,
+            approximate=data.approximate,
+            readiness=data.readiness,
+            as_of=data.as_of,
+            statement_id=data.statement_id,
+            note=data.note,
+            evidence=[],
+        )
+
+    return _store(session, by, "force_level", data.evidence, existing, build)
+
+
+def record_event(session: Session, data: EventIn, by: str) -> ClaimAdded:
+    """Record an event with its participants and evidence."""
+
+    def existing(session: Session) -> Event | None:
+        for event in session.scalars(
+            select(Event).where(Event.kind == data.kind, Event.retracted_at.is_(None)).order_by(Event.id)
+        ):
+            if event.starts_on == data.starts_on and normalise_for_search(
+                event.title
+            ) == normalise_for_search(data.title):
+                return event
+        return None
+
+    def build(session: Session) -> Event:
+        participants = [
+            EventParticipant(entity=resolve_entity(session, p.entity, field="participant"), role=p.role)
+            for p in data.participants
+        ]
+        seen = {(p.entity.id, p.role) for p in participants}
+        if len(seen) != len(participants):
+            raise InvalidInput("participant: the same entity is given twice in the same part")
+        return Event(
+            key=data.key,
+            kind=data.kind,
+            title=data.title,
+            title_ar=data.title_ar,
+            starts_on=data.starts_on,
+            ends_on=data.ends_on,
+            date_text=data.date_text,
+            participants=participants,
+            note=data.note,
+            evidence=[],
+        )
+
+    return _store(session, by, "event", data.evidence, existing, build)
+
+
+def record_organisation_fact(session: Session, data: OrganisationFactIn, by: str) -> ClaimAdded:
+    """Record an obligation, characterisation or practice of an organisation, with its evidence."""
+
+    def existing(session: Session) -> OrganisationFact | None:
+        subject = resolve_entity(session, data.subject, field="subject")
+        norm = normalise_for_search(data.text)
+        for fact in session.scalars(
+            select(OrganisationFact).where(
+                OrganisationFact.subject_id == subject.id,
+                OrganisationFact.kind == data.kind,
+                OrganisationFact.retracted_at.is_(None),
+            )
+        ):
+            if normalise_for_search(fact.text) == norm:
+                return fact
+        return None
+
+    def build(session: Session) -> OrganisationFact:
+        return OrganisationFact(
+            subject=resolve_entity(session, data.subject, field="subject"),
+            kind=data.kind,
+            text=data.text,
+            lang=data.lang,
+            text_en=data.text_en,
+            statement_id=data.statement_id,
+            note=data.note,
+            evidence=[],
+        )
+
+    return _store(session, by, "organisation_fact", data.evidence, existing, build)
+
+
+add_membership = in_transaction(record_membership)
+add_role = in_transaction(record_role)
+add_force_level = in_transaction(record_force_level)
+add_event = in_transaction(record_event)
+add_organisation_fact = in_transaction(record_organisation_fact)
+
+
+# --- correcting, retracting, showing -------------------------------------------------------------------------
+
+
+_EDIT_COLUMNS: dict[str, dict[str, str]] = {
+    "membership": {"status": "status", "since": "valid_from", "until": "valid_to", "note": "note"},
+    "role": {
+        "title": "title",
+        "title_ar": "title_ar",
+        "since": "valid_from",
+        "until": "valid_to",
+        "note": "note",
+    },
+    "force_level": {
+        "count": "count",
+        "unit": "unit",
+        "approximate": "approximate",
+        "readiness": "readiness",
+        "as_of": "as_of",
+        "note": "note",
+    },
+    "event": {
+        "kind": "kind",
+        "title": "title",
+        "starts_on": "starts_on",
+        "ends_on": "ends_on",
+        "date_text": "date_text",
+        "note": "note",
+    },
+    "organisation_fact": {"kind": "kind", "text": "text", "text_en": "text_en", "note": "note"},
+}
+_INTERVALS = {
+    "membership": ("valid_from", "valid_to"),
+    "role": ("valid_from", "valid_to"),
+    "event": ("starts_on", "ends_on"),
+}
+
+
+def _get(session: Session, table: str, claim_id: int) -> Evidenced:
+    kind = KINDS[table]
+    claim = session.get(kind.model, claim_id)
+    if claim is None:
+        raise NotFound(f"{table}: no {kind.name} has id {claim_id}")
+    return claim
+
+
+def edit_claim(
+    uow: UnitOfWork,
+    table: str,
+    claim_id: int,
+    edit: MembershipEdit | RoleEdit | ForceLevelEdit | EventEdit | OrganisationFactEdit,
+) -> BaseModel:
+    """Correct a fact in place; the change log keeps the values it replaces."""
+    given = {k: v for k, v in edit.model_dump(exclude_unset=True).items() if v is not None}
+    if not given:
+        raise InvalidInput("edit: give at least one field to change")
+    with uow:
+        claim = _get(uow.session, table, claim_id)
+        if claim.retracted_at is not None:
+            raise Conflict(f"{table}: #{claim_id} is retracted; add a new one instead")
+        for field, value in given.items():
+            setattr(claim, _EDIT_COLUMNS[table][field], value)
+        if table in _INTERVALS:
+            start, end = (getattr(claim, c) for c in _INTERVALS[table])
+            if start is not None and end is not None and end < start:
+                raise InvalidInput(f"until: {end} is before since ({start})")
+        uow.session.flush()
+        out = KINDS[table].out.model_validate(claim)
+        uow.commit()
+        return out
+
+
+def retract_claim(uow: UnitOfWork, table: str, claim_id: int, reason: str) -> BaseModel:
+    """Take a fact out of default queries; it stays stored, with its history."""
+    if not reason.strip():
+        raise InvalidInput("reason: say why it is retracted")
+    with uow:
+        claim = _get(uow.session, table, claim_id)
+        if claim.retracted_at is not None:
+            raise Conflict(f"{table}: #{claim_id} was already retracted on {claim.retracted_at:%Y-%m-%d}")
+        history.give_reason(uow.session, reason)
+        claim.retracted_at = utcnow()
+        claim.retracted_reason = reason
+        uow.session.flush()
+        out = KINDS[table].out.model_validate(claim)
+        uow.commit()
+        return out
+
+
+def show_claim(uow: UnitOfWork, table: str, claim_id: int) -> BaseModel:
+    with uow:
+        return KINDS[table].out.model_validate(_get(uow.session, table, claim_id))
+
+
+def add_evidence(uow: UnitOfWork, table: str, claim_id: int, given: EvidenceIn) -> int:
+    """One more source for a stored fact or statement; the new evidence's id."""
+    with uow:
+        if table == "statement":
+            from csto_kb.model import Statement
+
+            claim: Evidenced | None = uow.session.get(Statement, claim_id)
+            if claim is None:
+                raise NotFound(f"statement: no statement has id {claim_id}")
+        else:
+            claim = _get(uow.session, table, claim_id)
+        if evidence_from(claim, get_source(uow.session, given.source)) is not None:
+            raise Conflict(f"evidence: source {given.source} already supports {table} #{claim_id}")
+        evidence = _evidence(uow.session, claim, given, uow.by)
+        uow.commit()
+        return evidence.id
+
+
+def retract_evidence(uow: UnitOfWork, evidence_id: int, reason: str) -> Evidence:
+    """Withdraw one source's support for a claim (the claim keeps its other sources)."""
+    with uow:
+        evidence = _retract_evidence(uow.session, evidence_id, reason)
+        uow.commit()
+        return evidence
