@@ -1,0 +1,320 @@
+"""The language-neutral attribution core: sentences, content spans, dates and speakers of one article.
+
+A language module subclasses `AttributionCore` and says, for each cue, where its speaker and its content
+are (`attribute`), which later cue ends content, and how a headline's speaker phrase reads. The core then
+does what every language shares: content spans with exact offsets, the statement's date, the running
+speaker registry, continuations of direct quotes, headline attributions and the candidates themselves.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from csto_kb.extraction.cues import Cue, find_cues
+from csto_kb.extraction.dates import DateMention, find_dates, merge_adjacent
+from csto_kb.extraction.gazetteer import Gazetteer
+from csto_kb.extraction.quotes import QUOTE_CHARS, QuoteIndex, QuoteSpan, find_quotes
+from csto_kb.extraction.script import SENTENCE_END, paragraph_bounds, trim_span
+from csto_kb.extraction.speakers import Mention, Speaker, SpeakerRegistry
+from csto_kb.schemas.extraction import StatementCandidate
+
+TRIM = " \t\n،,.:;؛—–-"
+_HEADLINE = re.compile(r"^(?P<who>[^:\n\d]{2,60}?)\s*:\s+(?P<what>\S[^\n]{10,300})$", re.MULTILINE)
+# (start, end, direct, mixed) of reported content
+Content = tuple[int, int, bool, bool]
+
+
+@dataclass
+class Found:
+    """A statement found: its speaker, the cue, the content span and its date."""
+
+    speaker: Speaker
+    mention: Mention | None
+    cue: str
+    start: int
+    end: int
+    direct: bool
+    mixed: bool
+    date_text: str
+    said_on: str | None
+    confidence: float
+    cue_end: int
+
+
+class Sentences:
+    """Sentence boundaries outside quotation marks, for bisecting."""
+
+    def __init__(self, body: str, quotes: QuoteIndex, abbreviation: Callable[[str, int], bool]) -> None:
+        ends: list[int] = []
+        for m in SENTENCE_END.finditer(body):
+            if m.group() != "\n" and quotes.containing(m.start()) is not None:
+                continue
+            if m.group() == "." and abbreviation(body, m.start()):
+                continue
+            ends.append(m.start())
+        self.ends = ends
+        self.length = len(body)
+
+    def bounds(self, position: int) -> tuple[int, int]:
+        i = bisect.bisect_left(self.ends, position)
+        start = self.ends[i - 1] + 1 if i > 0 else 0
+        end = self.ends[i] if i < len(self.ends) else self.length
+        return start, end
+
+
+class AttributionCore:
+    """Statements of one article; a language module subclasses it, construct per article, call `run`."""
+
+    lang = ""
+
+    def __init__(
+        self,
+        body: str,
+        published: dt.date | None,
+        gazetteer: Gazetteer | None,
+        quotes: QuoteIndex | None = None,
+        dates: list[DateMention] | None = None,
+    ) -> None:
+        self.body = body
+        self.published = published
+        self.gazetteer = gazetteer
+        self.quotes = quotes if quotes is not None else QuoteIndex(find_quotes(body))
+        # Date expressions are found once for the whole body and picked by range for each statement.
+        if dates is None:
+            dates = find_dates(body, lang=self.lang, published=published)
+        self.dates = merge_adjacent(body, [d for d in dates if self.quotes.containing(d.start) is None])
+        self._date_starts = [d.start for d in self.dates]
+        self.cues = find_cues(body, lang=self.lang, quotes=self.quotes)
+        self.sentences = Sentences(body, self.quotes, self.abbreviation)
+        self.registry = SpeakerRegistry(gazetteer)
+        self.found: list[Found] = []
+        self.used_quotes: set[int] = set()
+        self.consumed = 0
+
+    # --- what a language module says --------------------------------------------------------------------
+
+    def attribute(self, index: int, cue: Cue) -> None:
+        """Find the speaker and content of ``cue`` (the ``index``-th cue) and `emit` a statement if any."""
+        raise NotImplementedError
+
+    def breaks_content(self, cue: Cue) -> bool:
+        """Whether a later cue inside reported content starts a new attribution, ending the content."""
+        raise NotImplementedError
+
+    def content_end_before(self, start: int, cue: Cue) -> int:
+        """Where content starting at ``start`` ends when the attribution of a later ``cue`` follows it."""
+        return cue.start - cue.prefixed
+
+    def clause_break(self, start: int, end: int) -> int:
+        """Where a new clause of the narrative ends content in body[start:end] (``end`` if none)."""
+        return end
+
+    def headline_subject(self, start: int, end: int) -> Mention | None:
+        """The speaker phrase of a headline "X: …", filling body[start:end]."""
+        raise NotImplementedError
+
+    @staticmethod
+    def abbreviation(body: str, dot: int) -> bool:
+        """Whether the full stop at ``dot`` ends an abbreviation rather than a sentence."""
+        return False
+
+    # --- shared helpers --------------------------------------------------------------------------------
+
+    def clause_start(self, cue: Cue) -> int:
+        start, _ = self.sentences.bounds(cue.start)
+        para_start, _ = paragraph_bounds(self.body, cue.start)
+        start = max(start, para_start)
+        for mark in "،,:":
+            i = self.body.rfind(mark, start, cue.start)
+            if i >= 0 and self.quotes.containing(i) is None:
+                start = max(start, i + 1)
+        return start
+
+    def _content_end(self, start: int, index: int) -> int:
+        """Where content starting at ``start`` ends: sentence end, a new clause, or the next cue's attribution."""
+        _, end = self.sentences.bounds(start)
+        for later in itertools.islice(self.cues, index + 1, None):
+            if later.start >= end:
+                break
+            if later.start > start and self.breaks_content(later):
+                end = self.content_end_before(start, later)
+                break
+        return self.clause_break(start, end)
+
+    def content(self, start: int, index: int, *, fragment_only: bool = False) -> Content | None:
+        """(start, end, direct, mixed) of content beginning at ``start``; None when there is none."""
+        body = self.body
+        while start < len(body) and body[start] in " \t":
+            start += 1
+        quote = self.quotes.starting_at(start)
+        end = self._content_end(start, index)
+        if quote is not None:
+            tail = body[quote.outer_end : max(end, quote.outer_end)].strip(TRIM)
+            if not tail or quote.outer_end >= end:
+                s, e = trim_span(body, quote.inner_start, quote.inner_end, " \t\n")
+                return (s, e, True, False) if e > s else None
+        if fragment_only:
+            inner = self.quotes.first_after(start)
+            if inner is not None and inner.open < end and inner.closed:
+                s, e = trim_span(body, inner.inner_start, inner.inner_end, " \t\n")
+                return (s, e, True, True)
+        s, e = trim_span(body, start, end, TRIM)
+        # Keep a closing quotation mark whose opening mark is inside the content.
+        if e < len(body) and body[e] in QUOTE_CHARS and (q := self.quotes.ending_at(e)) and q.open >= s:
+            e += 1
+        if e - s < 3:
+            return None
+        mixed = any(ch in QUOTE_CHARS for ch in body[s:e])
+        return s, e, False, mixed
+
+    def _date(self, start: int, end: int) -> tuple[str, str | None]:
+        i = bisect.bisect_left(self._date_starts, start)
+        mentions = []
+        while i < len(self.dates) and self.dates[i].end <= end:
+            mentions.append(self.dates[i])
+            i += 1
+        if not mentions:
+            return "", None
+        best = next((m for m in mentions if m.date is not None), mentions[0])
+        return best.text, str(best.date) if best.date else None
+
+    def emit(self, cue: Cue, speaker: Speaker, mention: Mention | None, content: Content,
+              attribution: tuple[int, int], confidence: float) -> None:  # fmt: skip
+        start, end, direct, mixed = content
+        date_text, said_on = self._date(*attribution)
+        self.found.append(
+            Found(
+                speaker, mention, cue.text, start, end, direct, mixed, date_text, said_on, confidence, cue.end
+            )
+        )
+        self.consumed = max(self.consumed, end, cue.end)
+        quote = self.quotes.containing(start)
+        if quote is not None:
+            self.used_quotes.add(quote.open)
+        for q in self.quotes.opening_in(start, end):
+            self.used_quotes.add(q.open)
+
+    def preceding_quote(self, position: int) -> QuoteSpan | None:
+        """An unused quotation that ends right before ``position`` (only spaces and commas between)."""
+        i = position
+        while i > 0 and self.body[i - 1] in " \t،,":
+            i -= 1
+        if i == 0 or self.body[i - 1] not in QUOTE_CHARS:
+            return None
+        quote = self.quotes.ending_at(i - 1)
+        if quote is None or quote.open in self.used_quotes:
+            return None
+        return quote
+
+    def speaker(self, mention: Mention | None, cue: Cue) -> Speaker | None:
+        gender = cue.form.gender
+        if mention is not None:
+            if mention.gender == "f" and gender == "?":
+                gender = "f"
+            return self.registry.resolve(mention, gender)
+        speaker = self.registry.last(gender)
+        if speaker is not None:
+            self.registry.note(speaker)
+        return speaker
+
+    # --- after the cues ----------------------------------------------------------------------------------
+
+    def _continuations(self) -> None:
+        """A quotation right after an attributed direct quote, with no cue of its own, continues it."""
+        by_end = sorted(self.found, key=lambda f: f.end)
+        ends = [f.end for f in by_end]
+        cue_starts = [c.start for c in self.cues]
+        for quote in self.quotes.spans:
+            if quote.open in self.used_quotes or not quote.closed:
+                continue
+            if len(self.body[quote.inner_start : quote.inner_end].split()) < 4:
+                continue
+            i = bisect.bisect_right(ends, quote.open) - 1
+            if i < 0:
+                continue
+            previous = by_end[i]
+            gap = self.body[previous.end : quote.open]
+            if gap.count("\n") > 1 or len(gap) > 200 or not previous.direct:
+                continue
+            j = bisect.bisect_left(cue_starts, previous.end)
+            if j < len(cue_starts) and cue_starts[j] < quote.open and cue_starts[j] > previous.cue_end:
+                continue
+            if not re.search(r"[.!?؟]\s*$|\n\s*$", gap):
+                continue
+            s, e = trim_span(self.body, quote.inner_start, quote.inner_end, " \t\n")
+            self.found.append(Found(previous.speaker, None, previous.cue, s, e, True, False, previous.date_text,
+                                     previous.said_on, 0.7, previous.cue_end))  # fmt: skip
+            self.used_quotes.add(quote.open)
+
+    def _headlines(self) -> None:
+        """Headline attributions "X: …" on a line of their own, with no cue on the line."""
+        cue_starts = [c.start for c in self.cues]
+        for m in _HEADLINE.finditer(self.body):
+            who_start, who_end = m.span("who")
+            if len(m.group("who").split()) > 4:
+                continue
+            i = bisect.bisect_left(cue_starts, m.start())
+            if i < len(cue_starts) and cue_starts[i] < m.end():
+                continue
+            mention = self.headline_subject(who_start, who_end)
+            if mention is None or mention.end - mention.start < who_end - who_start - 1:
+                continue
+            content = self.content(m.start("what"), len(self.cues))
+            if content is None or any(f.start <= content[0] < f.end for f in self.found):
+                continue
+            speaker = self.registry.resolve(mention, "?")
+            self.found.append(
+                Found(
+                    speaker,
+                    mention,
+                    ":",
+                    content[0],
+                    content[1],
+                    content[2],
+                    content[3],
+                    "",
+                    None,
+                    0.6,
+                    m.start("what"),
+                )
+            )
+
+    def run(self) -> list[StatementCandidate]:
+        self._headlines()
+        self.consumed = 0
+        for index, cue in enumerate(self.cues):
+            if cue.start < self.consumed:
+                continue
+            self.attribute(index, cue)
+        self._continuations()
+        self.found.sort(key=lambda f: f.start)
+        return [self._candidate(f) for f in self.found]
+
+    def _candidate(self, f: Found) -> StatementCandidate:
+        mention = f.mention
+        speaker = f.speaker
+        if mention is not None and mention.kind == "pronoun":
+            surface = mention.text
+        else:
+            surface = mention.text if mention is not None else ""
+        mode = "direct" if f.direct and not f.mixed else ("mixed" if f.mixed else "indirect")
+        return StatementCandidate(
+            speaker=speaker.name,
+            speaker_key=speaker.key,
+            speaker_mention=surface,
+            speaker_role=(mention.role if mention is not None and mention.role else speaker.role),
+            quote=self.body[f.start : f.end],
+            quote_start=f.start,
+            quote_end=f.end,
+            direct=f.direct,
+            mode=mode,
+            cue=f.cue,
+            date_text=f.date_text,
+            said_on=f.said_on,
+            confidence=f.confidence,
+        )

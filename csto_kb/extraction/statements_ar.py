@@ -1,0 +1,155 @@
+"""Arabic statements: verb-first attributions ("قال X إن …"), participles, "بحسب X" sources, venues.
+
+The speaker phrase is read after the cue (or before it, subject first); the content opens at a
+complementiser, a colon or a quotation mark, and ends at the sentence end, a new clause or the next
+attribution.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from csto_kb.extraction import arabic
+from csto_kb.extraction.attribution import TRIM, AttributionCore, Content
+from csto_kb.extraction.cues import Cue
+from csto_kb.extraction.quotes import QUOTE_CHARS
+from csto_kb.extraction.script import trim_span
+from csto_kb.extraction.speakers import Mention
+
+
+class ArabicStatements(AttributionCore):
+    """Attributed statements of an Arabic article."""
+
+    lang = "ar"
+
+    def breaks_content(self, cue: Cue) -> bool:
+        # A bare verb inside content is often the content's own verb ("… قال لنا"); an attribution is
+        # marked by an attached و/ف, a participle, or a comma before the verb.
+        if cue.prefixed or cue.form.kind == "participle":
+            return True
+        before = self.body[max(0, cue.start - 3) : cue.start].rstrip()
+        return before.endswith(("،", ","))
+
+    def clause_break(self, start: int, end: int) -> int:
+        for m in arabic.CLAUSE_BREAK.finditer(self.body, start, end):
+            if self.quotes.containing(m.start()) is None:
+                return m.start()
+        return end
+
+    def headline_subject(self, start: int, end: int) -> Mention | None:
+        return arabic.parse_subject(self.body, start, end, self.gazetteer)
+
+    def attribute(self, index: int, cue: Cue) -> None:
+        body = self.body
+        s_start, s_end = self.sentences.bounds(cue.start)
+        # The attribution may hold an occasion ("في تصريحات لـ…") or "قائلا" before the content opens.
+        next_start = next(
+            (
+                c.start
+                for c in itertools.islice(self.cues, index + 1, None)
+                if (c.form.kind != "venue" and c.form.lemma != "قال") or c.form.kind == "verb"
+            ),
+            len(body),
+        )
+        limit = min(s_end, next_start)
+        clause_start = self.clause_start(cue)
+        kind = cue.form.kind
+        if kind == "nominal":
+            self._nominal(index, cue, s_start, s_end, clause_start)
+            return
+        opener = None
+        for m in arabic.OPENER.finditer(body, cue.end, limit):
+            if m.group("quote") and self.quotes.starting_at(m.start()) is None:
+                continue
+            if arabic.complementiser_is_speech(body, m):
+                opener = m
+                break
+        region_end = opener.start() if opener else limit
+        mention: Mention | None = None
+        if kind == "venue":
+            mention = (
+                arabic.parse_subject(body, clause_start, cue.start, self.gazetteer)
+                if clause_start < cue.start
+                else None
+            )
+            if mention is None or opener is None:
+                return
+        elif kind != "participle":
+            # An object cue after its subject ("بوتين دعا دول المنظمة إلى …") has its object, not its subject,
+            # after the verb.
+            mention = (
+                arabic.svo_subject(body, clause_start, cue.start - cue.prefixed, self.gazetteer)
+                if kind == "object"
+                else None
+            )
+            svo = mention is not None
+            if mention is None:
+                mention = arabic.parse_subject(body, cue.end, region_end, self.gazetteer)
+            if mention is None:
+                mention = arabic.svo_subject(body, clause_start, cue.start - cue.prefixed, self.gazetteer)
+                svo = mention is not None
+        else:
+            svo = False
+        content: Content | None = None
+        if opener is not None:
+            start = opener.start() if opener.group("quote") else opener.end()
+            content = self.content(start, index)
+        elif kind == "object" and svo:
+            content = self.content(cue.end, index)
+        elif (prep := arabic.OBJECT_PREPOSITION.match(body, cue.end + 1)) and cue.form.lemma == "حذر":
+            content = self.content(prep.end(), index)
+        if content is None:
+            quote = self.preceding_quote(cue.start - (1 if cue.prefixed else 0))
+            if quote is not None and mention is not None:
+                s, e = trim_span(body, quote.inner_start, quote.inner_end, " \t\n")
+                content = (s, e, True, False)
+                speaker = self.speaker(mention, cue)
+                if speaker is not None:
+                    self.emit(cue, speaker, mention, content, (cue.start, s_end), 0.8)
+                return
+            if mention is not None and kind != "venue":
+                self.speaker(
+                    mention, cue
+                )  # "ما قاله رئيس الوزراء، نيكول باشينيان": remembered for later cues
+            return
+        speaker = self.speaker(mention, cue)
+        if speaker is None:
+            return
+        attribution = (max(s_start, self.consumed), content[0])
+        confidence = 0.9 if mention is not None else 0.75
+        self.emit(cue, speaker, mention, content, attribution, confidence)
+
+    def _nominal(self, index: int, cue: Cue, s_start: int, s_end: int, clause_start: int) -> None:
+        body = self.body
+        # "وبحسب X، …" and "ووفق بيان لـX فإن …" open a clause: the content follows the source. Otherwise
+        # ("…، بحسب X.") the content precedes it.
+        opener = arabic.NOMINAL_OPENER.search(body, cue.end, s_end)
+        at_clause_start = (
+            cue.prefixed
+            or not body[s_start : cue.start].strip()
+            or body[: cue.start].rstrip().endswith(("،", ","))
+        )
+        forward = opener is not None and (at_clause_start or opener.group().strip(" ،,:") != "")
+        if forward:
+            assert opener is not None
+            mention = arabic.nominal_source(body, cue.end, opener.start(), self.gazetteer)
+            start = opener.end()
+            if fa_inna := arabic.FA_INNA.match(body, start):
+                start = fa_inna.end()  # "بحسب X، فإنه …": the content follows فإن
+            content = self.content(start, index)
+            attribution = (s_start, opener.end())
+        else:
+            end = body.find("،", cue.end, s_end)
+            mention = arabic.nominal_source(body, cue.end, s_end if end < 0 else end, self.gazetteer)
+            s, e = trim_span(body, s_start, cue.start, TRIM)
+            content = (
+                (s, e, False, any(c in QUOTE_CHARS for c in body[s:e]))
+                if e - s > 10 and s >= self.consumed
+                else None
+            )
+            attribution = (cue.start, s_end)
+        if content is None or mention is None:
+            return
+        speaker = self.speaker(mention, cue)
+        if speaker is not None:
+            self.emit(cue, speaker, mention, content, attribution, 0.8)

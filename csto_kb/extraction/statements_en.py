@@ -1,0 +1,183 @@
+"""English statements: subject-first attributions ("X said that …"), inverted ones ("…," said X), quotes
+before their attribution, and "according to X".
+"""
+
+from __future__ import annotations
+
+import re
+
+from csto_kb.extraction import english
+from csto_kb.extraction.attribution import TRIM, AttributionCore, Content
+from csto_kb.extraction.cues import Cue
+from csto_kb.extraction.quotes import QUOTE_CHARS, QuoteSpan
+from csto_kb.extraction.script import paragraph_bounds, trim_span
+from csto_kb.extraction.speakers import Mention
+
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "col", "st", "u.s", "u.k", "u.n", "lt", "maj", "sgt", "jan", "feb",
+                  "aug", "sept", "oct", "nov", "dec", "no", "vs", "etc"}  # fmt: skip
+
+
+def is_abbreviation(body: str, dot: int) -> bool:
+    start = dot
+    while start > 0 and (body[start - 1].isalpha() or body[start - 1] == "."):
+        start -= 1
+    word = body[start:dot].lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _strip_connective(body: str, start: int, end: int) -> int:
+    """Drop ", which" / ", as" / "and" left before an attribution that ends content."""
+    text = body[start:end]
+    trimmed = re.sub(r"(?:[,\s]+(?:which|who|as|and|but|while|because))?[,\s]*$", "", text)
+    return start + len(trimmed)
+
+
+class EnglishStatements(AttributionCore):
+    """Attributed statements of an English article."""
+
+    lang = "en"
+
+    @staticmethod
+    def abbreviation(body: str, dot: int) -> bool:
+        return is_abbreviation(body, dot)
+
+    def breaks_content(self, cue: Cue) -> bool:
+        return True
+
+    def content_end_before(self, start: int, cue: Cue) -> int:
+        # Content ends before the later cue's subject ("…, Pashinyan said"), and before a connective.
+        end = cue.start
+        mention = english.subject_before(self.body, start, cue.start)
+        if mention is not None:
+            end = mention.start
+        return _strip_connective(self.body, start, end)
+
+    def headline_subject(self, start: int, end: int) -> Mention | None:
+        return english.subject_after(self.body, start, end)
+
+    def attribute(self, index: int, cue: Cue) -> None:
+        body = self.body
+        s_start, s_end = self.sentences.bounds(cue.start)
+        para_start, _ = paragraph_bounds(body, cue.start)
+        s_start = max(s_start, para_start)
+        next_start = self.cues[index + 1].start if index + 1 < len(self.cues) else len(body)
+        limit = min(s_end, next_start)
+        kind = cue.form.kind
+        if kind == "nominal":
+            self._nominal(index, cue, s_start, s_end)
+            return
+        # The subject ends where the cue begins; it starts after the last quotation or clause mark before it.
+        subject_from = s_start
+        previous = self.quotes.last_before(cue.start)
+        if previous is not None and s_start <= previous.close < cue.start:
+            subject_from = max(subject_from, previous.outer_end)
+        mention = english.subject_before(body, subject_from, cue.start)
+        inverted = False
+        if mention is None:
+            mention = english.subject_after(body, cue.end, limit)
+            inverted = mention is not None
+        quote_before = self._quote_before(s_start, cue.start)
+        content: Content | None = None
+        attribution = (s_start, s_end)
+        opener_re = english.OBJECT_OPENER if kind == "object" else english.OPENER
+        opener = None
+        search_from = mention.end if inverted and mention is not None else cue.end
+        for m in opener_re.finditer(body, search_from, limit):
+            # A quotation opens the content only right after the cue ("said: “…”"); further on it is a
+            # fragment inside a paraphrase ("acknowledged Putin’s “special role”").
+            if m.group().strip() in QUOTE_CHARS and (
+                self.quotes.starting_at(m.start()) is None or body[search_from : m.start()].strip(" ,:")
+            ):
+                continue
+            if len(body[cue.end : m.start()].split()) > 12:
+                break
+            opener = m
+            break
+        say_verb = cue.form.lemma == "say"
+        if quote_before is not None and (
+            opener is None or (opener.group() in QUOTE_CHARS and opener.start() > cue.end + 40)
+        ):
+            s, e = trim_span(body, quote_before.inner_start, quote_before.inner_end, " \t\n,")
+            content = (s, e, True, False)
+            attribution = (quote_before.outer_end, s_end)
+        elif opener is not None:
+            start = (
+                opener.start()
+                if opener.group() in QUOTE_CHARS
+                else (opener.start() if kind == "object" else opener.end())
+            )
+            content = self.content(start, index)
+            attribution = (s_start, start)
+        elif (
+            cue.form.lemma in ("say",)
+            and cue.text.lower() not in ("told", "tells")
+            and (thatless := english.thatless_start(body, search_from, limit)) is not None
+        ):
+            content = self.content(thatless, index)
+            attribution = (s_start, thatless)
+        elif not say_verb and kind == "verb" and mention is not None:
+            content = self.content(cue.end, index, fragment_only=True)
+            if content is not None and not content[2]:
+                content = None
+        if content is None and mention is not None and not inverted:
+            # "content, the ministry said on Friday": the clause before the subject is the content.
+            before = body[s_start : mention.start].rstrip()
+            after = body[cue.end : s_end]
+            if (
+                before.endswith(",")
+                and opener is None
+                and len(after.split()) <= 6
+                and s_start >= self.consumed
+            ):
+                s, e = trim_span(body, s_start, len(before), TRIM)
+                if e - s > 10:
+                    content = (s, e, False, any(c in QUOTE_CHARS for c in body[s:e]))
+                    attribution = (cue.start, s_end)
+        if content is None:
+            if mention is not None:
+                self.speaker(mention, cue)
+            return
+        if content[0] < self.consumed and content[1] <= self.consumed:
+            return
+        speaker = self.speaker(mention, cue)
+        if speaker is None:
+            return
+        self.emit(cue, speaker, mention, content, attribution, 0.9 if mention is not None else 0.7)
+
+    def _quote_before(self, s_start: int, cue_start: int) -> QuoteSpan | None:
+        """An unused quotation closing shortly before the cue, with only the speaker phrase between."""
+        last = self.quotes.last_before(cue_start)
+        if (
+            last is None
+            or not last.closed
+            or not s_start <= last.close < cue_start
+            or last.open in self.used_quotes
+        ):
+            return None
+        between = self.body[last.outer_end : cue_start]
+        if len(between.split()) > 8 or any(ch in between for ch in ".!?\n"):
+            return None
+        return last
+
+    def _nominal(self, index: int, cue: Cue, s_start: int, s_end: int) -> None:
+        body = self.body
+        if cue.text.lower() != "according to":
+            return  # "as reported by TASS" names the relaying agency, not a speaker
+        lead = body[s_start : cue.start].strip()
+        if not lead:
+            comma = body.find(",", cue.end, s_end)
+            if comma < 0:
+                return
+            mention = english.subject_after(body, cue.end, comma)
+            content = self.content(comma + 1, index)
+            attribution = (s_start, comma)
+        else:
+            mention = english.subject_after(body, cue.end, s_end)
+            s, e = trim_span(body, s_start, cue.start, TRIM)
+            content = (s, e, False, False) if e - s > 10 and s >= self.consumed else None
+            attribution = (cue.start, s_end)
+        if content is None or mention is None:
+            return
+        speaker = self.speaker(mention, cue)
+        if speaker is not None:
+            self.emit(cue, speaker, mention, content, attribution, 0.8)
