@@ -196,3 +196,65 @@ def test_the_statement_date_comes_from_the_attribution() -> None:
     t = only("وفي 19 فبراير الماضي، أي قبل الحرب بخمسة أيام، قال الجنرال أندريه كوزلوف إن القوات مستعدة.")
     assert t.said_on == "2022-02-19"
     assert "قبل الحرب بخمسة أيام" in t.date_text
+
+
+# --- speakers that are not speakers, compound names, titles ----------------------------------------------
+
+
+def test_an_occasion_noun_with_a_pronoun_suffix_is_not_the_speaker() -> None:
+    s = only("وقال رئيس البرلمان سامي حداد في كلمته أمام النواب اليوم الجمعة، إن الجلسة ستعقد غدا.")
+    assert s.speaker == "سامي حداد"
+    assert s.speaker_role == "رئيس البرلمان"
+
+
+def test_a_name_beginning_with_hamza_alef_is_not_taken_for_the_article() -> None:
+    s = only("قال رئيس الوفد إلهام كريموف إن المحادثات انتهت.")
+    assert s.speaker == "إلهام كريموف"
+
+
+@pytest.mark.parametrize("name", ["عمرو أبو العينين", "خالد بن الوليد", "يوسف عبد الرحمن", "حمد آل ثاني"])
+def test_compound_names_stay_whole(name: str) -> None:
+    s = only(f"قال الأمين العام للمجلس، {name}، إن الاجتماع المقبل سيعقد في الرياض.")
+    assert s.speaker == name
+
+
+def test_a_demonstrative_object_is_not_the_speaker_of_a_dropped_subject() -> None:
+    found = statements(
+        "قال الوزير سامي حداد إن القوات ستنسحب.\nووصف مهمة تلك القوات بأنها ناجحة في كل المقاييس."
+    )
+    assert [f.speaker for f in found] == ["سامي حداد", "سامي حداد"]
+    assert found[1].confidence < found[0].confidence
+    assert found[1].confidence_reason.startswith("speaker not named")
+
+
+def test_a_quantifier_ends_an_institution_subject() -> None:
+    found = statements(
+        "ودعا المجلس الإقليمي جميع الدول الأعضاء فيه إلى ضبط النفس، وقال إنه يرفض أي تدخل أجنبي."
+    )
+    assert [f.speaker for f in found] == ["المجلس الإقليمي"]
+
+
+def test_a_title_with_the_same_nationality_resolves_to_the_person_named_before() -> None:
+    found = statements(
+        "قال رئيس بولندا أندريه ماليك إن الحوار ضروري.\nوشدد الزعيم البولندي على أن العقوبات لن تكفي."
+    )
+    assert [f.speaker for f in found] == ["أندريه ماليك"] * 2
+    assert found[1].speaker_mention == "الزعيم البولندي"
+
+
+def test_a_title_resolves_to_the_person_the_article_names_with_it_later() -> None:
+    found = statements(
+        "قال الرئيس الفنلندي إن الحلف سيتوسع.\nوكان الرئيس يوهان ميكولا قد زار العاصمة في وقت سابق."
+    )
+    assert [f.speaker for f in found] == ["يوهان ميكولا"]
+    assert found[0].speaker_mention == "الرئيس الفنلندي"
+    assert "title resolved to يوهان ميكولا" in found[0].confidence_reason
+    assert found[0].confidence < 0.9
+
+
+def test_a_title_of_another_country_is_not_resolved_to_that_person() -> None:
+    found = statements(
+        "قال رئيس بولندا أندريه ماليك إن الحوار ضروري.\nوأكد الرئيس الفنلندي أن العقوبات لن تكفي."
+    )
+    assert found[1].speaker == "الرئيس الفنلندي"
+    assert "does not name" in found[1].confidence_reason

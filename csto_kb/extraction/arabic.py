@@ -13,6 +13,7 @@ from csto_kb.extraction.gazetteer import Gazetteer
 from csto_kb.extraction.script import (
     AFTER_WORD,
     BEFORE_WORD,
+    MARKS,
     alternation,
     arabic_word,
     fold_arabic,
@@ -72,7 +73,7 @@ INSTITUTION_HEADS = _fold_set([
     "وزارة", "الوزارة", "الخارجية", "الحكومة", "حكومة", "الرئاسة", "الكرملين", "البيت", "البنتاغون", "منظمة",
     "المنظمة", "حلف", "الحلف", "مجلس", "المجلس", "اللجنة", "لجنة", "الجيش", "القسم", "الدائرة", "المكتب",
     "مكتب", "السفارة", "سفارة", "البرلمان", "الجمعية", "وكالة", "الوكالة", "الأمانة", "هيئة", "الهيئة",
-    "قيادة", "القيادة", "الناتو", "الاتحاد", "الأمم", "المتمردون", "المتمردين", "الانفصاليون", "السلطات",
+    "قيادة", "القيادة", "الناتو", "الاتحاد", "المجموعة", "مجموعة", "الجامعة", "جامعة", "المفوضية", "مفوضية", "الأمم", "المتمردون", "المتمردين", "الانفصاليون", "السلطات",
     "مصادر", "مصدر", "الدفاع", "الاستخبارات", "المخابرات", "قوات", "القوات", "الشرطة", "المحكمة", "البنك",
 ])  # fmt: skip
 # Countries and capitals: inside a role phrase ("رئيس وزراء أرمينيا") they are not the name; alone, they
@@ -95,7 +96,33 @@ PREPOSITIONS = _fold_set([
     "اللذين", "ومقرها", "ومقره", "وهو", "وهي", "هو", "هي", "بدوره", "بدورها", "أيضا", "كذلك", "مجددا",
     "قائلا", "قائلة", "له", "لها", "لهم", "إن", "أن", "بأن", "قد", "لقد", "ثم", "عليه", "عليها", "نفسه", "نفسها",
     "بيان", "تصريح", "تصريحات", "حديث", "مقابلة", "كلمة", "رسالة", "تقرير", "وقت", "لاحق", "تعقيبا",
+    # quantifiers open the object of the verb ("دعا الاتحاد جميع الدول"), not more of the subject
+    "جميع", "كل", "كافة", "بعض",
+    # prepositions with an attached pronoun ("الدول الأعضاء فيه")
+    "فيه", "فيها", "فيهم", "منه", "منها", "إليه", "إليها", "عنه", "عنها", "معه", "معها", "لديه", "لديها",
 ])  # fmt: skip
+# Words that never name a speaker on their own: demonstratives and relative pronouns ("مهمة تلك القوات"),
+# weekdays and time words ("الأربعاء", "مساء").
+NOT_A_SPEAKER = _fold_set([
+    "هذا", "هذه", "ذلك", "تلك", "هؤلاء", "أولئك", "هذان", "هاتان", "الذي", "التي", "الذين", "اللتين", "اللذان",
+    "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "صباح", "مساء", "ظهر",
+    "أمس", "اليوم", "غدا", "الليلة", "فجر", "ليل", "ليلة", "صباحا", "مساء", "عصر",
+])  # fmt: skip
+DEMONSTRATIVES = _fold_set(["هذا", "هذه", "ذلك", "تلك", "هؤلاء", "أولئك", "هذان", "هاتان"])
+# Particles of compound names: the word after them belongs to the name even with the article ("أبو الغيط",
+# "عبد الله", "بن سلمان", "آل ثاني").
+NAME_PARTICLES = _fold_set(
+    ["أبو", "أبي", "أبا", "بن", "ابن", "بنت", "عبد", "آل", "ذو", "ذي", "ولد", "دي", "فون", "فان"]
+)
+# Nouns for an occasion of speech; with a pronoun suffix ("خطابه", "كلمتها") they end a speaker phrase.
+_SPEECH_NOUNS = _fold_set(["خطاب", "كلمة", "بيان", "تصريح", "تصريحات", "حديث", "مقابلة", "رسالة", "تغريدة",
+                           "منشور", "مؤتمر", "لقاء", "اجتماع", "زيارة", "جولة", "اتصال", "مكتب", "حساب", "صفحة",
+                           "موقع", "قناة", "رد", "تعليق", "تقرير", "وزارة", "حكومة", "بلاد", "دولة", "جانب"])  # fmt: skip
+_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "نا")
+# Where a title may begin in running text (the leader heads only: other titles name few people once).
+TITLE_HEAD = re.compile(
+    rf"{BEFORE_WORD}[و]?(?:{alternation(['الرئيس', 'رئيس', 'الزعيم', 'زعيم', 'الأمين العام', 'أمين', 'رئيس الوزراء', 'وزير', 'الوزير', 'رئيسة', 'وزيرة'], arabic=True)}){AFTER_WORD}"
+)
 APPOSITION = _fold_set(["وهو", "وهي", "هو", "هي"])
 # Short particles that begin a clause before a verb-first cue and are not its subject.
 CLAUSE_PARTICLES = _fold_set(["حيث", "كما", "ثم", "وقد", "قد", "لقد", "فيما", "بينما", "إذ", "بدوره", "بدورها",
@@ -113,6 +140,25 @@ _OCCASIONS = _fold_set(["مقابلة", "تصريحات", "تصريح", "حدي�
                         "رسالة", "لقاء", "خطاب", "قمة", "اتصال", "منشور", "تغريدة"])  # fmt: skip
 
 
+def pronoun_suffixed_noun(word: str) -> bool:
+    """A noun with an attached pronoun ("خطابه", "كلمتها", "مكتبه"): never a name."""
+    folded = fold_arabic(word)
+    for suffix in _PRONOUN_SUFFIXES:
+        if folded.endswith(suffix) and len(folded) - len(suffix) >= 2:
+            stem = folded[: -len(suffix)]
+            if stem.endswith("ت"):
+                stem = stem[:-1] + "ه"  # كلمته is كلمة + ه: the teh marbuta is written open before a suffix
+            if stem in _SPEECH_NOUNS or stem.removeprefix("و") in _SPEECH_NOUNS:
+                return True
+    return False
+
+
+def _has_article(word: str) -> bool:
+    """The definite article as written: bare alef + lam (أل with hamza starts a name: ألكسندر، إلهام)."""
+    bare = re.sub(f"[{MARKS}]", "", word)
+    return bare.startswith(("ال", "لل", "وال", "فال", "بال"))
+
+
 def _is_preposition(word: str) -> bool:
     # Folding ى to ي would make the name علي the preposition على, so the final yeh is compared as written.
     folded = fold_arabic(word)
@@ -128,13 +174,17 @@ def _strip_conj(folded: str) -> str:
     return folded[1:] if folded[:1] in "وف" and len(folded) > 3 else folded
 
 
-def _is_name_word(word: str, in_parens: bool, position: int) -> bool:
+def _is_name_word(word: str, in_parens: bool, position: int, previous: str = "") -> bool:
     folded = fold_arabic(word)
     if in_parens or not folded or folded.isdigit():
         return False
+    if previous and fold_arabic(previous) in NAME_PARTICLES and not _is_preposition(word):
+        return True
     if _is_preposition(word) or folded in ROLE_HEADS or folded in INSTITUTION_HEADS or folded in COUNTRIES:
         return False
-    if folded.startswith("ال") or folded.startswith("لل"):
+    if folded in NOT_A_SPEAKER or pronoun_suffixed_noun(word):
+        return False
+    if _has_article(word):
         return False
     # "زاس لرويترز": ل before an outlet or the article is an adverbial; لافروف is a name.
     return not (folded.startswith("ل") and (folded[1:2] == "ل" or folded[1:] in _OUTLETS))
@@ -166,6 +216,8 @@ def _classify(body: str, start: int, end: int) -> tuple[str, tuple[int, int] | N
         return any(a <= s < b for a, b in parens)
 
     first = fold_arabic(words[0][0])
+    if first in NOT_A_SPEAKER or pronoun_suffixed_noun(words[0][0]):
+        return "adverbial", None, None
     if first in APPOSITION:
         return ("apposition", None, (words[1][1], words[-1][2])) if len(words) > 1 else ("", None, None)
     head = _strip_conj(first)
@@ -182,6 +234,11 @@ def _classify(body: str, start: int, end: int) -> tuple[str, tuple[int, int] | N
         if i == 0 and folded.startswith("لل"):
             cut = i
             break
+        if i > 0 and folded in DEMONSTRATIVES:
+            return "adverbial", None, None  # "مهمة تلك القوات" is an object phrase, not a subject
+        if pronoun_suffixed_noun(w) or (i > 0 and folded in NOT_A_SPEAKER):
+            cut = i
+            break
         if _is_preposition(w):
             if (
                 role_first
@@ -195,6 +252,8 @@ def _classify(body: str, start: int, end: int) -> tuple[str, tuple[int, int] | N
     if cut == 0:
         return "adverbial", None, None
     words = words[:cut]
+    while len(words) > 1 and _is_preposition(words[-1][0]):
+        words = words[:-1]  # "… لوكاشينكو في خطابه": the preposition went with the occasion
     if head in PLACES and len(words) <= 2:
         return "institution", None, (words[0][1], words[-1][2])
     if head in INSTITUTION_HEADS or (head.startswith("ل") and head[1:] in INSTITUTION_HEADS):
@@ -202,14 +261,23 @@ def _classify(body: str, start: int, end: int) -> tuple[str, tuple[int, int] | N
     if role_first:
         n = len(words)
         k = n
-        while k > 1 and _is_name_word(words[k - 1][0], in_parens(words[k - 1][1]), k - 1 if k - 1 else 1):
+        while k > 1 and _is_name_word(
+            words[k - 1][0], in_parens(words[k - 1][1]), k - 1, words[k - 2][0] if k > 1 else ""
+        ):
+            k -= 1
+        # "أحمد أبو الغيط": a name particle left in the role belongs to the name that follows it
+        while k > 1 and k < n and fold_arabic(words[k - 1][0]) in NAME_PARTICLES:
             k -= 1
         # Only the run of name words at the end is the name; a role alone has none.
         if k < n:
             return "role", (words[k][1], words[-1][2]), (words[0][1], words[k - 1][2])
         return "role", None, (words[0][1], words[-1][2])
     k = 0
-    while k < len(words) and k < 4 and _is_name_word(words[k][0], in_parens(words[k][1]), k):
+    while (
+        k < len(words)
+        and k < 5
+        and _is_name_word(words[k][0], in_parens(words[k][1]), k, words[k - 1][0] if k else "")
+    ):
         k += 1
     if k == 0:
         return "", None, None

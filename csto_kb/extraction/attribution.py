@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from csto_kb.extraction.coreference import compatible, read_title
 from csto_kb.extraction.cues import Cue, find_cues
 from csto_kb.extraction.dates import DateMention, find_dates, merge_adjacent
 from csto_kb.extraction.gazetteer import Gazetteer
@@ -44,6 +45,7 @@ class Found:
     said_on: str | None
     confidence: float
     cue_end: int
+    reason: str = ""
 
 
 class Sentences:
@@ -118,6 +120,10 @@ class AttributionCore:
         """The speaker phrase of a headline "X: …", filling body[start:end]."""
         raise NotImplementedError
 
+    def people_with_titles(self) -> list[Mention]:
+        """Every person the body names with a title ("الرئيس الروسي فلاديمير بوتين"), cue or not."""
+        return []
+
     @staticmethod
     def abbreviation(body: str, dot: int) -> bool:
         """Whether the full stop at ``dot`` ends an abbreviation rather than a sentence."""
@@ -184,20 +190,26 @@ class AttributionCore:
         return best.text, str(best.date) if best.date else None
 
     def emit(self, cue: Cue, speaker: Speaker, mention: Mention | None, content: Content,
-              attribution: tuple[int, int], confidence: float) -> None:  # fmt: skip
+             attribution: tuple[int, int], confidence: float, reason: str = "") -> None:  # fmt: skip
+        """Record a statement; a speaker not named at the cue lowers the confidence, and says why."""
         start, end, direct, mixed = content
         date_text, said_on = self._date(*attribution)
+        if not date_text:
+            date_text, said_on = self.following_date(max(end, cue.end))
         self.found.append(
-            Found(
-                speaker, mention, cue.text, start, end, direct, mixed, date_text, said_on, confidence, cue.end
-            )
-        )
+            Found(speaker, mention, cue.text, start, end, direct, mixed, date_text, said_on, confidence, cue.end,
+                  reason)
+        )  # fmt: skip
         self.consumed = max(self.consumed, end, cue.end)
         quote = self.quotes.containing(start)
         if quote is not None:
             self.used_quotes.add(quote.open)
         for q in self.quotes.opening_in(start, end):
             self.used_quotes.add(q.open)
+
+    def following_date(self, position: int) -> tuple[str, str | None]:
+        """A date from the sentence after the statement when it only dates the statement ("جاء ذلك … السبت")."""
+        return "", None
 
     def preceding_quote(self, position: int) -> QuoteSpan | None:
         """An unused quotation that ends right before ``position`` (only spaces and commas between)."""
@@ -248,7 +260,8 @@ class AttributionCore:
                 continue
             s, e = trim_span(self.body, quote.inner_start, quote.inner_end, " \t\n")
             self.found.append(Found(previous.speaker, None, previous.cue, s, e, True, False, previous.date_text,
-                                     previous.said_on, 0.7, previous.cue_end))  # fmt: skip
+                                     previous.said_on, 0.7, previous.cue_end,
+                                    f"continues the quotation attributed to {previous.speaker.name}"))  # fmt: skip
             self.used_quotes.add(quote.open)
 
     def _headlines(self) -> None:
@@ -281,6 +294,7 @@ class AttributionCore:
                     None,
                     0.6,
                     m.start("what"),
+                    "headline attribution",
                 )
             )
 
@@ -292,8 +306,37 @@ class AttributionCore:
                 continue
             self.attribute(index, cue)
         self._continuations()
+        self._resolve_titles()
         self.found.sort(key=lambda f: f.start)
         return [self._candidate(f) for f in self.found]
+
+    def _resolve_titles(self) -> None:
+        """Speakers known only by a title take the name of the person the article names with it."""
+        titled: dict[int, tuple[Speaker, int]] = {}
+        for f in self.found:
+            if f.speaker.titled and id(f.speaker) not in titled:
+                titled[id(f.speaker)] = (f.speaker, f.start)
+        if not titled:
+            return
+        people: list[tuple[str, str, str | None, int]] = [
+            (s.name, s.role, s.key, next((f.start for f in self.found if f.speaker is s), 0))
+            for s in self.registry.speakers
+            if s.kind == "person" and not s.titled
+        ]
+        people += [(m.name, m.role, None, m.start) for m in self.people_with_titles() if m.name]
+        for speaker, position in titled.values():
+            title = read_title(speaker.role or speaker.name)
+            if title is None:
+                continue
+            scored = [
+                (compatible(title, role, name), -abs(at - position), name, key)
+                for name, role, key, at in people
+            ]
+            best = max(scored, default=None)
+            if best is None or best[0] == 0:
+                continue
+            speaker.title, speaker.titled = speaker.name, False
+            speaker.name, speaker.key = best[2], speaker.key or best[3]
 
     def _candidate(self, f: Found) -> StatementCandidate:
         mention = f.mention
@@ -303,6 +346,9 @@ class AttributionCore:
         else:
             surface = mention.text if mention is not None else ""
         mode = "direct" if f.direct and not f.mixed else ("mixed" if f.mixed else "indirect")
+        confidence, reason = f.confidence, f.reason
+        if not reason:
+            confidence, reason = _speaker_doubt(mention, speaker, confidence)
         return StatementCandidate(
             speaker=speaker.name,
             speaker_key=speaker.key,
@@ -316,5 +362,36 @@ class AttributionCore:
             cue=f.cue,
             date_text=f.date_text,
             said_on=f.said_on,
-            confidence=f.confidence,
+            confidence=confidence,
+            confidence_reason=reason,
+            about=self._about(f),
         )
+
+    def _about(self, f: Found) -> list[str]:
+        """Gazetteer keys of the bodies and countries named in the quote and its sentence, speaker left out."""
+        if self.gazetteer is None:
+            return []
+        start = min(f.start, self.sentences.bounds(min(f.cue_end, f.start))[0])
+        end = max(f.end, self.sentences.bounds(f.end)[1])
+        keys: list[str] = []
+        for found in self.gazetteer.find_all(self.body[start:end], start):
+            entity = found.entity
+            if entity.kind == "person" or entity.key == f.speaker.key or entity.key in keys:
+                continue
+            keys.append(entity.key)
+        return keys
+
+
+def _speaker_doubt(mention: Mention | None, speaker: Speaker, confidence: float) -> tuple[float, str]:
+    """Lower confidence, with the reason, when the speaker is not named where the statement is made."""
+    if mention is None:
+        return min(confidence, 0.75), f"speaker not named in the sentence; taken to be {speaker.name}"
+    if mention.kind == "pronoun":
+        return min(confidence, 0.8), f"speaker is a pronoun resolved to {speaker.name}"
+    if not mention.name and speaker.title:
+        return min(confidence, 0.85), f"speaker is a title resolved to {speaker.name}"
+    if not mention.name and mention.role and speaker.name != mention.text:
+        return min(confidence, 0.85), f"speaker is a title resolved to {speaker.name}"
+    if not mention.name and mention.kind == "person":
+        return min(confidence, 0.7), "speaker is a title the article does not name"
+    return confidence, ""

@@ -39,6 +39,15 @@ class ArabicStatements(AttributionCore):
     def headline_subject(self, start: int, end: int) -> Mention | None:
         return arabic.parse_subject(self.body, start, end, self.gazetteer)
 
+    def people_with_titles(self) -> list[Mention]:
+        people = []
+        for m in arabic.TITLE_HEAD.finditer(self.body):
+            _, end = self.sentences.bounds(m.start())
+            mention = arabic.parse_subject(self.body, m.start(), min(end, m.start() + 120), self.gazetteer)
+            if mention is not None and mention.name and mention.role:
+                people.append(mention)
+        return people
+
     def attribute(self, index: int, cue: Cue) -> None:
         body = self.body
         s_start, s_end = self.sentences.bounds(cue.start)
