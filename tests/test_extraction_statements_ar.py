@@ -258,3 +258,22 @@ def test_a_title_of_another_country_is_not_resolved_to_that_person() -> None:
     )
     assert found[1].speaker == "الرئيس الفنلندي"
     assert "does not name" in found[1].confidence_reason
+
+
+def test_a_channel_inside_the_attribution_leaves_the_speaker_speaking() -> None:
+    s = only('وصرح الوزير سامي حداد، وفقا لبيان صدر عن مكتبه: "ستبدأ الجولة الثانية من المحادثات غدا".')
+    assert s.speaker == "سامي حداد"
+    assert s.cue == "صرح"
+    assert s.quote == "ستبدأ الجولة الثانية من المحادثات غدا"
+
+
+def test_the_agency_that_relays_is_not_the_speaker_when_the_sentence_names_one() -> None:
+    s = only("ووفقا لوكالة الأنباء الفرنسية، قال مجلس الأمن الإقليمي إنه قرر تعليق عضوية البلاد.")
+    assert s.speaker == "مجلس الأمن الإقليمي"
+    assert s.quote == "قرر تعليق عضوية البلاد"
+
+
+def test_an_outlet_quoting_sources_gives_the_sources_as_speaker() -> None:
+    s = only("وقالت الوكالة، نقلا عن مصادر مقربة من الوفد، إن موعد الجولة لم يحدد بعد.")
+    assert "مصادر مقربة من الوفد" in s.speaker
+    assert s.quote == "موعد الجولة لم يحدد بعد"

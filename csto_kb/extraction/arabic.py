@@ -96,6 +96,8 @@ PREPOSITIONS = _fold_set([
     "اللذين", "ومقرها", "ومقره", "وهو", "وهي", "هو", "هي", "بدوره", "بدورها", "أيضا", "كذلك", "مجددا",
     "قائلا", "قائلة", "له", "لها", "لهم", "إن", "أن", "بأن", "قد", "لقد", "ثم", "عليه", "عليها", "نفسه", "نفسها",
     "بيان", "تصريح", "تصريحات", "حديث", "مقابلة", "كلمة", "رسالة", "تقرير", "وقت", "لاحق", "تعقيبا",
+    # attribution markers: a channel inside the attribution ("، وفقا لبيان …") is no part of the speaker
+    "وفقا", "وفق", "بحسب", "حسب", "طبقا", "نقلا",
     # quantifiers open the object of the verb ("دعا الاتحاد جميع الدول"), not more of the subject
     "جميع", "كل", "كافة", "بعض",
     # prepositions with an attached pronoun ("الدول الأعضاء فيه")
@@ -135,6 +137,7 @@ _PAREN = re.compile(r"\([^()\n]*\)")
 
 _OUTLETS = _fold_set(["رويترز", "وكالة", "صحيفة", "موقع", "قناة", "تلفزيون", "إذاعة", "سكاي", "نوفوستي", "تاس",
                       "سبوتنيك", "الجزيرة", "العربية", "وسائل", "نا", "ه", "ها", "هم", "مجلة", "شبكة"])  # fmt: skip
+_SOURCES = _fold_set(["مصادر", "مصدر"])  # "مصادر مقربة من الوفد": the preposition describes the sources
 _ROLE_PREPOSITIONS = _fold_set(["في", "من", "على", "عن", "مع"])
 _OCCASIONS = _fold_set(["مقابلة", "تصريحات", "تصريح", "حديث", "بيان", "جلسة", "اجتماع", "مؤتمر", "كلمة",
                         "رسالة", "لقاء", "خطاب", "قمة", "اتصال", "منشور", "تغريدة"])  # fmt: skip
@@ -157,6 +160,16 @@ def _has_article(word: str) -> bool:
     """The definite article as written: bare alef + lam (أل with hamza starts a name: ألكسندر، إلهام)."""
     bare = re.sub(f"[{MARKS}]", "", word)
     return bare.startswith(("ال", "لل", "وال", "فال", "بال"))
+
+
+_OUTLET_WORDS = _fold_set(["وكالة", "الوكالة", "صحيفة", "الصحيفة", "قناة", "القناة", "موقع", "الموقع", "رويترز",
+                           "تاس", "انترفاكس", "إنترفاكس", "نوفوستي", "الأناضول", "شينخوا", "مجلة", "المجلة",
+                           "وسائل", "التلفزيون", "تلفزيون", "إذاعة", "الإذاعة"])  # fmt: skip
+
+
+def is_outlet(text: str) -> bool:
+    """Whether a speaker phrase names a news outlet (which reports speech rather than making it)."""
+    return any(_strip_conj(fold_arabic(w).strip('“”«»"')) in _OUTLET_WORDS for w in text.split()[:2])
 
 
 def _is_preposition(word: str) -> bool:
@@ -241,7 +254,7 @@ def _classify(body: str, start: int, end: int) -> tuple[str, tuple[int, int] | N
             break
         if _is_preposition(w):
             if (
-                role_first
+                (role_first or head in _SOURCES)
                 and folded in _ROLE_PREPOSITIONS
                 and nxt not in _OCCASIONS
                 and not nxt.startswith("ل")

@@ -51,12 +51,17 @@ class ArabicStatements(AttributionCore):
     def attribute(self, index: int, cue: Cue) -> None:
         body = self.body
         s_start, s_end = self.sentences.bounds(cue.start)
-        # The attribution may hold an occasion ("في تصريحات لـ…") or "قائلا" before the content opens.
+        # The attribution may hold an occasion ("في تصريحات لـ…"), "قائلا", or, after a verb, the channel
+        # it was reported through ("وصرح الرئيس، وفقا لبيان صدر عن مكتبه: …") before the content opens.
         next_start = next(
             (
                 c.start
                 for c in itertools.islice(self.cues, index + 1, None)
-                if (c.form.kind != "venue" and c.form.lemma != "قال") or c.form.kind == "verb"
+                if (
+                    (c.form.kind != "venue" and c.form.lemma != "قال")
+                    and not (c.form.kind == "nominal" and cue.form.kind == "verb")
+                )
+                or c.form.kind == "verb"
             ),
             len(body),
         )
@@ -99,6 +104,8 @@ class ArabicStatements(AttributionCore):
                 svo = mention is not None
         else:
             svo = False
+        if opener is not None and (source := self._relayed_source(mention, index, opener.start())):
+            mention = source
         content: Content | None = None
         if opener is not None:
             start = opener.start() if opener.group("quote") else opener.end()
@@ -128,6 +135,25 @@ class ArabicStatements(AttributionCore):
         confidence = 0.9 if mention is not None else 0.75
         self.emit(cue, speaker, mention, content, attribution, confidence)
 
+    def _verb_cue_opens(self, position: int, index: int) -> bool:
+        """Whether a speech verb (its own attribution) begins the clause at ``position``."""
+        later = self.cues[index + 1] if index + 1 < len(self.cues) else None
+        if later is None or later.form.kind not in ("verb", "object"):
+            return False
+        return not self.body[position : later.start - later.prefixed].strip()
+
+    def _relayed_source(self, mention: Mention | None, index: int, end: int) -> Mention | None:
+        """The source an outlet quotes ("وقالت الوكالة، نقلا عن مصادر مقربة …، إن"), which is the speaker."""
+        if mention is None or not arabic.is_outlet(mention.text):
+            return None
+        for later in itertools.islice(self.cues, index + 1, None):
+            if later.start >= end:
+                break
+            if later.form.kind == "nominal":
+                stop = self.body.find("،", later.end, end)
+                return arabic.nominal_source(self.body, later.end, end if stop < 0 else stop, self.gazetteer)
+        return None
+
     def _nominal(self, index: int, cue: Cue, s_start: int, s_end: int, clause_start: int) -> None:
         body = self.body
         # "وبحسب X، …" and "ووفق بيان لـX فإن …" open a clause: the content follows the source. Otherwise
@@ -143,6 +169,8 @@ class ArabicStatements(AttributionCore):
             assert opener is not None
             mention = arabic.nominal_source(body, cue.end, opener.start(), self.gazetteer)
             start = opener.end()
+            if self._verb_cue_opens(start, index):
+                return  # "ووفقا لوكالة رويترز، قال المجلس إن …": the council speaks, the agency relays
             if fa_inna := arabic.FA_INNA.match(body, start):
                 start = fa_inna.end()  # "بحسب X، فإنه …": the content follows فإن
             content = self.content(start, index)
