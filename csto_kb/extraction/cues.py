@@ -124,6 +124,28 @@ ENGLISH_CUES: dict[str, CueForm] = {
             "believes",
             "reported",
             "cautioned",
+            "clarified",
+            "dismissed",
+        ]
+    },
+    "quoted": CueForm("quote", "?", "verb"),  # "Reuters quoted Peskov as saying"
+    # a participle after the main clause attributes to its subject: "…, saying that …"
+    **{
+        w: CueForm(w, "?", "participle")
+        for w in [
+            "saying",
+            "noting",
+            "adding",
+            "stressing",
+            "warning",
+            "insisting",
+            "arguing",
+            "explaining",
+            "emphasizing",
+            "emphasising",
+            "stating",
+            "claiming",
+            "asserting",
         ]
     },
     **{w: CueForm(w, "?", "object") for w in ["criticized", "criticised", "accused", "blamed"]},

@@ -55,6 +55,9 @@ class EnglishStatements(AttributionCore):
     def headline_subject(self, start: int, end: int) -> Mention | None:
         return english.subject_after(self.body, start, end)
 
+    def people_with_titles(self) -> list[Mention]:
+        return english.people_with_titles(self.body)
+
     def attribute(self, index: int, cue: Cue) -> None:
         body = self.body
         s_start, s_end = self.sentences.bounds(cue.start)
@@ -66,12 +69,20 @@ class EnglishStatements(AttributionCore):
         if kind == "nominal":
             self._nominal(index, cue, s_start, s_end)
             return
+        if kind == "participle":
+            self._participle(index, cue, s_start, limit)
+            return
+        if cue.form.lemma == "quote":
+            self._quoted_as_saying(index, cue, s_start, s_end)
+            return
         # The subject ends where the cue begins; it starts after the last quotation or clause mark before it.
         subject_from = s_start
         previous = self.quotes.last_before(cue.start)
         if previous is not None and s_start <= previous.close < cue.start:
             subject_from = max(subject_from, previous.outer_end)
         mention = english.subject_before(body, subject_from, cue.start)
+        if mention is not None and english.is_outlet(mention.text) and self.consumed > s_start:
+            return  # "…, Peskov told Zvezda television, Reuters reported": the agency relays Peskov
         inverted = False
         if mention is None:
             mention = english.subject_after(body, cue.end, limit)
@@ -115,22 +126,35 @@ class EnglishStatements(AttributionCore):
         ):
             content = self.content(thatless, index)
             attribution = (s_start, thatless)
+        elif cue.form.lemma == "dismissed" and re.search(r"\bas\b", body[cue.end : limit]):
+            content = self.content(cue.end, index)  # "dismissed the reports as fabrications"
         elif not say_verb and kind == "verb" and mention is not None:
             content = self.content(cue.end, index, fragment_only=True)
             if content is not None and not content[2]:
                 content = None
         if content is None and mention is not None and not inverted:
-            # "content, the ministry said on Friday": the clause before the subject is the content.
-            before = body[s_start : mention.start].rstrip()
-            after = body[cue.end : s_end]
-            if (
-                before.endswith(",")
-                and opener is None
-                and len(after.split()) <= 6
-                and s_start >= self.consumed
-            ):
-                s, e = trim_span(body, s_start, len(before), TRIM)
-                if e - s > 10:
+            # "content, the ministry said on Friday": the clause before the subject is the content; after
+            # an earlier attribution in the sentence ("…, he added, and …, he stressed") it starts there.
+            clause_from = max(s_start, self.consumed)
+            before = body[clause_from : mention.start].rstrip()
+            if mention.role and before.endswith(mention.role):
+                before = before[: -len(mention.role)].rstrip()  # "…, Prime Minister Nikol Pashinyan said"
+                before = before[:-4].rstrip() if before.lower().endswith(" the") else before
+            after = _CHANNEL.split(body[cue.end : s_end], maxsplit=1)[0]
+            if next_start < s_end and body[cue.end : next_start].lstrip().startswith(","):
+                after = ""  # "…, she added, and …, she stressed": what follows belongs to the next cue
+            if before.endswith(",") and opener is None:
+                s, e = trim_span(body, clause_from, clause_from + len(before), TRIM)
+                s = _skip_conjunction(body, s, e)
+                rest = _parenthetical_rest(body, cue.end, s_end)
+                if rest is not None and e - s > 3:
+                    # "The talks, the minister insisted, were never on the agenda": two segments
+                    speaker = self.speaker(mention, cue)
+                    if speaker is not None:
+                        self.emit(cue, speaker, mention, (s, e, False, False), (cue.start, s_end), 0.85)
+                        self.emit(cue, speaker, mention, (*rest, False, False), (cue.start, s_end), 0.85)
+                    return
+                if e - s > 10 and len(after.split()) <= 6:
                     content = (s, e, False, any(c in QUOTE_CHARS for c in body[s:e]))
                     attribution = (cue.start, s_end)
         if content is None:
@@ -143,6 +167,62 @@ class EnglishStatements(AttributionCore):
         if speaker is None:
             return
         self.emit(cue, speaker, mention, content, attribution, 0.9 if mention is not None else 0.7)
+
+    def _participle(self, index: int, cue: Cue, s_start: int, limit: int) -> None:
+        """ "…, saying that …": the speaker is the main clause's subject, else the sentence's last speaker."""
+        body = self.body
+        if not body[s_start : cue.start].rstrip().endswith(","):
+            return
+        opener = english.OPENER.search(body, cue.end, limit)
+        if opener is not None and len(body[cue.end : opener.start()].split()) <= 6:
+            start = opener.start() if opener.group() in QUOTE_CHARS else opener.end()
+        else:
+            start = english.thatless_start(body, cue.end, limit) or -1
+        if start < 0:
+            return
+        content = self.content(start, index)
+        if content is None:
+            return
+        mention = english.subject_after(body, s_start, cue.start)
+        if mention is not None and mention.start > s_start + 1:
+            mention = None
+        if mention is not None and (
+            mention.kind == "pronoun" or not (mention.name or mention.role or mention.kind == "institution")
+        ):
+            mention = None  # fmt: skip
+        speaker = self.speaker(mention, cue)
+        if speaker is None:
+            return
+        reason = "" if mention is not None else f"speaker of the participle taken to be {speaker.name}"
+        self.emit(cue, speaker, mention, content, (s_start, start), 0.8 if mention else 0.7, reason)
+
+    def _quoted_as_saying(self, index: int, cue: Cue, s_start: int, s_end: int) -> None:
+        """ "Reuters quoted Peskov as saying …": the one quoted speaks, before or after the phrase."""
+        body = self.body
+        m = _AS_SAYING.match(body, cue.end, s_end)
+        if m is None:
+            return
+        mention = english.subject_after(body, m.start("who"), m.end("who"))
+        if mention is None:
+            return
+        quote = self._quote_before(s_start, cue.start)
+        if quote is not None:
+            s, e = trim_span(body, quote.inner_start, quote.inner_end, " \t\n,")
+            content: Content | None = (s, e, True, False)
+        else:
+            opener = english.OPENER.match(body, m.end()) or re.compile(r"\s*").match(body, m.end())
+            start = m.end() if opener is None else opener.end()
+            while start < s_end and body[start] in " :":
+                start += 1
+            if start < s_end and body[start] in QUOTE_CHARS:
+                content = self.content(start, index)
+            else:
+                content = self.content(start, index)
+        if content is None:
+            return
+        speaker = self.speaker(mention, cue)
+        if speaker is not None:
+            self.emit(cue, speaker, mention, content, (s_start, s_end), 0.85)
 
     def _quote_before(self, s_start: int, cue_start: int) -> QuoteSpan | None:
         """An unused quotation closing shortly before the cue, with only the speaker phrase between."""
@@ -181,3 +261,43 @@ class EnglishStatements(AttributionCore):
         speaker = self.speaker(mention, cue)
         if speaker is not None:
             self.emit(cue, speaker, mention, content, attribution, 0.8)
+
+
+# A channel after the attribution ("…, X said, according to state media") is no part of it.
+_CHANNEL = re.compile(
+    r",\s*(?:according to|citing|as reported by|quoted by)\b|,\s*[A-Z][\w ]{0,40}\breported\b"
+)
+_AS_SAYING = re.compile(r"\s+(?P<who>[^,.;:“”\"]{2,80}?)\s+as\s+(?:saying|telling\s+\w+)\b")
+_CONJUNCTION = re.compile(r"(?:and|but)\s+", re.IGNORECASE)
+
+
+def _skip_conjunction(body: str, start: int, end: int) -> int:
+    m = _CONJUNCTION.match(body, start, end)
+    return m.end() if m else start
+
+
+def _parenthetical_rest(body: str, cue_end: int, s_end: int) -> tuple[int, int] | None:
+    """The second segment after an attribution set inside its sentence (", the minister insisted, were …")."""
+    m = re.compile(r"(?:\s+(?:on|last|this)\s+[A-Z]\w+|\s+(?:yesterday|today|later))?\s*,\s*").match(
+        body, cue_end
+    )
+    if m is None or m.end() >= s_end:
+        return None
+    start, end = trim_span(body, m.end(), s_end, TRIM)
+    words = body[start:end].split()
+    if len(words) < 3 or words[0].lower() in english.PRONOUNS or words[0][:1].isupper():
+        return None  # a new clause with its own subject, or the attribution's own adverbial
+    if words[0].lower() in (
+        "according",
+        "citing",
+        "as",
+        "which",
+        "who",
+        "adding",
+        "saying",
+        "noting",
+        "and",
+        "but",
+    ):
+        return None
+    return start, end
