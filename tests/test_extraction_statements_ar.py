@@ -277,3 +277,54 @@ def test_an_outlet_quoting_sources_gives_the_sources_as_speaker() -> None:
     s = only("وقالت الوكالة، نقلا عن مصادر مقربة من الوفد، إن موعد الجولة لم يحدد بعد.")
     assert "مصادر مقربة من الوفد" in s.speaker
     assert s.quote == "موعد الجولة لم يحدد بعد"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "quote"),
+    [
+        ("وأردف الوزير سامي حداد أن الجولة المقبلة ستعقد في مينسك.", "أردف", "الجولة المقبلة ستعقد في مينسك"),
+        ("وكتب الوزير سامي حداد على منصة إكس: «لن نتراجع عن موقفنا».", "كتب", "لن نتراجع عن موقفنا"),
+        ("وشدد الوزير سامي حداد على أن الحوار هو السبيل الوحيد.", "شدد", "الحوار هو السبيل الوحيد"),
+        ("وحذر الوزير سامي حداد من أن التصعيد سيضر بالجميع.", "حذر", "التصعيد سيضر بالجميع"),
+    ],
+)
+def test_more_cue_shapes(sentence: str, cue: str, quote: str) -> None:
+    s = only(sentence)
+    assert (s.cue, s.speaker, s.quote) == (cue, "سامي حداد", quote)
+
+
+def test_participles_continue_the_speaker() -> None:
+    found = statements(
+        "قال الوزير سامي حداد إن الاتفاق صامد، واصفا المحادثات بأنها بناءة، معتبرا أن الجولة المقبلة حاسمة."
+    )
+    assert [(f.cue, f.speaker) for f in found] == [
+        ("قال", "سامي حداد"),
+        ("واصفا", "سامي حداد"),
+        ("معتبرا", "سامي حداد"),
+    ]
+    assert found[2].quote == "الجولة المقبلة حاسمة"
+
+
+def test_the_source_after_hasabama_is_the_subject_of_its_verb() -> None:
+    s = only("والتقى الوفدان في العاصمة صباح اليوم، حسبما ذكرت وكالة الأنباء المحلية.")
+    assert s.speaker.startswith("وكالة الأنباء المحلية")
+    assert s.cue == "حسبما"
+
+
+def test_subject_framed_by_kana_and_qad() -> None:
+    found = statements(
+        "قال الأمين العام للحلف ينس هولم إن الباب مفتوح.\n"
+        "وكان الرئيس زيلينسكي قد كتب في وقت سابق “لا نرى أي نية لدعوتنا”."
+    )
+    assert [f.speaker for f in found] == ["ينس هولم", "زيلينسكي"]
+
+
+def test_a_bare_title_resolves_to_the_person_named_just_before() -> None:
+    found = statements(
+        "وجاء هذا الإعلان على لسان ميرزاييف خلال اجتماع في العاصمة.\n"
+        "وصرح الرئيس: «ستبدأ عملية الانسحاب غدا».\n"
+        "ووصف مهمة تلك القوات بأنها ناجحة جدا."
+    )
+    assert [f.speaker for f in found] == ["ميرزاييف", "ميرزاييف"]
+    assert found[0].speaker_mention == "الرئيس"
+    assert found[0].confidence_reason == "speaker is a title resolved to ميرزاييف"

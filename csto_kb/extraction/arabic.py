@@ -139,7 +139,7 @@ _OUTLETS = _fold_set(["رويترز", "وكالة", "صحيفة", "موقع", "�
                       "سبوتنيك", "الجزيرة", "العربية", "وسائل", "نا", "ه", "ها", "هم", "مجلة", "شبكة"])  # fmt: skip
 _SOURCES = _fold_set(["مصادر", "مصدر"])  # "مصادر مقربة من الوفد": the preposition describes the sources
 _ROLE_PREPOSITIONS = _fold_set(["في", "من", "على", "عن", "مع"])
-_OCCASIONS = _fold_set(["مقابلة", "تصريحات", "تصريح", "حديث", "بيان", "جلسة", "اجتماع", "مؤتمر", "كلمة",
+_OCCASIONS = _fold_set(["منصة", "حساب", "صفحة", "موقع", "تويتر", "إكس", "فيسبوك", "تلغرام", "مقابلة", "تصريحات", "تصريح", "حديث", "بيان", "جلسة", "اجتماع", "مؤتمر", "كلمة",
                         "رسالة", "لقاء", "خطاب", "قمة", "اتصال", "منشور", "تغريدة"])  # fmt: skip
 
 
@@ -369,15 +369,35 @@ def parse_subject(body: str, start: int, end: int, gazetteer: Gazetteer | None) 
                    "f" if feminine_role(role_text) else "?")  # fmt: skip
 
 
+_AUXILIARIES = _fold_set(["وكان", "كان", "وكانت", "كانت", "فكان", "فكانت"])
+_FOLDED_QAD = _fold_set(["قد", "لقد"])
+# The verb after حسبما/كما ("حسبما ذكرت وكالة …") reports; the source is its subject.
+_REPORTING_VERBS = _fold_set(["ذكرت", "ذكر", "أفادت", "أفاد", "قالت", "قال", "أوردت", "أورد", "نقلت", "نقل",
+                              "أعلنت", "أعلن", "أكدت", "أكد"])  # fmt: skip
+
+
+_SOURCE_NOUNS = _fold_set(["بيان", "تصريحات", "تقرير", "ما", "لـ", "ل", "مصادر في"])
+
+
 def svo_subject(body: str, clause_start: int, cue_start: int, gazetteer: Gazetteer | None) -> Mention | None:
     """A subject written before its verb ("بوتين دعا …"): one to three name words opening the clause."""
     words = words_with_offsets(body[clause_start:cue_start], clause_start)
+    # "وكان زيلينسكي قد كتب": the auxiliary and its particle frame the subject
+    framed = bool(words) and fold_arabic(words[0][0]) in _AUXILIARIES
+    if framed:
+        words = words[1:]
+    if words and fold_arabic(words[-1][0]) in _FOLDED_QAD:
+        words = words[:-1]
     if not 1 <= len(words) <= 3:
         return None
     if any(fold_arabic(w) in CLAUSE_PARTICLES or _is_preposition(w) for w, _, _ in words):
         return None
     if not all(_is_name_word(w, False, 0) for w, _, _ in words):
-        return None
+        if not framed:
+            return None
+        # "وكان الرئيس زيلينسكي قد كتب": inside the frame a title may precede the name
+        mention = parse_subject(body, words[0][1], words[-1][2], gazetteer)
+        return mention if mention is not None and mention.name and mention.end == words[-1][2] else None
     text = body[words[0][1] : words[-1][2]]
     return Mention(text, words[0][1], words[-1][2], text, "", "person")
 
@@ -385,9 +405,9 @@ def svo_subject(body: str, clause_start: int, cue_start: int, gazetteer: Gazette
 def nominal_source(body: str, start: int, end: int, gazetteer: Gazetteer | None) -> Mention | None:
     """The source after وفق/بحسب: "بيان لوزارة الدفاع …" names the ministry, "القسم الأرمني" itself."""
     words = words_with_offsets(body[start:end], start)
-    while words and fold_arabic(words[0][0]) in {
-        fold_arabic(w) for w in ["بيان", "تصريحات", "تقرير", "ما", "لـ", "ل", "مصادر في"]
-    }:
+    while words and (
+        fold_arabic(words[0][0]) in _SOURCE_NOUNS or fold_arabic(words[0][0]) in _REPORTING_VERBS
+    ):
         words = words[1:]
     if not words:
         return None

@@ -333,10 +333,25 @@ class AttributionCore:
                 for name, role, key, at in people
             ]
             best = max(scored, default=None)
-            if best is None or best[0] == 0:
+            if best is not None and best[0] > 0:
+                name, key = best[2], best[3]
+            elif not title.qualifiers and (named := self._named_before(speaker)) is not None:
+                # a bare "الرئيس" / "the President": the person the article has named just before it
+                name, key = named.name, named.key
+            else:
                 continue
             speaker.title, speaker.titled = speaker.name, False
-            speaker.name, speaker.key = best[2], speaker.key or best[3]
+            speaker.name, speaker.key = name, speaker.key or key
+
+    def _named_before(self, titled: Speaker) -> Speaker | None:
+        """The named person met last before ``titled`` was (the registry keeps speakers in order met)."""
+        named = None
+        for s in self.registry.speakers:
+            if s is titled:
+                return named
+            if s.kind == "person" and not s.titled:
+                named = s
+        return named
 
     def _candidate(self, f: Found) -> StatementCandidate:
         mention = f.mention

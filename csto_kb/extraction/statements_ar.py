@@ -156,6 +156,13 @@ class ArabicStatements(AttributionCore):
 
     def _nominal(self, index: int, cue: Cue, s_start: int, s_end: int, clause_start: int) -> None:
         body = self.body
+        if cue.form.lemma == "على لسان":
+            # "وجاء هذا الإعلان على لسان توكاييف": names who spoke, for the cues that follow
+            stop = min((i for i in (body.find(c, cue.end, s_end) for c in "،,") if i >= 0), default=s_end)
+            mention = arabic.nominal_source(body, cue.end, stop, self.gazetteer)
+            if mention is not None:
+                self.speaker(mention, cue)
+            return
         # "وبحسب X، …" and "ووفق بيان لـX فإن …" open a clause: the content follows the source. Otherwise
         # ("…، بحسب X.") the content precedes it.
         opener = arabic.NOMINAL_OPENER.search(body, cue.end, s_end)
