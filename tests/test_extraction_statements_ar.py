@@ -328,3 +328,21 @@ def test_a_bare_title_resolves_to_the_person_named_just_before() -> None:
     assert [f.speaker for f in found] == ["ميرزاييف", "ميرزاييف"]
     assert found[0].speaker_mention == "الرئيس"
     assert found[0].confidence_reason == "speaker is a title resolved to ميرزاييف"
+
+
+def test_a_repeated_complementiser_gives_two_items_with_the_same_cue() -> None:
+    found = statements("وقال الوزير سامي حداد إن المحادثات كانت مثمرة، وإنه يتوقع اتفاقا قبل نهاية العام.")
+    assert [(f.cue, f.speaker, f.quote) for f in found] == [
+        ("قال", "سامي حداد", "المحادثات كانت مثمرة"),
+        ("قال", "سامي حداد", "يتوقع اتفاقا قبل نهاية العام"),
+    ]
+
+
+def test_a_name_in_quotation_marks_after_the_cue_is_the_speaker_not_the_content() -> None:
+    found = statements(
+        "قال الأمين العام للمجلس، عمرو أبو العينين، إن القمة ناجحة.\n"
+        "وأوضح «أبو العينين»، أن الأزمة الإنسانية تتفاقم في المنطقة."
+    )
+    assert found[1].speaker == "عمرو أبو العينين"
+    assert found[1].speaker_mention == "أبو العينين"
+    assert found[1].quote == "الأزمة الإنسانية تتفاقم في المنطقة"

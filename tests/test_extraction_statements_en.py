@@ -192,3 +192,13 @@ def test_a_title_resolves_to_the_person_named_with_it_elsewhere() -> None:
     assert [f.speaker for f in found] == ["Elena Rusu", "Elena Rusu"]
     assert [f.speaker_mention for f in found] == ["the President", "the head of state"]
     assert all("title resolved to Elena Rusu" in f.confidence_reason for f in found)
+
+
+def test_that_and_that_gives_two_items() -> None:
+    found = statements(
+        "Foreign Minister Anna Berg said that the talks had stalled and that a new round was unlikely."
+    )
+    assert [(f.cue, f.quote) for f in found] == [
+        ("said", "the talks had stalled"),
+        ("said", "a new round was unlikely"),
+    ]

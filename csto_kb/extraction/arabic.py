@@ -41,6 +41,12 @@ OBJECT_PREPOSITION = re.compile(
 CLAUSE_BREAK = re.compile(
     rf"[،,]\s*(?:{alternation(['كما', 'فيما', 'بينما', 'في حين', 'لكن', 'إلا أن', 'حيث', 'وذلك', 'في وقت'], arabic=True)}){AFTER_WORD}"
 )
+# A repeated complementiser coordinates a second reported clause: "إن … ، وإنه …", "أن … وأن …".
+COORDINATED = re.compile(
+    rf"[،,]?\s*و(?:{arabic_word('أن')}|{arabic_word('إن')}|ب{arabic_word('أن')})"
+    rf"(?:{alternation(['ه', 'ها', 'هم', 'هما', 'نا', 'ني'], arabic=True)})?{AFTER_WORD}\s*"
+)
+COMPLEMENTISER_AHEAD = re.compile(rf"{BEFORE_WORD}{_COMPLEMENTISER}{AFTER_WORD}")
 NOMINAL_OPENER = re.compile(
     rf"{BEFORE_WORD}[ف]{arabic_word('إن')}(?:{alternation(['ه', 'ها', 'هم'], arabic=True)})?{AFTER_WORD}|[،,:]"
 )

@@ -120,6 +120,11 @@ class AttributionCore:
         """The speaker phrase of a headline "X: …", filling body[start:end]."""
         raise NotImplementedError
 
+    def coordinated(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Where indirect content repeats its complementiser ("إن … ، وإنه …", "that … and that …"): for
+        each repetition, the end of the complement before it and the start of the one after it."""
+        return []
+
     def people_with_titles(self) -> list[Mention]:
         """Every person the body names with a title ("الرئيس الروسي فلاديمير بوتين"), cue or not."""
         return []
@@ -196,6 +201,19 @@ class AttributionCore:
         date_text, said_on = self._date(*attribution)
         if not date_text:
             date_text, said_on = self.following_date(max(end, cue.end))
+        pieces = [(start, end)]
+        if not direct:
+            for first_end, next_start in self.coordinated(start, end):
+                pieces[-1] = (pieces[-1][0], first_end)
+                pieces.append((next_start, end))
+        for piece_start, piece_end in pieces[:-1]:
+            self.found.append(
+                Found(speaker, mention, cue.text, piece_start, piece_end, direct,
+                      any(c in QUOTE_CHARS for c in self.body[piece_start:piece_end]), date_text, said_on,
+                      confidence, cue.end, reason)
+            )  # fmt: skip
+        start, end = pieces[-1]
+        mixed = mixed and any(c in QUOTE_CHARS for c in self.body[start:end])
         self.found.append(
             Found(speaker, mention, cue.text, start, end, direct, mixed, date_text, said_on, confidence, cue.end,
                   reason)

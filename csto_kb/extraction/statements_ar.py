@@ -36,6 +36,13 @@ class ArabicStatements(AttributionCore):
                 return m.start()
         return end
 
+    def coordinated(self, start: int, end: int) -> list[tuple[int, int]]:
+        return [
+            (m.start(), m.end())
+            for m in arabic.COORDINATED.finditer(self.body, start, end)
+            if self.quotes.containing(m.start()) is None and m.start() - start > 10 and end - m.end() > 10
+        ]
+
     def headline_subject(self, start: int, end: int) -> Mention | None:
         return arabic.parse_subject(self.body, start, end, self.gazetteer)
 
@@ -72,14 +79,19 @@ class ArabicStatements(AttributionCore):
             self._nominal(index, cue, s_start, s_end, clause_start)
             return
         opener = None
+        quoted_name: Mention | None = None
         for m in arabic.OPENER.finditer(body, cue.end, limit):
             if m.group("quote") and self.quotes.starting_at(m.start()) is None:
                 continue
+            if m.group("quote") and opener is None and quoted_name is None:
+                quoted_name = self._quoted_name(cue, m.start(), limit)
+                if quoted_name is not None:
+                    continue  # "وأوضح «أبو الغيط»، أن …": the marks set off the speaker's name
             if arabic.complementiser_is_speech(body, m):
                 opener = m
                 break
         region_end = opener.start() if opener else limit
-        mention: Mention | None = None
+        mention: Mention | None = quoted_name
         if kind == "venue":
             mention = (
                 arabic.parse_subject(body, clause_start, cue.start, self.gazetteer)
@@ -88,7 +100,7 @@ class ArabicStatements(AttributionCore):
             )
             if mention is None or opener is None:
                 return
-        elif kind != "participle":
+        elif kind != "participle" and mention is None:
             # An object cue after its subject ("بوتين دعا دول المنظمة إلى …") has its object, not its subject,
             # after the verb.
             mention = (
@@ -134,6 +146,21 @@ class ArabicStatements(AttributionCore):
         attribution = (max(s_start, self.consumed), content[0])
         confidence = 0.9 if mention is not None else 0.75
         self.emit(cue, speaker, mention, content, attribution, confidence)
+
+    def _quoted_name(self, cue: Cue, mark: int, limit: int) -> Mention | None:
+        """A name of one to three words in quotation marks right after the cue, with the content's
+        complementiser still to come."""
+        quote = self.quotes.starting_at(mark)
+        if quote is None or not quote.closed or self.body[cue.end : mark].strip():
+            return None
+        inner = self.body[quote.inner_start : quote.inner_end]
+        if not 1 <= len(inner.split()) <= 3 or arabic.COMPLEMENTISER_AHEAD.search(inner):
+            return None
+        ahead = arabic.COMPLEMENTISER_AHEAD.search(self.body, quote.outer_end, limit)
+        if ahead is None:
+            return None
+        mention = arabic.parse_subject(self.body, quote.inner_start, quote.inner_end, self.gazetteer)
+        return mention if mention is not None and mention.kind == "person" and mention.name else None
 
     def _verb_cue_opens(self, position: int, index: int) -> bool:
         """Whether a speech verb (its own attribution) begins the clause at ``position``."""

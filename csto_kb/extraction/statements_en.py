@@ -52,6 +52,13 @@ class EnglishStatements(AttributionCore):
             end = mention.start
         return _strip_connective(self.body, start, end)
 
+    def coordinated(self, start: int, end: int) -> list[tuple[int, int]]:
+        return [
+            (m.start(), m.end())
+            for m in _AND_THAT.finditer(self.body, start, end)
+            if self.quotes.containing(m.start()) is None and m.start() - start > 10 and end - m.end() > 10
+        ]
+
     def headline_subject(self, start: int, end: int) -> Mention | None:
         return english.subject_after(self.body, start, end)
 
@@ -268,6 +275,7 @@ _CHANNEL = re.compile(
     r",\s*(?:according to|citing|as reported by|quoted by)\b|,\s*[A-Z][\w ]{0,40}\breported\b"
 )
 _AS_SAYING = re.compile(r"\s+(?P<who>[^,.;:“”\"]{2,80}?)\s+as\s+(?:saying|telling\s+\w+)\b")
+_AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+")
 _CONJUNCTION = re.compile(r"(?:and|but)\s+", re.IGNORECASE)
 
 
