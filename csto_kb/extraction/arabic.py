@@ -47,6 +47,10 @@ COORDINATED = re.compile(
     rf"(?:{alternation(['ه', 'ها', 'هم', 'هما', 'نا', 'ني'], arabic=True)})?{AFTER_WORD}\s*"
 )
 COMPLEMENTISER_AHEAD = re.compile(rf"{BEFORE_WORD}{_COMPLEMENTISER}{AFTER_WORD}")
+# "جاء ذلك في مؤتمر صحفي … السبت": a sentence that only dates and places the statement before it.
+CAME_THAT = re.compile(
+    rf"\s*[و]?(?:{alternation(['جاء', 'جاءت'], arabic=True)})\s+(?:{alternation(['ذلك', 'هذا', 'هذه', 'تصريحات', 'كلام', 'حديث'], arabic=True)}){AFTER_WORD}"
+)
 NOMINAL_OPENER = re.compile(
     rf"{BEFORE_WORD}[ف]{arabic_word('إن')}(?:{alternation(['ه', 'ها', 'هم'], arabic=True)})?{AFTER_WORD}|[،,:]"
 )

@@ -43,6 +43,14 @@ class ArabicStatements(AttributionCore):
             if self.quotes.containing(m.start()) is None and m.start() - start > 10 and end - m.end() > 10
         ]
 
+    def following_date(self, position: int) -> tuple[str, str | None]:
+        _, end = self.sentences.bounds(position)
+        m = arabic.CAME_THAT.match(self.body, end + 1)
+        if m is None:
+            return "", None
+        next_start, next_end = self.sentences.bounds(m.end())
+        return self._date(next_start, next_end)
+
     def headline_subject(self, start: int, end: int) -> Mention | None:
         return arabic.parse_subject(self.body, start, end, self.gazetteer)
 
