@@ -346,3 +346,21 @@ def test_a_name_in_quotation_marks_after_the_cue_is_the_speaker_not_the_content(
     assert found[1].speaker == "عمرو أبو العينين"
     assert found[1].speaker_mention == "أبو العينين"
     assert found[1].quote == "الأزمة الإنسانية تتفاقم في المنطقة"
+
+
+def test_a_relative_pronoun_speaks_for_the_name_before_it() -> None:
+    s = only("والتقى الوفد بالوزير سامي حداد الذي قال إن الجولة المقبلة ستعقد في مينسك.")
+    assert (s.speaker, s.speaker_mention) == ("سامي حداد", "الذي")
+    assert s.confidence_reason == "speaker is a relative pronoun resolved to سامي حداد"
+
+
+def test_an_agency_reporting_a_named_speaker_gives_way_to_that_speaker() -> None:
+    s = only("وقالت وكالة رويترز إن وزير الخارجية سامي حداد أكد أن بلاده لن تنسحب من المعاهدة.")
+    assert (s.speaker, s.cue, s.quote) == ("سامي حداد", "أكد", "بلاده لن تنسحب من المعاهدة")
+
+
+def test_what_an_agency_relays_from_someone_is_theirs() -> None:
+    s = only("وأكد على أن المنظمة ستتدخل عند الحاجة، وفق ما نقلته وكالة تاس عن الأمين العام.")
+    assert s.speaker == "الأمين العام"
+    assert s.quote == "المنظمة ستتدخل عند الحاجة"
+    assert s.confidence < 0.8

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from csto_kb.extraction.cues import Cue
 from csto_kb.extraction.gazetteer import Gazetteer
 from csto_kb.extraction.script import (
     AFTER_WORD,
@@ -386,6 +387,14 @@ _REPORTING_VERBS = _fold_set(["ذكرت", "ذكر", "أفادت", "أفاد", "�
                               "أعلنت", "أعلن", "أكدت", "أكد"])  # fmt: skip
 
 
+def _reporting_verb(word: str) -> bool:
+    folded = fold_arabic(word)
+    for suffix in ("", "ه", "ها"):
+        if folded.endswith(suffix) and folded[: len(folded) - len(suffix)] in _REPORTING_VERBS:
+            return True
+    return False
+
+
 _SOURCE_NOUNS = _fold_set(["بيان", "تصريحات", "تقرير", "ما", "لـ", "ل", "مصادر في"])
 
 
@@ -412,13 +421,38 @@ def svo_subject(body: str, clause_start: int, cue_start: int, gazetteer: Gazette
     return Mention(text, words[0][1], words[-1][2], text, "", "person")
 
 
+_RELATIVES = _fold_set(["الذي", "التي", "الذين", "اللذين", "اللتين"])
+
+
+def relative_antecedent(body: str, clause_start: int, cue: Cue) -> Mention | None:
+    """The name a relative pronoun before the cue stands for: "بالوزير سامي حداد الذي قال" → سامي حداد."""
+    words = words_with_offsets(body[clause_start : cue.start - cue.prefixed], clause_start)
+    if not words or fold_arabic(words[-1][0]) not in _RELATIVES:
+        return None
+    relative = words[-1]
+    k = len(words) - 1
+    while (
+        k > 0
+        and k > len(words) - 5
+        and _is_name_word(words[k - 1][0], False, 1, words[k - 2][0] if k > 1 else "")
+    ):
+        k -= 1
+    if k == len(words) - 1:
+        return None
+    name = body[words[k][1] : words[-2][2]]
+    return Mention(relative[0], relative[1], relative[2], name, "", "person")
+
+
 def nominal_source(body: str, start: int, end: int, gazetteer: Gazetteer | None) -> Mention | None:
     """The source after وفق/بحسب: "بيان لوزارة الدفاع …" names the ministry, "القسم الأرمني" itself."""
     words = words_with_offsets(body[start:end], start)
-    while words and (
-        fold_arabic(words[0][0]) in _SOURCE_NOUNS or fold_arabic(words[0][0]) in _REPORTING_VERBS
-    ):
+    while words and (fold_arabic(words[0][0]) in _SOURCE_NOUNS or _reporting_verb(words[0][0])):
         words = words[1:]
+    # "وفق ما نقلته وكالة تاس عن الأمين العام": the outlet relays, the one it quotes is the source
+    if words and is_outlet(" ".join(w for w, _, _ in words[:2])):
+        relay = next((i for i, (w, _, _) in enumerate(words) if fold_arabic(w) == "عن"), -1)
+        if 0 < relay < len(words) - 1:
+            words = words[relay + 1 :]
     if not words:
         return None
     return parse_subject(body, words[0][1], end, gazetteer) or Mention(

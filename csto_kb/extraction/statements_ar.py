@@ -8,6 +8,7 @@ attribution.
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 from csto_kb.extraction import arabic
 from csto_kb.extraction.attribution import TRIM, AttributionCore, Content
@@ -21,6 +22,11 @@ class ArabicStatements(AttributionCore):
     """Attributed statements of an Arabic article."""
 
     lang = "ar"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # subjects written before their verb inside another attribution, found while reading it
+        self.subject_hints: dict[int, Mention] = {}
 
     def breaks_content(self, cue: Cue) -> bool:
         # A bare verb inside content is often the content's own verb ("… قال لنا"); an attribution is
@@ -99,7 +105,11 @@ class ArabicStatements(AttributionCore):
                 opener = m
                 break
         region_end = opener.start() if opener else limit
-        mention: Mention | None = quoted_name
+        mention: Mention | None = quoted_name or self.subject_hints.pop(cue.start, None)
+        reason = ""
+        if mention is None and (relative := arabic.relative_antecedent(body, clause_start, cue)) is not None:
+            mention = relative  # "… بالوزير سامي حداد الذي قال إن …"
+            reason = f"speaker is a relative pronoun resolved to {relative.name}"
         if kind == "venue":
             mention = (
                 arabic.parse_subject(body, clause_start, cue.start, self.gazetteer)
@@ -126,6 +136,9 @@ class ArabicStatements(AttributionCore):
             svo = False
         if opener is not None and (source := self._relayed_source(mention, index, opener.start())):
             mention = source
+        outlet = mention is not None and arabic.is_outlet(mention.text)
+        if opener is not None and outlet and self._nested_attribution(opener.end(), index, s_end):
+            return  # "وقالت وكالة رويترز إن الوزير سامي حداد أكد أن …": the minister speaks
         content: Content | None = None
         if opener is not None:
             start = opener.start() if opener.group("quote") else opener.end()
@@ -153,7 +166,9 @@ class ArabicStatements(AttributionCore):
             return
         attribution = (max(s_start, self.consumed), content[0])
         confidence = 0.9 if mention is not None else 0.75
-        self.emit(cue, speaker, mention, content, attribution, confidence)
+        if reason:
+            confidence = 0.8
+        self.emit(cue, speaker, mention, content, attribution, confidence, reason)
 
     def _quoted_name(self, cue: Cue, mark: int, limit: int) -> Mention | None:
         """A name of one to three words in quotation marks right after the cue, with the content's
@@ -169,6 +184,25 @@ class ArabicStatements(AttributionCore):
             return None
         mention = arabic.parse_subject(self.body, quote.inner_start, quote.inner_end, self.gazetteer)
         return mention if mention is not None and mention.kind == "person" and mention.name else None
+
+    def _nested_attribution(self, start: int, index: int, s_end: int) -> bool:
+        """Whether content at ``start`` opens with a subject and its own speech verb; remembers the subject
+        for that verb."""
+        for later in itertools.islice(self.cues, index + 1, None):
+            if later.start >= min(s_end, start + 100):
+                return False
+            if later.form.kind not in ("verb", "object"):
+                continue
+            subject = arabic.parse_subject(self.body, start, later.start - later.prefixed, self.gazetteer)
+            if subject is None or subject.end < later.start - later.prefixed - 2:
+                return False
+            self.subject_hints[later.start] = subject
+            return True
+        return False
+
+    def _cue_before(self, index: int, position: int, start: int) -> bool:
+        """Whether a cue earlier than the ``index``-th lies in body[start:position]."""
+        return any(start <= c.start < position for c in self.cues[max(0, index - 3) : index])
 
     def _verb_cue_opens(self, position: int, index: int) -> bool:
         """Whether a speech verb (its own attribution) begins the clause at ``position``."""
@@ -221,6 +255,12 @@ class ArabicStatements(AttributionCore):
             end = body.find("،", cue.end, s_end)
             mention = arabic.nominal_source(body, cue.end, s_end if end < 0 else end, self.gazetteer)
             s, e = trim_span(body, s_start, cue.start, TRIM)
+            # "وأكد على أن …، وفق ما نقلته …": the content starts after the verb's complementiser
+            lead = arabic.OPENER.search(body, s, min(e, s + 25))
+            if lead is not None and lead.group("comp") and self._cue_before(index, lead.start(), s):
+                s = lead.end()
+                while s < e and body[s].isspace():
+                    s += 1
             content = (
                 (s, e, False, any(c in QUOTE_CHARS for c in body[s:e]))
                 if e - s > 10 and s >= self.consumed
