@@ -202,3 +202,38 @@ def test_that_and_that_gives_two_items() -> None:
         ("said", "the talks had stalled"),
         ("said", "a new round was unlikely"),
     ]
+
+
+def test_a_pronoun_with_no_speaker_before_goes_to_the_person_named_before() -> None:
+    s = only(
+        "Foreign Minister Anna Berg arrived on Tuesday. On Wednesday, she said that the alliance would meet."
+    )
+    assert (s.speaker, s.speaker_mention) == ("Anna Berg", "she")
+    assert s.said_on == "2022-04-13"
+
+
+def test_an_unresolved_pronoun_says_so_and_lowers_confidence() -> None:
+    s = only("He said that the alliance would meet in June.")
+    assert s.confidence <= 0.5
+    assert s.confidence_reason == "speaker is a pronoun the article does not resolve"
+
+
+def test_the_nationality_alone_with_its_article_is_not_a_speaker() -> None:
+    assert statements("The Russian said that the talks were over.") == []
+
+
+def test_an_agency_reporting_that_someone_said_gives_only_that_someone() -> None:
+    s = only("Reuters reported that Defence Minister Omar Haddad said the troops would stay.")
+    assert (s.speaker, s.quote) == ("Omar Haddad", "the troops would stay")
+
+
+def test_speech_after_a_colon_with_its_speaker_before_it() -> None:
+    found = statements(
+        "Prime Minister Tom Varga spoke to parliament on Monday. He was blunt: the alliance has failed us."
+    )
+    assert [(f.speaker, f.speaker_mention, f.cue, f.quote) for f in found] == [
+        ("Tom Varga", "He", ":", "the alliance has failed us")
+    ]
+    assert found[0].confidence_reason == "speech after a colon, without a speech verb"
+    t = only("Tom Varga was clear on one point: no troops will be sent.")
+    assert (t.speaker, t.quote) == ("Tom Varga", "no troops will be sent")

@@ -28,6 +28,7 @@ TRIM = " \t\n،,.:;؛—–-"
 _HEADLINE = re.compile(r"^(?P<who>[^:\n\d]{2,60}?)\s*:\s+(?P<what>\S[^\n]{10,300})$", re.MULTILINE)
 # (start, end, direct, mixed) of reported content
 Content = tuple[int, int, bool, bool]
+_PRONOUNS = {"he", "she", "they"}
 
 
 @dataclass
@@ -124,6 +125,9 @@ class AttributionCore:
         """Where indirect content repeats its complementiser ("إن … ، وإنه …", "that … and that …"): for
         each repetition, the end of the complement before it and the start of the one after it."""
         return []
+
+    def uncued(self) -> None:
+        """Statements a language marks without a speech verb, found after the cues (none by default)."""
 
     def people_with_titles(self) -> list[Mention]:
         """Every person the body names with a title ("الرئيس الروسي فلاديمير بوتين"), cue or not."""
@@ -323,6 +327,7 @@ class AttributionCore:
             if cue.start < self.consumed:
                 continue
             self.attribute(index, cue)
+        self.uncued()
         self._continuations()
         self._resolve_titles()
         self.found.sort(key=lambda f: f.start)
@@ -343,6 +348,14 @@ class AttributionCore:
         ]
         people += [(m.name, m.role, None, m.start) for m in self.people_with_titles() if m.name]
         for speaker, position in titled.values():
+            if speaker.name.casefold() in _PRONOUNS:
+                # "Anna Berg spoke on Tuesday. On Wednesday, she said …": the person named last before it
+                before = [(at, name, key) for name, _, key, at in people if at < position]
+                if before:
+                    _, name, key = max(before)
+                    speaker.title, speaker.titled = speaker.name, False
+                    speaker.name, speaker.key = name, key
+                continue
             title = read_title(speaker.role or speaker.name)
             if title is None:
                 continue
@@ -379,9 +392,11 @@ class AttributionCore:
         else:
             surface = mention.text if mention is not None else ""
         mode = "direct" if f.direct and not f.mixed else ("mixed" if f.mixed else "indirect")
-        confidence, reason = f.confidence, f.reason
-        if not reason:
-            confidence, reason = _speaker_doubt(mention, speaker, confidence)
+        confidence, doubt = _speaker_doubt(mention, speaker, f.confidence)
+        if f.reason and doubt.startswith(("speaker not named", "speaker is a pronoun resolved")):
+            reason = f.reason  # the reason given when found already says how the speaker was found
+        else:
+            reason = "; ".join(r for r in (f.reason, doubt) if r)
         return StatementCandidate(
             speaker=speaker.name,
             speaker_key=speaker.key,
@@ -419,6 +434,8 @@ def _speaker_doubt(mention: Mention | None, speaker: Speaker, confidence: float)
     """Lower confidence, with the reason, when the speaker is not named where the statement is made."""
     if mention is None:
         return min(confidence, 0.75), f"speaker not named in the sentence; taken to be {speaker.name}"
+    if mention.kind == "pronoun" and speaker.name.casefold() in _PRONOUNS:
+        return min(confidence, 0.5), "speaker is a pronoun the article does not resolve"
     if mention.kind == "pronoun":
         return min(confidence, 0.8), f"speaker is a pronoun resolved to {speaker.name}"
     if not mention.name and speaker.title:

@@ -76,7 +76,8 @@ def is_outlet(text: str) -> bool:
 
 def _nisba_alone(tokens: list[tuple[str, int, int]]) -> bool:
     """A nationality adjective with nothing after it ("according to Russian state media") names nobody."""
-    return len(tokens) == 1 and tokens[0][0].lower() in NATIONALITIES
+    words = [t[0].lower() for t in tokens if t[0].lower() != "the"]
+    return len(words) == 1 and words[0] in NATIONALITIES
 
 
 def _is_capitalised(token: str) -> bool:

@@ -112,7 +112,9 @@ class SpeakerRegistry:
                 if found.gender == "?" and wanted != "?":
                     found.gender = wanted
                 return self._touch(found)
-            return self._touch(self._new(mention.text, "", "person", wanted))
+            unresolved = self._new(mention.text, "", "person", wanted)
+            unresolved.titled = True  # a pronoun with no speaker before it: the article may name its referent
+            return self._touch(unresolved)
         entity = None
         if self.gazetteer is not None:
             entity = self.gazetteer.lookup(mention.name or mention.text)

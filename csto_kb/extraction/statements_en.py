@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from csto_kb.extraction import english
-from csto_kb.extraction.attribution import TRIM, AttributionCore, Content
+from csto_kb.extraction.attribution import TRIM, AttributionCore, Content, Found
 from csto_kb.extraction.cues import Cue
 from csto_kb.extraction.quotes import QUOTE_CHARS, QuoteSpan
 from csto_kb.extraction.script import paragraph_bounds, trim_span
@@ -50,6 +50,9 @@ class EnglishStatements(AttributionCore):
         mention = english.subject_before(self.body, start, cue.start)
         if mention is not None:
             end = mention.start
+            lead = self.body[start:end].rstrip()
+            if mention.role and lead.endswith(mention.role):
+                end = start + len(lead) - len(mention.role)  # "… that Defence Minister Omar Haddad said"
         return _strip_connective(self.body, start, end)
 
     def coordinated(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -61,6 +64,39 @@ class EnglishStatements(AttributionCore):
 
     def headline_subject(self, start: int, end: int) -> Mention | None:
         return english.subject_after(self.body, start, end)
+
+    def uncued(self) -> None:
+        """Speech after a colon, its speaker named before it: "Pashinyan was blunt: …", "His verdict: …"."""
+        body = self.body
+        for m in _COLON_SPEECH.finditer(body):
+            colon = m.end() - 1
+            if self.quotes.containing(colon) is not None or any(f.start <= colon < f.end for f in self.found):
+                continue
+            s_start, _ = self.sentences.bounds(m.start())
+            if s_start > m.start("lead") or body[s_start : m.start("lead")].strip():
+                continue
+            lead = m.group("lead")
+            possessive = m.group("possessive")
+            if possessive:
+                pronoun = {"his": "he", "her": "she", "their": "they"}.get(possessive.lower())
+                mention = (
+                    Mention(pronoun, m.start("possessive"), m.end("possessive"), "", "", "pronoun")
+                    if pronoun
+                    else english.subject_after(body, m.start("possessive"), m.end("possessive"))
+                )
+            else:
+                who_start, who_end = m.span("who")
+                mention = english.subject_after(body, who_start, who_end)
+                if mention is not None and mention.end < who_end:
+                    mention = None
+            if mention is None or not lead.strip():
+                continue
+            content = self.content(colon + 1, len(self.cues))
+            if content is None or any(f.start <= content[0] < f.end for f in self.found):
+                continue
+            speaker = self.registry.resolve(mention, "?")
+            self.found.append(Found(speaker, mention, ":", *content, *self._date(m.start(), colon), 0.7, colon,
+                                    "speech after a colon, without a speech verb"))  # fmt: skip
 
     def people_with_titles(self) -> list[Mention]:
         return english.people_with_titles(self.body)
@@ -309,3 +345,14 @@ def _parenthetical_rest(body: str, cue_end: int, s_end: int) -> tuple[int, int] 
     ):
         return None
     return start, end
+
+
+# "Pashinyan was blunt:", "The minister was clear on one point:", "His verdict:", "Peskov's answer was simple:"
+_COLON_SPEECH = re.compile(
+    r"(?P<lead>(?:(?P<possessive>His|Her|Their|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:[’']s)?\s+"
+    r"(?:message|verdict|answer|reply|response|conclusion|position|words|warning)(?:\s+(?:was|is))?"
+    r"(?:\s+(?:clear|simple|blunt|short))?)"
+    r"|(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|The\s+\w+(?:\s+\w+)?)\s+"
+    r"(?:was|were|is|remained|sounded)\s+(?:blunt|clear|categorical|direct|firm|emphatic|unequivocal|adamant|"
+    r"explicit)(?:\s+[a-z]+){0,4})\s*:"
+)
