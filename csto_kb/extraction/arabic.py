@@ -7,6 +7,7 @@ read segment by segment (segments are separated by commas): a role ("رئيس ا
 
 from __future__ import annotations
 
+import functools
 import re
 
 from csto_kb.extraction.cues import Cue
@@ -154,6 +155,7 @@ _OCCASIONS = _fold_set(["منصة", "حساب", "صفحة", "موقع", "توي�
                         "رسالة", "لقاء", "خطاب", "قمة", "اتصال", "منشور", "تغريدة"])  # fmt: skip
 
 
+@functools.lru_cache(maxsize=16384)
 def pronoun_suffixed_noun(word: str) -> bool:
     """A noun with an attached pronoun ("خطابه", "كلمتها", "مكتبه"): never a name."""
     folded = fold_arabic(word)
@@ -198,6 +200,7 @@ def _strip_conj(folded: str) -> str:
     return folded[1:] if folded[:1] in "وف" and len(folded) > 3 else folded
 
 
+@functools.lru_cache(maxsize=16384)
 def _is_name_word(word: str, in_parens: bool, position: int, previous: str = "") -> bool:
     folded = fold_arabic(word)
     if in_parens or not folded or folded.isdigit():

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from csto_kb.extraction.coreference import compatible, read_title
 from csto_kb.extraction.cues import Cue, find_cues
 from csto_kb.extraction.dates import DateMention, find_dates, merge_adjacent
-from csto_kb.extraction.gazetteer import Gazetteer
+from csto_kb.extraction.gazetteer import AliasMatch, Gazetteer
 from csto_kb.extraction.quotes import QUOTE_CHARS, QuoteIndex, QuoteSpan, find_quotes
 from csto_kb.extraction.script import SENTENCE_END, paragraph_bounds, trim_span
 from csto_kb.extraction.speakers import Mention, Speaker, SpeakerRegistry
@@ -96,6 +96,8 @@ class AttributionCore:
         self.sentences = Sentences(body, self.quotes, self.abbreviation)
         self.registry = SpeakerRegistry(gazetteer)
         self.found: list[Found] = []
+        self._entity_mentions: list[AliasMatch] | None = None
+        self._entity_starts: list[int] = []
         self.used_quotes: set[int] = set()
         self.consumed = 0
 
@@ -184,7 +186,7 @@ class AttributionCore:
             e += 1
         if e - s < 3:
             return None
-        mixed = any(ch in QUOTE_CHARS for ch in body[s:e])
+        mixed = not QUOTE_CHARS.isdisjoint(body[s:e])
         return s, e, False, mixed
 
     def _date(self, start: int, end: int) -> tuple[str, str | None]:
@@ -213,11 +215,11 @@ class AttributionCore:
         for piece_start, piece_end in pieces[:-1]:
             self.found.append(
                 Found(speaker, mention, cue.text, piece_start, piece_end, direct,
-                      any(c in QUOTE_CHARS for c in self.body[piece_start:piece_end]), date_text, said_on,
+                      not QUOTE_CHARS.isdisjoint(self.body[piece_start:piece_end]), date_text, said_on,
                       confidence, cue.end, reason)
             )  # fmt: skip
         start, end = pieces[-1]
-        mixed = mixed and any(c in QUOTE_CHARS for c in self.body[start:end])
+        mixed = mixed and not QUOTE_CHARS.isdisjoint(self.body[start:end])
         self.found.append(
             Found(speaker, mention, cue.text, start, end, direct, mixed, date_text, said_on, confidence, cue.end,
                   reason)
@@ -419,10 +421,16 @@ class AttributionCore:
         """Gazetteer keys of the bodies and countries named in the quote and its sentence, speaker left out."""
         if self.gazetteer is None:
             return []
+        if self._entity_mentions is None:
+            # one pass over the body for all statements, instead of one per statement's sentence
+            self._entity_mentions = self.gazetteer.find_all(self.body)
+            self._entity_starts = [m.start for m in self._entity_mentions]
         start = min(f.start, self.sentences.bounds(min(f.cue_end, f.start))[0])
         end = max(f.end, self.sentences.bounds(f.end)[1])
         keys: list[str] = []
-        for found in self.gazetteer.find_all(self.body[start:end], start):
+        first = bisect.bisect_left(self._entity_starts, start)
+        last = bisect.bisect_left(self._entity_starts, end)
+        for found in self._entity_mentions[first:last]:
             entity = found.entity
             if entity.kind == "person" or entity.key == f.speaker.key or entity.key in keys:
                 continue

@@ -50,8 +50,11 @@ _AR_UNITS = alternation(["يوم", "أيام", "يوما", "يومًا", "أسب
 _AR_DUALS = alternation(["يومين", "أسبوعين", "شهرين", "عامين", "سنتين"], arabic=True)
 _D = r"[0-9\u0660-\u0669]"
 
+# Every expression begins with one of these characters; testing it first spares the engine the whole
+# alternation at most positions of a text.
+_AR_FIRST = "اأإآٱيىفمكشنحتعسقبدوهل0-9\u0660-\u0669"
 _AR_DATE = re.compile(
-    rf"{BEFORE_WORD}(?:"
+    rf"(?=[{_AR_FIRST}]){BEFORE_WORD}(?:"
     # weekday, optionally "today Wednesday" or "on (the day of) Thursday", optionally with the calendar date
     rf"(?P<wd_pre>(?:{arabic_word('اليوم')}|{arabic_word('يوم')})\s+)?(?P<weekday>{_AR_WEEKDAY}){AFTER_WORD}"
     rf"(?:[،,]?\s*(?P<wd_day>{_D}{{1,2}})\s+(?P<wd_month>{_AR_MONTH})(?:\s*/\s*|\s+)?(?:{_AR_MONTH})?(?:\s+(?P<wd_year>{_D}{{4}}))?)?"

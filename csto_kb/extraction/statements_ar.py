@@ -262,7 +262,7 @@ class ArabicStatements(AttributionCore):
                 while s < e and body[s].isspace():
                     s += 1
             content = (
-                (s, e, False, any(c in QUOTE_CHARS for c in body[s:e]))
+                (s, e, False, not QUOTE_CHARS.isdisjoint(body[s:e]))
                 if e - s > 10 and s >= self.consumed
                 else None
             )

@@ -198,7 +198,7 @@ class EnglishStatements(AttributionCore):
                         self.emit(cue, speaker, mention, (*rest, False, False), (cue.start, s_end), 0.85)
                     return
                 if e - s > 10 and len(after.split()) <= 6:
-                    content = (s, e, False, any(c in QUOTE_CHARS for c in body[s:e]))
+                    content = (s, e, False, not QUOTE_CHARS.isdisjoint(body[s:e]))
                     attribution = (cue.start, s_end)
         if content is None:
             if mention is not None:
