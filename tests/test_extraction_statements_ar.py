@@ -364,3 +364,18 @@ def test_what_an_agency_relays_from_someone_is_theirs() -> None:
     assert s.speaker == "الأمين العام"
     assert s.quote == "المنظمة ستتدخل عند الحاجة"
     assert s.confidence < 0.8
+
+
+def test_an_outlet_quoting_someone_as_saying_gives_that_someone() -> None:
+    s = only("ونقلت وكالة الأنباء الرسمية عن الوزير سامي حداد قوله إن البلاد لن تنسحب من المعاهدة.")
+    assert (s.speaker, s.cue, s.quote) == ("سامي حداد", "نقلت", "البلاد لن تنسحب من المعاهدة")
+
+
+def test_what_is_expressed_with_a_pronoun_suffix_is_not_the_speaker() -> None:
+    s = only("وأعرب وزير الخارجية التركي عن أمله في أن تنتهي الحرب قريبا.")
+    assert s.speaker == "وزير الخارجية التركي"
+    assert s.quote == "تنتهي الحرب قريبا"
+
+
+def test_the_outlet_spoken_to_is_not_part_of_the_source() -> None:
+    assert only("وأكد مصدر دبلوماسي لوكالة فرانس برس أن الاجتماع تأجل.").speaker == "مصدر دبلوماسي"

@@ -237,3 +237,18 @@ def test_speech_after_a_colon_with_its_speaker_before_it() -> None:
     assert found[0].confidence_reason == "speech after a colon, without a speech verb"
     t = only("Tom Varga was clear on one point: no troops will be sent.")
     assert (t.speaker, t.quote) == ("Tom Varga", "no troops will be sent")
+
+
+def test_an_aside_between_speaker_and_cue_is_skipped() -> None:
+    s = only("NATO chief Mark Lund, who spoke in Brussels, said the alliance would not be divided.")
+    assert s.speaker == "Mark Lund"
+    t = only("The minister, speaking on Thursday, said that Armenia had frozen its participation.")
+    assert t.speaker_mention == "The minister"
+    assert t.said_on == "2022-04-14"
+
+
+def test_quoted_an_unnamed_official_as_saying_after_a_colon() -> None:
+    s = only("Reuters quoted a senior official as saying: “The talks have collapsed.”")
+    assert s.speaker == "senior official"
+    assert s.quote == "The talks have collapsed."
+    assert s.confidence < 0.8

@@ -53,6 +53,10 @@ COMPLEMENTISER_AHEAD = re.compile(rf"{BEFORE_WORD}{_COMPLEMENTISER}{AFTER_WORD}"
 CAME_THAT = re.compile(
     rf"\s*[و]?(?:{alternation(['جاء', 'جاءت'], arabic=True)})\s+(?:{alternation(['ذلك', 'هذا', 'هذه', 'تصريحات', 'كلام', 'حديث'], arabic=True)}){AFTER_WORD}"
 )
+QUOTED_SAYING = re.compile(
+    rf"{BEFORE_WORD}{arabic_word('عن')}\s+(?P<who>[^،,:.]{{2,80}}?)\s+"
+    rf"(?:{alternation(['قوله', 'قولها', 'قولهم', 'تأكيده', 'تأكيدها', 'تصريحه'], arabic=True)}){AFTER_WORD}"
+)
 NOMINAL_OPENER = re.compile(
     rf"{BEFORE_WORD}[ف]{arabic_word('إن')}(?:{alternation(['ه', 'ها', 'هم'], arabic=True)})?{AFTER_WORD}|[،,:]"
 )
@@ -131,7 +135,10 @@ NAME_PARTICLES = _fold_set(
 # Nouns for an occasion of speech; with a pronoun suffix ("خطابه", "كلمتها") they end a speaker phrase.
 _SPEECH_NOUNS = _fold_set(["خطاب", "كلمة", "بيان", "تصريح", "تصريحات", "حديث", "مقابلة", "رسالة", "تغريدة",
                            "منشور", "مؤتمر", "لقاء", "اجتماع", "زيارة", "جولة", "اتصال", "مكتب", "حساب", "صفحة",
-                           "موقع", "قناة", "رد", "تعليق", "تقرير", "وزارة", "حكومة", "بلاد", "دولة", "جانب"])  # fmt: skip
+                           "موقع", "قناة", "رد", "تعليق", "تقرير", "وزارة", "حكومة", "بلاد", "دولة", "جانب",
+                           # what is expressed: "أعرب عن أمله", "عن قلقه", "عن ترحيبه"
+                           "أمل", "قلق", "ارتياح", "ترحيب", "رفض", "استعداد", "تقدير", "شكر", "أسف", "دعم",
+                           "موقف", "رأي", "رغبة", "تطلع", "إدانة", "استياء", "تضامن", "قول", "تأكيد"])  # fmt: skip
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "نا")
 # Where a title may begin in running text (the leader heads only: other titles name few people once).
 TITLE_HEAD = re.compile(
@@ -150,6 +157,8 @@ _PAREN = re.compile(r"\([^()\n]*\)")
 _OUTLETS = _fold_set(["رويترز", "وكالة", "صحيفة", "موقع", "قناة", "تلفزيون", "إذاعة", "سكاي", "نوفوستي", "تاس",
                       "سبوتنيك", "الجزيرة", "العربية", "وسائل", "نا", "ه", "ها", "هم", "مجلة", "شبكة"])  # fmt: skip
 _SOURCES = _fold_set(["مصادر", "مصدر"])  # "مصادر مقربة من الوفد": the preposition describes the sources
+_OUTLETS_FOR_CUT = _fold_set(["وكالة", "صحيفة", "قناة", "موقع", "تلفزيون", "إذاعة", "رويترز", "مجلة", "شبكة",
+                               "وسائل", "الصحفيين", "لصحفيين", "الصحافة"])  # fmt: skip
 _ROLE_PREPOSITIONS = _fold_set(["في", "من", "على", "عن", "مع"])
 _OCCASIONS = _fold_set(["منصة", "حساب", "صفحة", "موقع", "تويتر", "إكس", "فيسبوك", "تلغرام", "مقابلة", "تصريحات", "تصريح", "حديث", "بيان", "جلسة", "اجتماع", "مؤتمر", "كلمة",
                         "رسالة", "لقاء", "خطاب", "قمة", "اتصال", "منشور", "تغريدة"])  # fmt: skip
@@ -260,6 +269,9 @@ def _classify(body: str, start: int, end: int) -> tuple[str, tuple[int, int] | N
         nxt = fold_arabic(words[i + 1][0]) if i + 1 < len(words) else ""
         if i == 0 and folded.startswith("لل"):
             cut = i
+            break
+        if i > 0 and folded.startswith("ل") and folded[1:] in _OUTLETS_FOR_CUT:
+            cut = i  # "مصدر دبلوماسي لوكالة فرانس برس": the outlet spoken to ends the speaker phrase
             break
         if i > 0 and folded in DEMONSTRATIVES:
             return "adverbial", None, None  # "مهمة تلك القوات" is an object phrase, not a subject

@@ -81,7 +81,7 @@ _EN_MONTH = alternation([m.capitalize() for m in _EN_MONTHS], arabic=False)
 _EN_WEEKDAY = alternation([d.capitalize() for d in _EN_WEEKDAYS], arabic=False)
 _EN_DATE = re.compile(
     r"\b(?:"
-    rf"(?:on\s+)?(?P<weekday>{_EN_WEEKDAY})(?:,?\s+(?P<wd_month>{_EN_MONTH})\.?\s+(?P<wd_day>\d{{1,2}})(?:,?\s+(?P<wd_year>\d{{4}}))?)?"
+    rf"(?:[Oo]n\s+)?(?P<weekday>{_EN_WEEKDAY})(?:,?\s+(?P<wd_month>{_EN_MONTH})\.?\s+(?P<wd_day>\d{{1,2}})(?:,?\s+(?P<wd_year>\d{{4}}))?)?"
     rf"|(?:on\s+)?(?P<month>{_EN_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
     rf"|(?:on\s+)?(?P<day2>\d{{1,2}})\s+(?P<month2>{_EN_MONTH})(?:\s+(?P<year2>\d{{4}}))?"
     rf"|(?:in\s+)?(?P<m_month>{_EN_MONTH})\s+(?P<m_year>\d{{4}})"

@@ -29,7 +29,7 @@ ROLE_WORDS = {"prime", "minister", "president", "secretary", "general", "foreign
               "deputy", "chief", "commander", "analyst", "expert", "professor", "senator", "gen.", "col.", "dr.",
               "mr.", "ms.", "mrs.", "chancellor", "king", "queen", "envoy", "representative", "official", "leader",
               "officials", "leaders", "lawmaker", "mp", "premier", "researcher", "fellow", "adviser", "advisor",
-              "aide", "aides", "colonel", "lieutenant", "major", "head of state"}  # fmt: skip
+              "aide", "aides", "colonel", "lieutenant", "major", "head of state", "senior", "former", "top"}  # fmt: skip
 INSTITUTION_WORDS = {"ministry", "office", "service", "government", "council", "committee", "organization",
                      "organisation", "agency", "department", "kremlin", "pentagon", "alliance", "bloc", "embassy",
                      "army", "military", "press", "parliament", "assembly", "commission", "union", "nato", "csto",

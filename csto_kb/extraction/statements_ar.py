@@ -107,6 +107,14 @@ class ArabicStatements(AttributionCore):
         region_end = opener.start() if opener else limit
         mention: Mention | None = quoted_name or self.subject_hints.pop(cue.start, None)
         reason = ""
+        if cue.form.lemma == "نقل":
+            # "ونقلت الوكالة عن الرئيس قوله إن …": the one quoted is the speaker, the outlet relays
+            saying = arabic.QUOTED_SAYING.search(body, cue.end, region_end + 1)
+            if saying is None or opener is None:
+                return
+            mention = arabic.parse_subject(body, saying.start("who"), saying.end("who"), self.gazetteer)
+            if mention is None:
+                return
         if mention is None and (relative := arabic.relative_antecedent(body, clause_start, cue)) is not None:
             mention = relative  # "… بالوزير سامي حداد الذي قال إن …"
             reason = f"speaker is a relative pronoun resolved to {relative.name}"

@@ -123,7 +123,10 @@ class EnglishStatements(AttributionCore):
         previous = self.quotes.last_before(cue.start)
         if previous is not None and s_start <= previous.close < cue.start:
             subject_from = max(subject_from, previous.outer_end)
-        mention = english.subject_before(body, subject_from, cue.start)
+        # "NATO chief Mark Rutte, who spoke in Brussels, said": the speaker stands before the aside
+        aside = _ASIDE.search(body, subject_from, cue.start)
+        subject_end = aside.start() if aside is not None else cue.start
+        mention = english.subject_before(body, subject_from, subject_end)
         if mention is not None and english.is_outlet(mention.text) and self.consumed > s_start:
             return  # "…, Peskov told Zvezda television, Reuters reported": the agency relays Peskov
         inverted = False
@@ -245,7 +248,10 @@ class EnglishStatements(AttributionCore):
         m = _AS_SAYING.match(body, cue.end, s_end)
         if m is None:
             return
-        mention = english.subject_after(body, m.start("who"), m.end("who"))
+        who_start = m.start("who")
+        if (article := re.compile(r"(?:a|an)\s+", re.IGNORECASE).match(body, who_start)) is not None:
+            who_start = article.end()  # "quoted a senior official as saying"
+        mention = english.subject_after(body, who_start, m.end("who"))
         if mention is None:
             return
         quote = self._quote_before(s_start, cue.start)
@@ -312,6 +318,7 @@ _CHANNEL = re.compile(
 )
 _AS_SAYING = re.compile(r"\s+(?P<who>[^,.;:“”\"]{2,80}?)\s+as\s+(?:saying|telling\s+\w+)\b")
 _AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+")
+_ASIDE = re.compile(r",\s*(?:who|which|speaking|writing|talking|addressing)\b[^,]{0,80},\s*$")
 _CONJUNCTION = re.compile(r"(?:and|but)\s+", re.IGNORECASE)
 
 
