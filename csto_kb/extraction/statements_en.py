@@ -249,7 +249,7 @@ class EnglishStatements(AttributionCore):
         if m is None:
             return
         who_start = m.start("who")
-        if (article := re.compile(r"(?:a|an)\s+", re.IGNORECASE).match(body, who_start)) is not None:
+        if (article := _INDEFINITE.match(body, who_start)) is not None:
             who_start = article.end()  # "quoted a senior official as saying"
         mention = english.subject_after(body, who_start, m.end("who"))
         if mention is None:
@@ -259,14 +259,13 @@ class EnglishStatements(AttributionCore):
             s, e = trim_span(body, quote.inner_start, quote.inner_end, " \t\n,")
             content: Content | None = (s, e, True, False)
         else:
-            opener = english.OPENER.match(body, m.end()) or re.compile(r"\s*").match(body, m.end())
-            start = m.end() if opener is None else opener.end()
+            # "… as saying: “…”" or "… as saying that …": the content follows the phrase
+            start = m.end()
+            if (that := _THAT.match(body, start)) is not None:
+                start = that.end()
             while start < s_end and body[start] in " :":
                 start += 1
-            if start < s_end and body[start] in QUOTE_CHARS:
-                content = self.content(start, index)
-            else:
-                content = self.content(start, index)
+            content = self.content(start, index)
         if content is None:
             return
         speaker = self.speaker(mention, cue)
@@ -318,6 +317,8 @@ _CHANNEL = re.compile(
 )
 _AS_SAYING = re.compile(r"\s+(?P<who>[^,.;:“”\"]{2,80}?)\s+as\s+(?:saying|telling\s+\w+)\b")
 _AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+")
+_INDEFINITE = re.compile(r"(?:a|an)\s+", re.IGNORECASE)
+_THAT = re.compile(r"\s+that\b")
 _ASIDE = re.compile(r",\s*(?:who|which|speaking|writing|talking|addressing)\b[^,]{0,80},\s*$")
 _CONJUNCTION = re.compile(r"(?:and|but)\s+", re.IGNORECASE)
 
