@@ -191,3 +191,17 @@ def test_about_lists_the_bodies_and_countries_mentioned_without_the_speaker() ->
     assert [s.about for s in found] == [["armenia", "csto", "nato"], ["armenia", "csto", "nato"]]
     assert all(s.speaker_key == "nikol-pashinyan" for s in found)
     assert extract(body, lang="ar", published=FRIDAY).statements[0].about == []
+
+
+def test_about_leaves_out_the_speaker_phrase_and_outlets() -> None:
+    gazetteer = Gazetteer(
+        [
+            ("egic", "Euro-Gulf Centre", ["مركز الخليج"]),
+            ("nato", "NATO", ["الناتو"]),
+            ("rt", "RT", ["روسيا اليوم"]),
+        ],
+        kinds={"egic": "organisation", "nato": "alliance", "rt": "media"},
+    )
+    body = "وقال الباحث كريم سالم، رئيس مركز الخليج، لقناة روسيا اليوم إن الناتو يتوسع."
+    (s,) = extract(body, lang="ar", published=FRIDAY, gazetteer=gazetteer).statements
+    assert s.about == ["nato"]

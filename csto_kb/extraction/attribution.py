@@ -29,6 +29,8 @@ _HEADLINE = re.compile(r"^(?P<who>[^:\n\d]{2,60}?)\s*:\s+(?P<what>\S[^\n]{10,300
 # (start, end, direct, mixed) of reported content
 Content = tuple[int, int, bool, bool]
 _PRONOUNS = {"he", "she", "they"}
+# People speak and outlets report; what a statement is about are the bodies and countries it names.
+_NOT_SUBJECTS = {"person", "media"}
 
 
 @dataclass
@@ -333,6 +335,10 @@ class AttributionCore:
         self._continuations()
         self._resolve_titles()
         self.found.sort(key=lambda f: f.start)
+        # where each cue's first content begins (coordinated items share their cue's speaker phrase)
+        self._first_content: dict[int, int] = {}
+        for f in self.found:
+            self._first_content.setdefault(f.cue_end, f.start)
         return [self._candidate(f) for f in self.found]
 
     def _resolve_titles(self) -> None:
@@ -430,9 +436,18 @@ class AttributionCore:
         keys: list[str] = []
         first = bisect.bisect_left(self._entity_starts, start)
         last = bisect.bisect_left(self._entity_starts, end)
+        # The speaker phrase ("ميتشل بيلفر، رئيس مركز …، قال") describes who speaks, not what about.
+        content_start = self._first_content.get(f.cue_end, f.start)
+        phrase = (
+            (f.mention.start, content_start)
+            if f.mention is not None and f.mention.start < content_start
+            else (0, 0)
+        )
         for found in self._entity_mentions[first:last]:
             entity = found.entity
-            if entity.kind == "person" or entity.key == f.speaker.key or entity.key in keys:
+            if entity.kind in _NOT_SUBJECTS or entity.key == f.speaker.key or entity.key in keys:
+                continue
+            if phrase[0] <= found.start < phrase[1] and f.cue_end <= content_start:
                 continue
             keys.append(entity.key)
         return keys
