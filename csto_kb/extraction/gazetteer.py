@@ -119,12 +119,16 @@ class Gazetteer:
     def find_all(self, text: str, base: int = 0) -> list[AliasMatch]:
         """Non-overlapping alias occurrences in ``text``, longest first at each position."""
         words = [(_normalised(w), s, e) for w, s, e in words_with_offsets(text, base)]
-        forms = [_forms(w) for w, _, _ in words]
+        firsts = self._by_first.keys()
         found: list[AliasMatch] = []
         i = 0
         while i < len(words):
             best: tuple[int, Entity] | None = None
-            for first in forms[i]:
+            forms = _forms(words[i][0])
+            if firsts.isdisjoint(forms):
+                i += 1  # most words begin no alias: one set test instead of a lookup per form
+                continue
+            for first in forms:
                 for alias_words, entity in self._by_first.get(first, ()):
                     n = len(alias_words)
                     if best is not None and n <= best[0]:
