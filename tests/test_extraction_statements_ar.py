@@ -379,3 +379,8 @@ def test_what_is_expressed_with_a_pronoun_suffix_is_not_the_speaker() -> None:
 
 def test_the_outlet_spoken_to_is_not_part_of_the_source() -> None:
     assert only("وأكد مصدر دبلوماسي لوكالة فرانس برس أن الاجتماع تأجل.").speaker == "مصدر دبلوماسي"
+
+
+def test_a_word_ending_in_wan_is_no_repeated_complementiser() -> None:
+    s = only("وأكد الوزير سامي حداد أن الرد على العدوان على أرمينيا هو فشل رئيسي.")
+    assert s.quote == "الرد على العدوان على أرمينيا هو فشل رئيسي"

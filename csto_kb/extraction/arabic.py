@@ -45,7 +45,7 @@ CLAUSE_BREAK = re.compile(
 )
 # A repeated complementiser coordinates a second reported clause: "إن … ، وإنه …", "أن … وأن …".
 COORDINATED = re.compile(
-    rf"[،,]?\s*و(?:{arabic_word('أن')}|{arabic_word('إن')}|ب{arabic_word('أن')})"
+    rf"[،,]?\s*{BEFORE_WORD}و(?:{arabic_word('أن')}|{arabic_word('إن')}|ب{arabic_word('أن')})"
     rf"(?:{alternation(['ه', 'ها', 'هم', 'هما', 'نا', 'ني'], arabic=True)})?{AFTER_WORD}\s*"
 )
 COMPLEMENTISER_AHEAD = re.compile(rf"{BEFORE_WORD}{_COMPLEMENTISER}{AFTER_WORD}")
