@@ -12,13 +12,12 @@ from sqlalchemy import Engine, text
 
 from csto_kb.text import sha256_text
 from tests.conftest import Run, count, ok, one_line_error, table_counts
+from tests.corpus import DEV, require
 
 Cli = Callable[..., Run]
 
-CORPUS = Path("/work/shared/corpus/dev")
-URDUPOINT = CORPUS / "16_en_urdupoint_kazakh_mod_csto.txt"
-ASHARQ = CORPUS / "13_ar_asharq_csto_mini_nato.txt"
-needs_corpus = pytest.mark.skipif(not URDUPOINT.exists(), reason=f"corpus not found at {CORPUS}")
+URDUPOINT = DEV / "16_en_urdupoint_kazakh_mod_csto.txt"
+ASHARQ = DEV / "13_ar_asharq_csto_mini_nato.txt"
 
 
 def row(engine: Engine, sql: str, **params: Any) -> dict[str, Any]:
@@ -306,12 +305,13 @@ def test_source_show_of_an_unknown_id_exits_1(cli: Cli, db_url: str) -> None:
 # --- source add -----------------------------------------------------------------------------------------
 
 
-@needs_corpus
 def test_source_add_reads_the_metadata_from_front_matter(cli: Cli, engine: Engine) -> None:
+    require(URDUPOINT)
     _, body = front_matter(URDUPOINT)
     run = ok(cli("source", "add", str(URDUPOINT)))
     assert (
-        run.stdout == f"added source 2: UrduPoint (Sputnik wire copy), 2022-04-15 (full text, {len(body)} characters)\n"
+        run.stdout
+        == f"added source 2: UrduPoint (Sputnik wire copy), 2022-04-15 (full text, {len(body)} characters)\n"
     )
     stored = row(
         engine,
@@ -334,8 +334,8 @@ def test_source_add_reads_the_metadata_from_front_matter(cli: Cli, engine: Engin
     assert "0 statements" in shown
 
 
-@needs_corpus
 def test_source_add_keeps_an_inferred_date_from_front_matter(cli: Cli, engine: Engine) -> None:
+    require(URDUPOINT)
     ok(cli("source", "add", str(ASHARQ)))
     stored = row(engine, "SELECT published_on, published_basis, lang, publisher FROM source WHERE id = 2")
     assert stored == {
@@ -346,8 +346,8 @@ def test_source_add_keeps_an_inferred_date_from_front_matter(cli: Cli, engine: E
     }
 
 
-@needs_corpus
 def test_source_add_options_override_the_front_matter(cli: Cli, engine: Engine) -> None:
+    require(URDUPOINT)
     run = ok(
         cli(
             "source",
@@ -387,8 +387,8 @@ def test_source_add_options_override_the_front_matter(cli: Cli, engine: Engine) 
     }
 
 
-@needs_corpus
 def test_source_add_of_the_same_file_twice_exits_1_naming_the_existing_id(cli: Cli, engine: Engine) -> None:
+    require(URDUPOINT)
     ok(cli("source", "add", str(URDUPOINT)))
     before = table_counts(engine)
     one_line_error(cli("source", "add", str(URDUPOINT)), 1, "source 2")

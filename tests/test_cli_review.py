@@ -18,12 +18,11 @@ from csto_kb.extraction.evaluate import token_f1
 from csto_kb.resources import seeds_dir
 from csto_kb.services.seed import load_seeds
 from tests.conftest import Databases, Run, count, ok, one_line_error, table_counts
+from tests.corpus import DEV, require
 
 Cli = Callable[..., Run]
 SEED_TEXT = seeds_dir() / "000_a04cb8df2fb7d647.txt"
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
-REUTERS = CORPUS / "04_ar_reuters_investing_zas_peacekeepers.txt"
-needs_corpus = pytest.mark.skipif(not REUTERS.exists(), reason=f"annotated corpus not found at {CORPUS}")
+REUTERS = DEV / "04_ar_reuters_investing_zas_peacekeepers.txt"
 
 
 @pytest.fixture
@@ -234,8 +233,8 @@ def test_review_commands_refuse_bad_input_in_one_line(cli: Cli, entities_only: E
     assert table_counts(engine) == before
 
 
-@needs_corpus
 def test_ingest_reads_front_matter_and_resolves_known_speakers(cli: Cli, engine: Engine) -> None:
+    require(REUTERS)
     run = ok(cli("ingest", str(REUTERS), "--format", "json"))
     report = json.loads(run.stdout)
     assert report["already_stored"] is False
@@ -259,12 +258,12 @@ def test_ingest_reads_front_matter_and_resolves_known_speakers(cli: Cli, engine:
     assert published == "2022-02-19"
 
 
-@needs_corpus
 def test_eval_prints_precision_recall_and_f1_per_article_and_language(cli: Cli) -> None:
-    run = ok(cli("eval", str(CORPUS)))
+    require(REUTERS)
+    run = ok(cli("eval", str(DEV)))
     assert "04_ar_reuters_investing_zas_peacekeepers" in run.stdout
     assert "strict attr" in run.stdout
-    report = json.loads(ok(cli("eval", str(CORPUS), "--format", "json")).stdout)
+    report = json.loads(ok(cli("eval", str(DEV), "--format", "json")).stdout)
     for lang in ("ar", "en"):
         strict = report["by_lang"][lang]["strict_attribution"]
         assert strict["gold"] > 0

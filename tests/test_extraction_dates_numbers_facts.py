@@ -145,3 +145,63 @@ def test_gazetteer_matches_whole_words_only() -> None:
 def test_gazetteer_resolves_speaker_keys() -> None:
     found = extract("وقال باشينيان إن بلاده لن تنسحب.", lang="ar", gazetteer=GAZETTEER).statements
     assert [(s.speaker_key, s.speaker) for s in found] == [("nikol-pashinyan", "باشينيان")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        pytest.param("صرح قبل ثلاثة أيام", "ar", [("قبل ثلاثة أيام", "2022-04-12")], id="ar-days-back"),
+        pytest.param("قال قبل يومين", "ar", [("قبل يومين", "2022-04-13")], id="ar-dual-days-back"),
+        pytest.param("في الأسبوع الماضي", "ar", [("الأسبوع الماضي", "2022-04")], id="ar-last-week"),
+        pytest.param("صرح أول أمس", "ar", [("أول أمس", "2022-04-13")], id="ar-day-before-yesterday"),
+        pytest.param("he said three days ago", "en", [("three days ago", "2022-04-12")], id="en-days-ago"),
+        pytest.param("it was said last week", "en", [("last week", "2022-04")], id="en-last-week"),
+        pytest.param("two months ago", "en", [("two months ago", "2022-02")], id="en-months-ago"),
+        pytest.param("on Saturday", "en", [("on Saturday", "2022-04-09")], id="en-weekday-before"),
+    ],
+)
+def test_relative_dates_count_back_from_publication(
+    text: str, lang: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert resolved(text, lang) == expected
+
+
+def test_last_week_across_a_month_boundary_keeps_only_the_year() -> None:
+    assert resolved("last week", "en", dt.date(2022, 5, 4)) == [("last week", "2022")]
+
+
+def test_a_following_jaa_dhalika_sentence_dates_the_statement_before_it() -> None:
+    body = "وقال الوزير سامي حداد إن المحادثات ستستأنف. جاء ذلك في مؤتمر صحفي عقده في العاصمة يوم الأربعاء."
+    found = extract(body, lang="ar", published=FRIDAY).statements
+    assert [(s.date_text, s.said_on) for s in found] == [("يوم الأربعاء", "2022-04-13")]
+
+
+def test_about_lists_the_bodies_and_countries_mentioned_without_the_speaker() -> None:
+    gazetteer = Gazetteer(
+        [
+            ("nikol-pashinyan", "Nikol Pashinyan", ["باشينيان"]),
+            ("csto", "CSTO", ["منظمة معاهدة الأمن الجماعي"]),
+            ("nato", "NATO", ["الناتو"]),
+            ("armenia", "Armenia", ["أرمينيا"]),
+        ],
+        kinds={"nikol-pashinyan": "person", "csto": "alliance", "nato": "alliance", "armenia": "country"},
+    )
+    body = "وقال باشينيان في يريفان إن أرمينيا لن تنتظر منظمة معاهدة الأمن الجماعي ولا الناتو، وإن أرمينيا ستقرر وحدها."
+    found = extract(body, lang="ar", published=FRIDAY, gazetteer=gazetteer).statements
+    assert [s.about for s in found] == [["armenia", "csto", "nato"], ["armenia", "csto", "nato"]]
+    assert all(s.speaker_key == "nikol-pashinyan" for s in found)
+    assert extract(body, lang="ar", published=FRIDAY).statements[0].about == []
+
+
+def test_about_leaves_out_the_speaker_phrase_and_outlets() -> None:
+    gazetteer = Gazetteer(
+        [
+            ("egic", "Euro-Gulf Centre", ["مركز الخليج"]),
+            ("nato", "NATO", ["الناتو"]),
+            ("rt", "RT", ["روسيا اليوم"]),
+        ],
+        kinds={"egic": "organisation", "nato": "alliance", "rt": "media"},
+    )
+    body = "وقال الباحث كريم سالم، رئيس مركز الخليج، لقناة روسيا اليوم إن الناتو يتوسع."
+    (s,) = extract(body, lang="ar", published=FRIDAY, gazetteer=gazetteer).statements
+    assert s.about == ["nato"]

@@ -196,3 +196,191 @@ def test_the_statement_date_comes_from_the_attribution() -> None:
     t = only("وفي 19 فبراير الماضي، أي قبل الحرب بخمسة أيام، قال الجنرال أندريه كوزلوف إن القوات مستعدة.")
     assert t.said_on == "2022-02-19"
     assert "قبل الحرب بخمسة أيام" in t.date_text
+
+
+# --- speakers that are not speakers, compound names, titles ----------------------------------------------
+
+
+def test_an_occasion_noun_with_a_pronoun_suffix_is_not_the_speaker() -> None:
+    s = only("وقال رئيس البرلمان سامي حداد في كلمته أمام النواب اليوم الجمعة، إن الجلسة ستعقد غدا.")
+    assert s.speaker == "سامي حداد"
+    assert s.speaker_role == "رئيس البرلمان"
+
+
+def test_a_name_beginning_with_hamza_alef_is_not_taken_for_the_article() -> None:
+    s = only("قال رئيس الوفد إلهام كريموف إن المحادثات انتهت.")
+    assert s.speaker == "إلهام كريموف"
+
+
+@pytest.mark.parametrize("name", ["عمرو أبو العينين", "خالد بن الوليد", "يوسف عبد الرحمن", "حمد آل ثاني"])
+def test_compound_names_stay_whole(name: str) -> None:
+    s = only(f"قال الأمين العام للمجلس، {name}، إن الاجتماع المقبل سيعقد في الرياض.")
+    assert s.speaker == name
+
+
+def test_a_demonstrative_object_is_not_the_speaker_of_a_dropped_subject() -> None:
+    found = statements(
+        "قال الوزير سامي حداد إن القوات ستنسحب.\nووصف مهمة تلك القوات بأنها ناجحة في كل المقاييس."
+    )
+    assert [f.speaker for f in found] == ["سامي حداد", "سامي حداد"]
+    assert found[1].confidence < found[0].confidence
+    assert found[1].confidence_reason.startswith("speaker not named")
+
+
+def test_a_quantifier_ends_an_institution_subject() -> None:
+    found = statements(
+        "ودعا المجلس الإقليمي جميع الدول الأعضاء فيه إلى ضبط النفس، وقال إنه يرفض أي تدخل أجنبي."
+    )
+    assert [f.speaker for f in found] == ["المجلس الإقليمي"]
+
+
+def test_a_title_with_the_same_nationality_resolves_to_the_person_named_before() -> None:
+    found = statements(
+        "قال رئيس بولندا أندريه ماليك إن الحوار ضروري.\nوشدد الزعيم البولندي على أن العقوبات لن تكفي."
+    )
+    assert [f.speaker for f in found] == ["أندريه ماليك"] * 2
+    assert found[1].speaker_mention == "الزعيم البولندي"
+
+
+def test_a_title_resolves_to_the_person_the_article_names_with_it_later() -> None:
+    found = statements(
+        "قال الرئيس الفنلندي إن الحلف سيتوسع.\nوكان الرئيس يوهان ميكولا قد زار العاصمة في وقت سابق."
+    )
+    assert [f.speaker for f in found] == ["يوهان ميكولا"]
+    assert found[0].speaker_mention == "الرئيس الفنلندي"
+    assert "title resolved to يوهان ميكولا" in found[0].confidence_reason
+    assert found[0].confidence < 0.9
+
+
+def test_a_title_of_another_country_is_not_resolved_to_that_person() -> None:
+    found = statements(
+        "قال رئيس بولندا أندريه ماليك إن الحوار ضروري.\nوأكد الرئيس الفنلندي أن العقوبات لن تكفي."
+    )
+    assert found[1].speaker == "الرئيس الفنلندي"
+    assert "does not name" in found[1].confidence_reason
+
+
+def test_a_channel_inside_the_attribution_leaves_the_speaker_speaking() -> None:
+    s = only('وصرح الوزير سامي حداد، وفقا لبيان صدر عن مكتبه: "ستبدأ الجولة الثانية من المحادثات غدا".')
+    assert s.speaker == "سامي حداد"
+    assert s.cue == "صرح"
+    assert s.quote == "ستبدأ الجولة الثانية من المحادثات غدا"
+
+
+def test_the_agency_that_relays_is_not_the_speaker_when_the_sentence_names_one() -> None:
+    s = only("ووفقا لوكالة الأنباء الفرنسية، قال مجلس الأمن الإقليمي إنه قرر تعليق عضوية البلاد.")
+    assert s.speaker == "مجلس الأمن الإقليمي"
+    assert s.quote == "قرر تعليق عضوية البلاد"
+
+
+def test_an_outlet_quoting_sources_gives_the_sources_as_speaker() -> None:
+    s = only("وقالت الوكالة، نقلا عن مصادر مقربة من الوفد، إن موعد الجولة لم يحدد بعد.")
+    assert "مصادر مقربة من الوفد" in s.speaker
+    assert s.quote == "موعد الجولة لم يحدد بعد"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "quote"),
+    [
+        ("وأردف الوزير سامي حداد أن الجولة المقبلة ستعقد في مينسك.", "أردف", "الجولة المقبلة ستعقد في مينسك"),
+        ("وكتب الوزير سامي حداد على منصة إكس: «لن نتراجع عن موقفنا».", "كتب", "لن نتراجع عن موقفنا"),
+        ("وشدد الوزير سامي حداد على أن الحوار هو السبيل الوحيد.", "شدد", "الحوار هو السبيل الوحيد"),
+        ("وحذر الوزير سامي حداد من أن التصعيد سيضر بالجميع.", "حذر", "التصعيد سيضر بالجميع"),
+    ],
+)
+def test_more_cue_shapes(sentence: str, cue: str, quote: str) -> None:
+    s = only(sentence)
+    assert (s.cue, s.speaker, s.quote) == (cue, "سامي حداد", quote)
+
+
+def test_participles_continue_the_speaker() -> None:
+    found = statements(
+        "قال الوزير سامي حداد إن الاتفاق صامد، واصفا المحادثات بأنها بناءة، معتبرا أن الجولة المقبلة حاسمة."
+    )
+    assert [(f.cue, f.speaker) for f in found] == [
+        ("قال", "سامي حداد"),
+        ("واصفا", "سامي حداد"),
+        ("معتبرا", "سامي حداد"),
+    ]
+    assert found[2].quote == "الجولة المقبلة حاسمة"
+
+
+def test_the_source_after_hasabama_is_the_subject_of_its_verb() -> None:
+    s = only("والتقى الوفدان في العاصمة صباح اليوم، حسبما ذكرت وكالة الأنباء المحلية.")
+    assert s.speaker.startswith("وكالة الأنباء المحلية")
+    assert s.cue == "حسبما"
+
+
+def test_subject_framed_by_kana_and_qad() -> None:
+    found = statements(
+        "قال الأمين العام للحلف ينس هولم إن الباب مفتوح.\n"
+        "وكان الرئيس زيلينسكي قد كتب في وقت سابق “لا نرى أي نية لدعوتنا”."
+    )
+    assert [f.speaker for f in found] == ["ينس هولم", "زيلينسكي"]
+
+
+def test_a_bare_title_resolves_to_the_person_named_just_before() -> None:
+    found = statements(
+        "وجاء هذا الإعلان على لسان ميرزاييف خلال اجتماع في العاصمة.\n"
+        "وصرح الرئيس: «ستبدأ عملية الانسحاب غدا».\n"
+        "ووصف مهمة تلك القوات بأنها ناجحة جدا."
+    )
+    assert [f.speaker for f in found] == ["ميرزاييف", "ميرزاييف"]
+    assert found[0].speaker_mention == "الرئيس"
+    assert found[0].confidence_reason == "speaker is a title resolved to ميرزاييف"
+
+
+def test_a_repeated_complementiser_gives_two_items_with_the_same_cue() -> None:
+    found = statements("وقال الوزير سامي حداد إن المحادثات كانت مثمرة، وإنه يتوقع اتفاقا قبل نهاية العام.")
+    assert [(f.cue, f.speaker, f.quote) for f in found] == [
+        ("قال", "سامي حداد", "المحادثات كانت مثمرة"),
+        ("قال", "سامي حداد", "يتوقع اتفاقا قبل نهاية العام"),
+    ]
+
+
+def test_a_name_in_quotation_marks_after_the_cue_is_the_speaker_not_the_content() -> None:
+    found = statements(
+        "قال الأمين العام للمجلس، عمرو أبو العينين، إن القمة ناجحة.\n"
+        "وأوضح «أبو العينين»، أن الأزمة الإنسانية تتفاقم في المنطقة."
+    )
+    assert found[1].speaker == "عمرو أبو العينين"
+    assert found[1].speaker_mention == "أبو العينين"
+    assert found[1].quote == "الأزمة الإنسانية تتفاقم في المنطقة"
+
+
+def test_a_relative_pronoun_speaks_for_the_name_before_it() -> None:
+    s = only("والتقى الوفد بالوزير سامي حداد الذي قال إن الجولة المقبلة ستعقد في مينسك.")
+    assert (s.speaker, s.speaker_mention) == ("سامي حداد", "الذي")
+    assert s.confidence_reason == "speaker is a relative pronoun resolved to سامي حداد"
+
+
+def test_an_agency_reporting_a_named_speaker_gives_way_to_that_speaker() -> None:
+    s = only("وقالت وكالة رويترز إن وزير الخارجية سامي حداد أكد أن بلاده لن تنسحب من المعاهدة.")
+    assert (s.speaker, s.cue, s.quote) == ("سامي حداد", "أكد", "بلاده لن تنسحب من المعاهدة")
+
+
+def test_what_an_agency_relays_from_someone_is_theirs() -> None:
+    s = only("وأكد على أن المنظمة ستتدخل عند الحاجة، وفق ما نقلته وكالة تاس عن الأمين العام.")
+    assert s.speaker == "الأمين العام"
+    assert s.quote == "المنظمة ستتدخل عند الحاجة"
+    assert s.confidence < 0.8
+
+
+def test_an_outlet_quoting_someone_as_saying_gives_that_someone() -> None:
+    s = only("ونقلت وكالة الأنباء الرسمية عن الوزير سامي حداد قوله إن البلاد لن تنسحب من المعاهدة.")
+    assert (s.speaker, s.cue, s.quote) == ("سامي حداد", "نقلت", "البلاد لن تنسحب من المعاهدة")
+
+
+def test_what_is_expressed_with_a_pronoun_suffix_is_not_the_speaker() -> None:
+    s = only("وأعرب وزير الخارجية التركي عن أمله في أن تنتهي الحرب قريبا.")
+    assert s.speaker == "وزير الخارجية التركي"
+    assert s.quote == "تنتهي الحرب قريبا"
+
+
+def test_the_outlet_spoken_to_is_not_part_of_the_source() -> None:
+    assert only("وأكد مصدر دبلوماسي لوكالة فرانس برس أن الاجتماع تأجل.").speaker == "مصدر دبلوماسي"
+
+
+def test_a_word_ending_in_wan_is_no_repeated_complementiser() -> None:
+    s = only("وأكد الوزير سامي حداد أن الرد على العدوان على أرمينيا هو فشل رئيسي.")
+    assert s.quote == "الرد على العدوان على أرمينيا هو فشل رئيسي"

@@ -17,7 +17,7 @@ from csto_kb.extraction.quotes import QuoteIndex, find_quotes
 from csto_kb.extraction.statements import extract_statements
 from csto_kb.schemas.extraction import Extraction, ForceFigureCandidate
 
-EXTRACTOR_VERSION = "rules-1"
+EXTRACTOR_VERSION = "rules-2"
 
 __all__ = ["EXTRACTOR_VERSION", "Gazetteer", "extract"]
 

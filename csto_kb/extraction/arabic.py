@@ -7,12 +7,15 @@ read segment by segment (segments are separated by commas): a role ("رئيس ا
 
 from __future__ import annotations
 
+import functools
 import re
 
+from csto_kb.extraction.cues import Cue
 from csto_kb.extraction.gazetteer import Gazetteer
 from csto_kb.extraction.script import (
     AFTER_WORD,
     BEFORE_WORD,
+    MARKS,
     alternation,
     arabic_word,
     fold_arabic,
@@ -39,6 +42,20 @@ OBJECT_PREPOSITION = re.compile(
 # Connectives after a comma that start a new clause of the narrative, ending reported content.
 CLAUSE_BREAK = re.compile(
     rf"[،,]\s*(?:{alternation(['كما', 'فيما', 'بينما', 'في حين', 'لكن', 'إلا أن', 'حيث', 'وذلك', 'في وقت'], arabic=True)}){AFTER_WORD}"
+)
+# A repeated complementiser coordinates a second reported clause: "إن … ، وإنه …", "أن … وأن …".
+COORDINATED = re.compile(
+    rf"[،,]?\s*{BEFORE_WORD}و(?:{arabic_word('أن')}|{arabic_word('إن')}|ب{arabic_word('أن')})"
+    rf"(?:{alternation(['ه', 'ها', 'هم', 'هما', 'نا', 'ني'], arabic=True)})?{AFTER_WORD}\s*"
+)
+COMPLEMENTISER_AHEAD = re.compile(rf"{BEFORE_WORD}{_COMPLEMENTISER}{AFTER_WORD}")
+# "جاء ذلك في مؤتمر صحفي … السبت": a sentence that only dates and places the statement before it.
+CAME_THAT = re.compile(
+    rf"\s*[و]?(?:{alternation(['جاء', 'جاءت'], arabic=True)})\s+(?:{alternation(['ذلك', 'هذا', 'هذه', 'تصريحات', 'كلام', 'حديث'], arabic=True)}){AFTER_WORD}"
+)
+QUOTED_SAYING = re.compile(
+    rf"{BEFORE_WORD}{arabic_word('عن')}\s+(?P<who>[^،,:.]{{2,80}}?)\s+"
+    rf"(?:{alternation(['قوله', 'قولها', 'قولهم', 'تأكيده', 'تأكيدها', 'تصريحه'], arabic=True)}){AFTER_WORD}"
 )
 NOMINAL_OPENER = re.compile(
     rf"{BEFORE_WORD}[ف]{arabic_word('إن')}(?:{alternation(['ه', 'ها', 'هم'], arabic=True)})?{AFTER_WORD}|[،,:]"
@@ -72,7 +89,7 @@ INSTITUTION_HEADS = _fold_set([
     "وزارة", "الوزارة", "الخارجية", "الحكومة", "حكومة", "الرئاسة", "الكرملين", "البيت", "البنتاغون", "منظمة",
     "المنظمة", "حلف", "الحلف", "مجلس", "المجلس", "اللجنة", "لجنة", "الجيش", "القسم", "الدائرة", "المكتب",
     "مكتب", "السفارة", "سفارة", "البرلمان", "الجمعية", "وكالة", "الوكالة", "الأمانة", "هيئة", "الهيئة",
-    "قيادة", "القيادة", "الناتو", "الاتحاد", "الأمم", "المتمردون", "المتمردين", "الانفصاليون", "السلطات",
+    "قيادة", "القيادة", "الناتو", "الاتحاد", "المجموعة", "مجموعة", "الجامعة", "جامعة", "المفوضية", "مفوضية", "الأمم", "المتمردون", "المتمردين", "الانفصاليون", "السلطات",
     "مصادر", "مصدر", "الدفاع", "الاستخبارات", "المخابرات", "قوات", "القوات", "الشرطة", "المحكمة", "البنك",
 ])  # fmt: skip
 # Countries and capitals: inside a role phrase ("رئيس وزراء أرمينيا") they are not the name; alone, they
@@ -95,7 +112,38 @@ PREPOSITIONS = _fold_set([
     "اللذين", "ومقرها", "ومقره", "وهو", "وهي", "هو", "هي", "بدوره", "بدورها", "أيضا", "كذلك", "مجددا",
     "قائلا", "قائلة", "له", "لها", "لهم", "إن", "أن", "بأن", "قد", "لقد", "ثم", "عليه", "عليها", "نفسه", "نفسها",
     "بيان", "تصريح", "تصريحات", "حديث", "مقابلة", "كلمة", "رسالة", "تقرير", "وقت", "لاحق", "تعقيبا",
+    # attribution markers: a channel inside the attribution ("، وفقا لبيان …") is no part of the speaker
+    "وفقا", "وفق", "بحسب", "حسب", "طبقا", "نقلا",
+    # quantifiers open the object of the verb ("دعا الاتحاد جميع الدول"), not more of the subject
+    "جميع", "كل", "كافة", "بعض",
+    # prepositions with an attached pronoun ("الدول الأعضاء فيه")
+    "فيه", "فيها", "فيهم", "منه", "منها", "إليه", "إليها", "عنه", "عنها", "معه", "معها", "لديه", "لديها",
 ])  # fmt: skip
+# Words that never name a speaker on their own: demonstratives and relative pronouns ("مهمة تلك القوات"),
+# weekdays and time words ("الأربعاء", "مساء").
+NOT_A_SPEAKER = _fold_set([
+    "هذا", "هذه", "ذلك", "تلك", "هؤلاء", "أولئك", "هذان", "هاتان", "الذي", "التي", "الذين", "اللتين", "اللذان",
+    "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "صباح", "مساء", "ظهر",
+    "أمس", "اليوم", "غدا", "الليلة", "فجر", "ليل", "ليلة", "صباحا", "مساء", "عصر",
+])  # fmt: skip
+DEMONSTRATIVES = _fold_set(["هذا", "هذه", "ذلك", "تلك", "هؤلاء", "أولئك", "هذان", "هاتان"])
+# Particles of compound names: the word after them belongs to the name even with the article ("أبو الغيط",
+# "عبد الله", "بن سلمان", "آل ثاني").
+NAME_PARTICLES = _fold_set(
+    ["أبو", "أبي", "أبا", "بن", "ابن", "بنت", "عبد", "آل", "ذو", "ذي", "ولد", "دي", "فون", "فان"]
+)
+# Nouns for an occasion of speech; with a pronoun suffix ("خطابه", "كلمتها") they end a speaker phrase.
+_SPEECH_NOUNS = _fold_set(["خطاب", "كلمة", "بيان", "تصريح", "تصريحات", "حديث", "مقابلة", "رسالة", "تغريدة",
+                           "منشور", "مؤتمر", "لقاء", "اجتماع", "زيارة", "جولة", "اتصال", "مكتب", "حساب", "صفحة",
+                           "موقع", "قناة", "رد", "تعليق", "تقرير", "وزارة", "حكومة", "بلاد", "دولة", "جانب",
+                           # what is expressed: "أعرب عن أمله", "عن قلقه", "عن ترحيبه"
+                           "أمل", "قلق", "ارتياح", "ترحيب", "رفض", "استعداد", "تقدير", "شكر", "أسف", "دعم",
+                           "موقف", "رأي", "رغبة", "تطلع", "إدانة", "استياء", "تضامن", "قول", "تأكيد"])  # fmt: skip
+_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "نا")
+# Where a title may begin in running text (the leader heads only: other titles name few people once).
+TITLE_HEAD = re.compile(
+    rf"{BEFORE_WORD}[و]?(?:{alternation(['الرئيس', 'رئيس', 'الزعيم', 'زعيم', 'الأمين العام', 'أمين', 'رئيس الوزراء', 'وزير', 'الوزير', 'رئيسة', 'وزيرة'], arabic=True)}){AFTER_WORD}"
+)
 APPOSITION = _fold_set(["وهو", "وهي", "هو", "هي"])
 # Short particles that begin a clause before a verb-first cue and are not its subject.
 CLAUSE_PARTICLES = _fold_set(["حيث", "كما", "ثم", "وقد", "قد", "لقد", "فيما", "بينما", "إذ", "بدوره", "بدورها",
@@ -108,9 +156,42 @@ _PAREN = re.compile(r"\([^()\n]*\)")
 
 _OUTLETS = _fold_set(["رويترز", "وكالة", "صحيفة", "موقع", "قناة", "تلفزيون", "إذاعة", "سكاي", "نوفوستي", "تاس",
                       "سبوتنيك", "الجزيرة", "العربية", "وسائل", "نا", "ه", "ها", "هم", "مجلة", "شبكة"])  # fmt: skip
+_SOURCES = _fold_set(["مصادر", "مصدر"])  # "مصادر مقربة من الوفد": the preposition describes the sources
+_OUTLETS_FOR_CUT = _fold_set(["وكالة", "صحيفة", "قناة", "موقع", "تلفزيون", "إذاعة", "رويترز", "مجلة", "شبكة",
+                               "وسائل", "الصحفيين", "لصحفيين", "الصحافة"])  # fmt: skip
 _ROLE_PREPOSITIONS = _fold_set(["في", "من", "على", "عن", "مع"])
-_OCCASIONS = _fold_set(["مقابلة", "تصريحات", "تصريح", "حديث", "بيان", "جلسة", "اجتماع", "مؤتمر", "كلمة",
+_OCCASIONS = _fold_set(["منصة", "حساب", "صفحة", "موقع", "تويتر", "إكس", "فيسبوك", "تلغرام", "مقابلة", "تصريحات", "تصريح", "حديث", "بيان", "جلسة", "اجتماع", "مؤتمر", "كلمة",
                         "رسالة", "لقاء", "خطاب", "قمة", "اتصال", "منشور", "تغريدة"])  # fmt: skip
+
+
+@functools.lru_cache(maxsize=16384)
+def pronoun_suffixed_noun(word: str) -> bool:
+    """A noun with an attached pronoun ("خطابه", "كلمتها", "مكتبه"): never a name."""
+    folded = fold_arabic(word)
+    for suffix in _PRONOUN_SUFFIXES:
+        if folded.endswith(suffix) and len(folded) - len(suffix) >= 2:
+            stem = folded[: -len(suffix)]
+            if stem.endswith("ت"):
+                stem = stem[:-1] + "ه"  # كلمته is كلمة + ه: the teh marbuta is written open before a suffix
+            if stem in _SPEECH_NOUNS or stem.removeprefix("و") in _SPEECH_NOUNS:
+                return True
+    return False
+
+
+def _has_article(word: str) -> bool:
+    """The definite article as written: bare alef + lam (أل with hamza starts a name: ألكسندر، إلهام)."""
+    bare = re.sub(f"[{MARKS}]", "", word)
+    return bare.startswith(("ال", "لل", "وال", "فال", "بال"))
+
+
+_OUTLET_WORDS = _fold_set(["وكالة", "الوكالة", "صحيفة", "الصحيفة", "قناة", "القناة", "موقع", "الموقع", "رويترز",
+                           "تاس", "انترفاكس", "إنترفاكس", "نوفوستي", "الأناضول", "شينخوا", "مجلة", "المجلة",
+                           "وسائل", "التلفزيون", "تلفزيون", "إذاعة", "الإذاعة"])  # fmt: skip
+
+
+def is_outlet(text: str) -> bool:
+    """Whether a speaker phrase names a news outlet (which reports speech rather than making it)."""
+    return any(_strip_conj(fold_arabic(w).strip('“”«»"')) in _OUTLET_WORDS for w in text.split()[:2])
 
 
 def _is_preposition(word: str) -> bool:
@@ -128,13 +209,18 @@ def _strip_conj(folded: str) -> str:
     return folded[1:] if folded[:1] in "وف" and len(folded) > 3 else folded
 
 
-def _is_name_word(word: str, in_parens: bool, position: int) -> bool:
+@functools.lru_cache(maxsize=16384)
+def _is_name_word(word: str, in_parens: bool, position: int, previous: str = "") -> bool:
     folded = fold_arabic(word)
     if in_parens or not folded or folded.isdigit():
         return False
+    if previous and fold_arabic(previous) in NAME_PARTICLES and not _is_preposition(word):
+        return True
     if _is_preposition(word) or folded in ROLE_HEADS or folded in INSTITUTION_HEADS or folded in COUNTRIES:
         return False
-    if folded.startswith("ال") or folded.startswith("لل"):
+    if folded in NOT_A_SPEAKER or pronoun_suffixed_noun(word):
+        return False
+    if _has_article(word):
         return False
     # "زاس لرويترز": ل before an outlet or the article is an adverbial; لافروف is a name.
     return not (folded.startswith("ل") and (folded[1:2] == "ل" or folded[1:] in _OUTLETS))
@@ -166,6 +252,8 @@ def _classify(body: str, start: int, end: int) -> tuple[str, tuple[int, int] | N
         return any(a <= s < b for a, b in parens)
 
     first = fold_arabic(words[0][0])
+    if first in NOT_A_SPEAKER or pronoun_suffixed_noun(words[0][0]):
+        return "adverbial", None, None
     if first in APPOSITION:
         return ("apposition", None, (words[1][1], words[-1][2])) if len(words) > 1 else ("", None, None)
     head = _strip_conj(first)
@@ -182,9 +270,17 @@ def _classify(body: str, start: int, end: int) -> tuple[str, tuple[int, int] | N
         if i == 0 and folded.startswith("لل"):
             cut = i
             break
+        if i > 0 and folded.startswith("ل") and folded[1:] in _OUTLETS_FOR_CUT:
+            cut = i  # "مصدر دبلوماسي لوكالة فرانس برس": the outlet spoken to ends the speaker phrase
+            break
+        if i > 0 and folded in DEMONSTRATIVES:
+            return "adverbial", None, None  # "مهمة تلك القوات" is an object phrase, not a subject
+        if pronoun_suffixed_noun(w) or (i > 0 and folded in NOT_A_SPEAKER):
+            cut = i
+            break
         if _is_preposition(w):
             if (
-                role_first
+                (role_first or head in _SOURCES)
                 and folded in _ROLE_PREPOSITIONS
                 and nxt not in _OCCASIONS
                 and not nxt.startswith("ل")
@@ -195,6 +291,8 @@ def _classify(body: str, start: int, end: int) -> tuple[str, tuple[int, int] | N
     if cut == 0:
         return "adverbial", None, None
     words = words[:cut]
+    while len(words) > 1 and _is_preposition(words[-1][0]):
+        words = words[:-1]  # "… لوكاشينكو في خطابه": the preposition went with the occasion
     if head in PLACES and len(words) <= 2:
         return "institution", None, (words[0][1], words[-1][2])
     if head in INSTITUTION_HEADS or (head.startswith("ل") and head[1:] in INSTITUTION_HEADS):
@@ -202,14 +300,23 @@ def _classify(body: str, start: int, end: int) -> tuple[str, tuple[int, int] | N
     if role_first:
         n = len(words)
         k = n
-        while k > 1 and _is_name_word(words[k - 1][0], in_parens(words[k - 1][1]), k - 1 if k - 1 else 1):
+        while k > 1 and _is_name_word(
+            words[k - 1][0], in_parens(words[k - 1][1]), k - 1, words[k - 2][0] if k > 1 else ""
+        ):
+            k -= 1
+        # "أحمد أبو الغيط": a name particle left in the role belongs to the name that follows it
+        while k > 1 and k < n and fold_arabic(words[k - 1][0]) in NAME_PARTICLES:
             k -= 1
         # Only the run of name words at the end is the name; a role alone has none.
         if k < n:
             return "role", (words[k][1], words[-1][2]), (words[0][1], words[k - 1][2])
         return "role", None, (words[0][1], words[-1][2])
     k = 0
-    while k < len(words) and k < 4 and _is_name_word(words[k][0], in_parens(words[k][1]), k):
+    while (
+        k < len(words)
+        and k < 5
+        and _is_name_word(words[k][0], in_parens(words[k][1]), k, words[k - 1][0] if k else "")
+    ):
         k += 1
     if k == 0:
         return "", None, None
@@ -288,26 +395,79 @@ def parse_subject(body: str, start: int, end: int, gazetteer: Gazetteer | None) 
                    "f" if feminine_role(role_text) else "?")  # fmt: skip
 
 
+_AUXILIARIES = _fold_set(["وكان", "كان", "وكانت", "كانت", "فكان", "فكانت"])
+_FOLDED_QAD = _fold_set(["قد", "لقد"])
+# The verb after حسبما/كما ("حسبما ذكرت وكالة …") reports; the source is its subject.
+_REPORTING_VERBS = _fold_set(["ذكرت", "ذكر", "أفادت", "أفاد", "قالت", "قال", "أوردت", "أورد", "نقلت", "نقل",
+                              "أعلنت", "أعلن", "أكدت", "أكد"])  # fmt: skip
+
+
+def _reporting_verb(word: str) -> bool:
+    folded = fold_arabic(word)
+    for suffix in ("", "ه", "ها"):
+        if folded.endswith(suffix) and folded[: len(folded) - len(suffix)] in _REPORTING_VERBS:
+            return True
+    return False
+
+
+_SOURCE_NOUNS = _fold_set(["بيان", "تصريحات", "تقرير", "ما", "لـ", "ل", "مصادر في"])
+
+
 def svo_subject(body: str, clause_start: int, cue_start: int, gazetteer: Gazetteer | None) -> Mention | None:
     """A subject written before its verb ("بوتين دعا …"): one to three name words opening the clause."""
     words = words_with_offsets(body[clause_start:cue_start], clause_start)
+    # "وكان زيلينسكي قد كتب": the auxiliary and its particle frame the subject
+    framed = bool(words) and fold_arabic(words[0][0]) in _AUXILIARIES
+    if framed:
+        words = words[1:]
+    if words and fold_arabic(words[-1][0]) in _FOLDED_QAD:
+        words = words[:-1]
     if not 1 <= len(words) <= 3:
         return None
     if any(fold_arabic(w) in CLAUSE_PARTICLES or _is_preposition(w) for w, _, _ in words):
         return None
     if not all(_is_name_word(w, False, 0) for w, _, _ in words):
-        return None
+        if not framed:
+            return None
+        # "وكان الرئيس زيلينسكي قد كتب": inside the frame a title may precede the name
+        mention = parse_subject(body, words[0][1], words[-1][2], gazetteer)
+        return mention if mention is not None and mention.name and mention.end == words[-1][2] else None
     text = body[words[0][1] : words[-1][2]]
     return Mention(text, words[0][1], words[-1][2], text, "", "person")
+
+
+_RELATIVES = _fold_set(["الذي", "التي", "الذين", "اللذين", "اللتين"])
+
+
+def relative_antecedent(body: str, clause_start: int, cue: Cue) -> Mention | None:
+    """The name a relative pronoun before the cue stands for: "بالوزير سامي حداد الذي قال" → سامي حداد."""
+    words = words_with_offsets(body[clause_start : cue.start - cue.prefixed], clause_start)
+    if not words or fold_arabic(words[-1][0]) not in _RELATIVES:
+        return None
+    relative = words[-1]
+    k = len(words) - 1
+    while (
+        k > 0
+        and k > len(words) - 5
+        and _is_name_word(words[k - 1][0], False, 1, words[k - 2][0] if k > 1 else "")
+    ):
+        k -= 1
+    if k == len(words) - 1:
+        return None
+    name = body[words[k][1] : words[-2][2]]
+    return Mention(relative[0], relative[1], relative[2], name, "", "person")
 
 
 def nominal_source(body: str, start: int, end: int, gazetteer: Gazetteer | None) -> Mention | None:
     """The source after وفق/بحسب: "بيان لوزارة الدفاع …" names the ministry, "القسم الأرمني" itself."""
     words = words_with_offsets(body[start:end], start)
-    while words and fold_arabic(words[0][0]) in {
-        fold_arabic(w) for w in ["بيان", "تصريحات", "تقرير", "ما", "لـ", "ل", "مصادر في"]
-    }:
+    while words and (fold_arabic(words[0][0]) in _SOURCE_NOUNS or _reporting_verb(words[0][0])):
         words = words[1:]
+    # "وفق ما نقلته وكالة تاس عن الأمين العام": the outlet relays, the one it quotes is the source
+    if words and is_outlet(" ".join(w for w, _, _ in words[:2])):
+        relay = next((i for i, (w, _, _) in enumerate(words) if fold_arabic(w) == "عن"), -1)
+        if 0 < relay < len(words) - 1:
+            words = words[relay + 1 :]
     if not words:
         return None
     return parse_subject(body, words[0][1], end, gazetteer) or Mention(

@@ -59,6 +59,10 @@ ARABIC_CUES: dict[str, CueForm] = {
     **_family("كشف", ["كشف"], ["كشفت"]),
     **_family("زعم", ["زعم"], ["زعمت"]),
     **_family("علق", ["علق"], ["علقت"]),
+    **_family("كتب", ["كتب"], ["كتبت"]),
+    **_family("نقل", ["نقل"], ["نقلت"]),  # "نقلت الوكالة عن الوزير قوله إن …"
+    **_family("أردف", ["أردف"], ["أردفت"]),
+    **_family("استطرد", ["استطرد"], ["استطردت"]),
     **_family("دعا", ["دعا"], ["دعت"], kind="object"),
     **{
         w: CueForm(w, "p", "verb")
@@ -76,7 +80,13 @@ ARABIC_CUES: dict[str, CueForm] = {
     **_participles("نفى", "نافيا", "نافية"),
     **_participles("أعلن", "معلنا", "معلنة"),
     **_participles("تابع", "متابعا", "متابعة"),
-    **{w: CueForm(w, "?", "nominal") for w in ["وفق", "وفقا", "طبقا", "بحسب", "حسب", "نقلا عن"]},
+    **_participles("وصف", "واصفا", "واصفة"),
+    **_participles("قال", "مستدركا", "مستدركة"),
+    **_participles("ذكر", "مذكرا", "مذكرة"),
+    **{
+        w: CueForm(w, "?", "nominal")
+        for w in ["وفق", "وفقا", "طبقا", "بحسب", "حسب", "حسبما", "نقلا عن", "على لسان"]
+    },
     **{w: CueForm(w, "?", "venue") for w in ["في تصريحات", "في تصريح", "في حديث", "في مقابلة"]},
 }
 
@@ -124,6 +134,28 @@ ENGLISH_CUES: dict[str, CueForm] = {
             "believes",
             "reported",
             "cautioned",
+            "clarified",
+            "dismissed",
+        ]
+    },
+    "quoted": CueForm("quote", "?", "verb"),  # "Reuters quoted Peskov as saying"
+    # a participle after the main clause attributes to its subject: "…, saying that …"
+    **{
+        w: CueForm(w, "?", "participle")
+        for w in [
+            "saying",
+            "noting",
+            "adding",
+            "stressing",
+            "warning",
+            "insisting",
+            "arguing",
+            "explaining",
+            "emphasizing",
+            "emphasising",
+            "stating",
+            "claiming",
+            "asserting",
         ]
     },
     **{w: CueForm(w, "?", "object") for w in ["criticized", "criticised", "accused", "blamed"]},

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from csto_kb.dates import PartialDate
-from csto_kb.extraction.numbers import ARABIC_NUMBER, ENGLISH_NUMBER
+from csto_kb.extraction.numbers import ARABIC_NUMBER, ENGLISH_NUMBER, parse_number
 from csto_kb.extraction.script import AFTER_WORD, BEFORE_WORD, alternation, arabic_word, fold_arabic
 
 _AR_WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3, "الجمعة": 4,
@@ -47,10 +47,14 @@ _AR_WEEKDAY = alternation(_AR_WEEKDAYS, arabic=True)
 _AR_LAST = rf"{arabic_word('الماضي')}|{arabic_word('المنصرم')}|{arabic_word('الفائت')}"
 _AR_UNITS = alternation(["يوم", "أيام", "يوما", "يومًا", "أسبوع", "أسابيع", "أسبوعين", "شهر", "أشهر", "شهرين",
                          "سنة", "سنوات", "عام", "أعوام", "ساعة", "ساعات"], arabic=True)  # fmt: skip
+_AR_DUALS = alternation(["يومين", "أسبوعين", "شهرين", "عامين", "سنتين"], arabic=True)
 _D = r"[0-9\u0660-\u0669]"
 
+# Every expression begins with one of these characters; testing it first spares the engine the whole
+# alternation at most positions of a text.
+_AR_FIRST = "اأإآٱيىفمكشنحتعسقبدوهل0-9\u0660-\u0669"
 _AR_DATE = re.compile(
-    rf"{BEFORE_WORD}(?:"
+    rf"(?=[{_AR_FIRST}]){BEFORE_WORD}(?:"
     # weekday, optionally "today Wednesday" or "on (the day of) Thursday", optionally with the calendar date
     rf"(?P<wd_pre>(?:{arabic_word('اليوم')}|{arabic_word('يوم')})\s+)?(?P<weekday>{_AR_WEEKDAY}){AFTER_WORD}"
     rf"(?:[،,]?\s*(?P<wd_day>{_D}{{1,2}})\s+(?P<wd_month>{_AR_MONTH})(?:\s*/\s*|\s+)?(?:{_AR_MONTH})?(?:\s+(?P<wd_year>{_D}{{4}}))?)?"
@@ -62,6 +66,8 @@ _AR_DATE = re.compile(
     rf"|(?P<l_month>{_AR_MONTH})\s+(?:{_AR_LAST})"
     rf"|(?P<ml_unit>{arabic_word('الشهر')}|{arabic_word('العام')}|{arabic_word('الأسبوع')}|{arabic_word('السنة')})\s+(?:{_AR_LAST})"
     rf"|(?P<ago>{arabic_word('أول أمس')}|{arabic_word('أمس')}|{arabic_word('الأمس')})"
+    # "قبل ثلاثة أيام", "قبل يومين", "منذ أسبوعين": counted back from publication
+    rf"|(?P<back>(?:{arabic_word('قبل')}|{arabic_word('منذ')})\s+(?:(?P<back_n>{ARABIC_NUMBER})\s+(?P<back_unit>{_AR_UNITS})|(?P<back_dual>{_AR_DUALS})))"
     rf"|(?P<year_only>(?:{arabic_word('عام')}|{arabic_word('العام')}|{arabic_word('سنة')})\s+{_D}{{4}})"
     rf"|(?P<numeric>{_D}{{1,2}}/{_D}{{1,2}}/{_D}{{4}})"
     # relative to an event the text names but does not date: kept as an expression
@@ -75,12 +81,13 @@ _EN_MONTH = alternation([m.capitalize() for m in _EN_MONTHS], arabic=False)
 _EN_WEEKDAY = alternation([d.capitalize() for d in _EN_WEEKDAYS], arabic=False)
 _EN_DATE = re.compile(
     r"\b(?:"
-    rf"(?:on\s+)?(?P<weekday>{_EN_WEEKDAY})(?:,?\s+(?P<wd_month>{_EN_MONTH})\.?\s+(?P<wd_day>\d{{1,2}})(?:,?\s+(?P<wd_year>\d{{4}}))?)?"
+    rf"(?:[Oo]n\s+)?(?P<weekday>{_EN_WEEKDAY})(?:,?\s+(?P<wd_month>{_EN_MONTH})\.?\s+(?P<wd_day>\d{{1,2}})(?:,?\s+(?P<wd_year>\d{{4}}))?)?"
     rf"|(?:on\s+)?(?P<month>{_EN_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
     rf"|(?:on\s+)?(?P<day2>\d{{1,2}})\s+(?P<month2>{_EN_MONTH})(?:\s+(?P<year2>\d{{4}}))?"
     rf"|(?:in\s+)?(?P<m_month>{_EN_MONTH})\s+(?P<m_year>\d{{4}})"
     rf"|(?P<l_last>last|this)\s+(?P<l_month>{_EN_MONTH}|week|month|year)"
     r"|(?P<ago>yesterday|the day before yesterday)"
+    rf"|(?P<back>(?P<back_n>{ENGLISH_NUMBER}|a|an)\s+(?P<back_unit>days?|weeks?|months?|years?)\s+ago)"
     r"|(?P<today>today)"
     rf"|(?P<relative>{ENGLISH_NUMBER}\s+(?:days?|weeks?|months?|years?)\s+(?:before|after|ago)(?:\s+the\s+\w+)?)"
     r"|(?P<vague>later|earlier this (?:week|month|year)|at the same time)"
@@ -100,6 +107,40 @@ class DateMention:
 
 def _latest_weekday(weekday: int, published: dt.date) -> dt.date:
     return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _span(first: dt.date, last: dt.date) -> PartialDate | None:
+    """The finest partial date holding every day from ``first`` to ``last``."""
+    if (first.year, first.month) == (last.year, last.month):
+        return PartialDate(first.year, first.month)
+    return PartialDate(first.year) if first.year == last.year else None
+
+
+def _last_week(published: dt.date) -> PartialDate | None:
+    """ "Last week": the Monday-to-Sunday week before publication's, as finely as one partial date holds it."""
+    monday = published - dt.timedelta(days=published.weekday() + 7)
+    return _span(monday, monday + dt.timedelta(days=6))
+
+
+def _this_week(published: dt.date) -> PartialDate | None:
+    return _span(published - dt.timedelta(days=published.weekday()), published)
+
+
+def _counted_back(count: int, unit: str, published: dt.date | None) -> PartialDate | None:
+    """ "Three days ago" / "قبل ثلاثة أيام": a day for days and weeks, a month or a year for longer units."""
+    if published is None or count <= 0:
+        return None
+    if unit.startswith(("day", "يوم", "ايام")):
+        return PartialDate.parse((published - dt.timedelta(days=count)).isoformat())
+    if unit.startswith(("week", "اسبوع", "اسابيع")):
+        return PartialDate.parse((published - dt.timedelta(weeks=count)).isoformat())
+    if unit.startswith(("month", "شهر", "اشهر")):
+        month = published.month - count
+        year = published.year + (month - 1) // 12
+        return PartialDate(year, (month - 1) % 12 + 1)
+    if unit.startswith(("year", "عام", "اعوام", "سنه", "سنوات", "سنت")):
+        return PartialDate(published.year - count)
+    return None
 
 
 def _latest_day(
@@ -168,7 +209,11 @@ def _resolve_arabic(m: re.Match[str], published: dt.date | None) -> PartialDate 
             return PartialDate(first.year, first.month)
         if unit in ("العام", "السنه"):
             return PartialDate(published.year - 1)
-        return None
+        return _last_week(published)
+    if g["back"]:
+        if g["back_dual"]:
+            return _counted_back(2, fold_arabic(g["back_dual"]), published)
+        return _counted_back(parse_number(g["back_n"]) or 0, fold_arabic(g["back_unit"]), published)
     if g["ago"] and published:
         days = 2 if fold_arabic(g["ago"]).startswith("اول") else 1
         return PartialDate.parse((published - dt.timedelta(days=days)).isoformat())
@@ -208,7 +253,10 @@ def _resolve_english(m: re.Match[str], published: dt.date | None) -> PartialDate
             return PartialDate(first.year, first.month)
         if what == "year":
             return PartialDate(published.year - (1 if last else 0))
-        return None
+        return _last_week(published) if last else _this_week(published)
+    if g["back"]:
+        count = 1 if g["back_n"].lower() in ("a", "an") else (parse_number(g["back_n"]) or 0)
+        return _counted_back(count, g["back_unit"].lower(), published)
     if g["ago"] and published:
         days = 2 if "before" in g["ago"] else 1
         return PartialDate.parse((published - dt.timedelta(days=days)).isoformat())

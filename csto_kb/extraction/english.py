@@ -13,7 +13,8 @@ from csto_kb.extraction.speakers import Mention
 
 OPENER = re.compile(r"\bthat\b|(?P<colon>:)|(?P<quote>[“«\"])")
 OBJECT_OPENER = re.compile(r"\b(?:for|over)\b")
-_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F][\w’'.\-]*|[,—–()“”\"«»;:]")
+# "head of state" is one title word, so that "state" alone ("Russian state media") stays no role.
+_TOKEN = re.compile(r"[Hh]ead of [Ss]tate\b|[A-Za-z\u00C0-\u024F][\w’'.\-]*|[,—–()“”\"«»;:]")
 
 PRONOUNS = {"he", "she", "it", "they"}
 _DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -28,18 +29,60 @@ ROLE_WORDS = {"prime", "minister", "president", "secretary", "general", "foreign
               "deputy", "chief", "commander", "analyst", "expert", "professor", "senator", "gen.", "col.", "dr.",
               "mr.", "ms.", "mrs.", "chancellor", "king", "queen", "envoy", "representative", "official", "leader",
               "officials", "leaders", "lawmaker", "mp", "premier", "researcher", "fellow", "adviser", "advisor",
-              "aide", "aides", "colonel", "lieutenant", "major"}  # fmt: skip
+              "aide", "aides", "colonel", "lieutenant", "major", "head of state", "senior", "former", "top"}  # fmt: skip
 INSTITUTION_WORDS = {"ministry", "office", "service", "government", "council", "committee", "organization",
                      "organisation", "agency", "department", "kremlin", "pentagon", "alliance", "bloc", "embassy",
                      "army", "military", "press", "parliament", "assembly", "commission", "union", "nato", "csto",
                      "sources", "source", "news", "authorities"}  # fmt: skip
 _STRONG_INSTITUTION = {"ministry", "office", "service", "government", "council", "committee", "agency",
                        "department", "kremlin", "pentagon", "embassy", "parliament", "commission"}  # fmt: skip
-_LOWER_NP = ROLE_WORDS | INSTITUTION_WORDS | {"of", "the", "for", "and"}
+# Lower-case particles inside a name ("Ursula von der Leyen", "Mohammed bin Salman", "Ahmed al-Sharaa").
+NAME_PARTICLES = {
+    "von",
+    "van",
+    "der",
+    "den",
+    "de",
+    "da",
+    "di",
+    "du",
+    "la",
+    "le",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "abu",
+}
+_LOWER_NP = ROLE_WORDS | INSTITUTION_WORDS | NAME_PARTICLES | {"of", "the", "for", "and"}
+# News outlets report speech; they are its speaker only when nobody else is named.
+OUTLETS = {"reuters", "tass", "ria", "novosti", "interfax", "afp", "ap", "associated", "bloomberg", "xinhua",
+           "anadolu", "sputnik", "bbc", "cnn", "media", "television", "tv", "newspaper", "outlet", "agency",
+           "radio", "france24", "zvezda"}  # fmt: skip
+# Surnames end in -ian too (Pashinian), so nationality adjectives are listed, not guessed from endings.
+NATIONALITIES = {
+    "russian", "american", "armenian", "azerbaijani", "azeri", "belarusian", "kazakh", "kyrgyz", "tajik", "uzbek",
+    "turkmen", "ukrainian", "georgian", "moldovan", "chinese", "turkish", "iranian", "french", "german", "british",
+    "italian", "spanish", "polish", "finnish", "swedish", "norwegian", "danish", "dutch", "belgian", "hungarian",
+    "serbian", "czech", "austrian", "lithuanian", "latvian", "estonian", "israeli", "palestinian", "syrian",
+    "iraqi", "egyptian", "saudi", "qatari", "emirati", "indian", "pakistani", "afghan", "japanese", "korean",
+    "western", "soviet", "european", "african", "arab", "canadian", "brazilian", "nigerien", "malian", "sudanese",
+}  # fmt: skip
+
+
+def is_outlet(text: str) -> bool:
+    return any(w.strip(".,").lower() in OUTLETS for w in text.split())
+
+
+def _nisba_alone(tokens: list[tuple[str, int, int]]) -> bool:
+    """A nationality adjective with nothing after it ("according to Russian state media") names nobody."""
+    words = [t[0].lower() for t in tokens if t[0].lower() != "the"]
+    return len(words) == 1 and words[0] in NATIONALITIES
 
 
 def _is_capitalised(token: str) -> bool:
-    return token[:1].isupper()
+    # "al-Sisi" is a capitalised name behind its particle
+    return token[:1].isupper() or (token[:3].lower() in ("al-", "el-") and token[3:4].isupper())
 
 
 def _np_token(token: str) -> bool:
@@ -64,9 +107,26 @@ def _phrase(body: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
         return Mention(text, start, end, "", "", "pronoun")
     last_role = max((i for i, w in enumerate(lowered) if w in ROLE_WORDS), default=-1)
     has_institution = any(w in INSTITUTION_WORDS for w in lowered)
-    if (last_role < 0 and has_institution) or any(w in _STRONG_INSTITUTION for w in lowered):
+    named_after_role = last_role >= 0 and all(
+        _is_capitalised(t[0]) and w not in INSTITUTION_WORDS
+        for t, w in zip(tokens[last_role + 1 :], lowered[last_role + 1 :], strict=True)
+    )
+    if last_role + 1 == len(tokens):
+        named_after_role = False
+    # "Kremlin spokesman Dmitry Peskov" is a person; "the Kremlin press service" an institution
+    if not named_after_role and (
+        (last_role < 0 and has_institution) or any(w in _STRONG_INSTITUTION for w in lowered)
+    ):
         return Mention(text, start, end, "", "", "institution")
-    name_tokens = [t for t in tokens[last_role + 1 :] if _is_capitalised(t[0]) and t[0].lower() != "the"]
+    name_tokens = [
+        t
+        for t in tokens[last_role + 1 :]
+        if (_is_capitalised(t[0]) or t[0].lower() in NAME_PARTICLES) and t[0].lower() != "the"
+    ]
+    while name_tokens and name_tokens[0][0].lower() in NAME_PARTICLES:
+        name_tokens = name_tokens[1:]
+    if _nisba_alone(tokens):
+        return None
     role_tokens = tokens[: last_role + 1]
     while (
         role_tokens
@@ -143,9 +203,29 @@ def subject_after(body: str, start: int, end: int) -> Mention | None:
     k = 0
     while k < len(tokens) and _np_token(tokens[k][0]) and k < 8:
         k += 1
+    # a name particle ends no name: "Ursula von der Leyen"
+    while k and tokens[k - 1][0].lower() in NAME_PARTICLES - {"al", "el"}:
+        k -= 1
     if k == 0:
         return None
     return _phrase(body, tokens[:k])
+
+
+# Where a title may begin in running text: "President Sadyr Japarov", "Prime Minister Nikol Pashinyan".
+TITLE_START = re.compile(
+    r"\b(?:[A-Z][a-z]+\s+)?(?:President|Prime\s+Minister|Minister|Secretary|Chancellor|Premier|Spokesman|"
+    r"Spokeswoman|Ambassador|King|Leader|Chairman|Envoy)\s+[A-Z]"
+)
+
+
+def people_with_titles(body: str) -> list[Mention]:
+    """Every person named with a title ("Belarusian President Aleksandr Lukashenko") in running text."""
+    people = []
+    for m in TITLE_START.finditer(body):
+        mention = subject_after(body, m.start(), min(len(body), m.end() + 60))
+        if mention is not None and mention.name and mention.role:
+            people.append(mention)
+    return people
 
 
 _PREPOSITIONS = {"on", "in", "at", "during", "last", "this", "to", "after", "before", "with", "by", "from",

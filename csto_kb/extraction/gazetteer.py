@@ -7,7 +7,7 @@ Arabic attaches conjunctions, prepositions and the article to the word they gove
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,8 +64,13 @@ def _forms(word: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Entity:
+    """A known entity: its key, display name, kind (country, alliance, person …, '' if not given) and
+    description (for a person, the office held: "Prime Minister of Armenia")."""
+
     key: str
     name: str
+    kind: str = ""
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,11 +85,19 @@ class AliasMatch:
 class Gazetteer:
     """Entities with their aliases, looked up by normalised whole words."""
 
-    def __init__(self, entries: Iterable[tuple[str, str, Iterable[str]]]) -> None:
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, str, Iterable[str]]],
+        *,
+        kinds: Mapping[str, str] | None = None,
+        descriptions: Mapping[str, str] | None = None,
+    ) -> None:
         # alias words (each reduced to its bare form) keyed by the first word, longest alias first
         self._by_first: dict[str, list[tuple[tuple[str, ...], Entity]]] = {}
+        kinds = kinds or {}
+        descriptions = descriptions or {}
         for key, display_name, aliases in entries:
-            entity = Entity(key, display_name)
+            entity = Entity(key, display_name, kinds.get(key, ""), descriptions.get(key, ""))
             for alias in {display_name, *aliases}:
                 words = tuple(normalise_for_search(alias).split())
                 if words:
@@ -96,19 +109,26 @@ class Gazetteer:
     def from_entities_yaml(cls, path: Path) -> Gazetteer:
         """Build from a seeds/entities.yaml file: the first name listed is the display name."""
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        entities = data["entities"]
         return cls(
-            (e["key"], e["names"][0]["name"], [n["name"] for n in e["names"]]) for e in data["entities"]
+            ((e["key"], e["names"][0]["name"], [n["name"] for n in e["names"]]) for e in entities),
+            kinds={e["key"]: str(e.get("kind") or "") for e in entities},
+            descriptions={e["key"]: str(e.get("description") or "") for e in entities},
         )
 
     def find_all(self, text: str, base: int = 0) -> list[AliasMatch]:
         """Non-overlapping alias occurrences in ``text``, longest first at each position."""
         words = [(_normalised(w), s, e) for w, s, e in words_with_offsets(text, base)]
-        forms = [_forms(w) for w, _, _ in words]
+        firsts = self._by_first.keys()
         found: list[AliasMatch] = []
         i = 0
         while i < len(words):
             best: tuple[int, Entity] | None = None
-            for first in forms[i]:
+            forms = _forms(words[i][0])
+            if firsts.isdisjoint(forms):
+                i += 1  # most words begin no alias: one set test instead of a lookup per form
+                continue
+            for first in forms:
                 for alias_words, entity in self._by_first.get(first, ()):
                     n = len(alias_words)
                     if best is not None and n <= best[0]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from csto_kb.extraction.coreference import compatible, read_title
 from csto_kb.extraction.cues import Gender
 from csto_kb.extraction.gazetteer import Gazetteer
 from csto_kb.extraction.script import fold_arabic
@@ -38,6 +39,8 @@ class Speaker:
     gender: Gender
     key: str | None = None
     words: set[str] = field(default_factory=set)
+    titled: bool = False  # known so far by a title alone ("الرئيس الروسي"), not by a name
+    title: str = ""  # the title it was resolved from, once resolved to a named person
 
 
 def _words(text: str) -> set[str]:
@@ -109,7 +112,9 @@ class SpeakerRegistry:
                 if found.gender == "?" and wanted != "?":
                     found.gender = wanted
                 return self._touch(found)
-            return self._touch(self._new(mention.text, "", "person", wanted))
+            unresolved = self._new(mention.text, "", "person", wanted)
+            unresolved.titled = True  # a pronoun with no speaker before it: the article may name its referent
+            return self._touch(unresolved)
         entity = None
         if self.gazetteer is not None:
             entity = self.gazetteer.lookup(mention.name or mention.text)
@@ -130,6 +135,13 @@ class SpeakerRegistry:
                     theirs == role or (len(role.split()) > 1 and (role in theirs or theirs in role))
                 ):
                     return self._update(speaker, mention, gender)
+            # "الزعيم البيلاروسي" after "رئيس بيلاروس ألكسندر لوكاشينكو": same office, same country
+            title = read_title(mention.role)
+            if title is not None and title.qualifiers:
+                for speaker in reversed(self._recent):
+                    strong = compatible(title, speaker.role, speaker.name) == 2
+                    if strong and speaker.kind == "person" and not speaker.titled:
+                        return self._update(speaker, mention, gender)
         if mention.kind == "institution":
             head = head_noun(mention.text) if not _english_head(mention.text) else _english_head(mention.text)
             definite_only = len(_words(mention.text) - {"the"}) <= 1 or mention.text.casefold().startswith(
@@ -144,6 +156,7 @@ class SpeakerRegistry:
         name = mention.name or mention.text
         speaker = self._new(name, mention.role, mention.kind, gender if gender != "p" else "?")
         speaker.key = entity.key if entity else None
+        speaker.titled = mention.kind == "person" and not mention.name and entity is None
         return self._touch(speaker)
 
     def _new(self, name: str, role: str, kind: Kind, gender: Gender) -> Speaker:
@@ -154,6 +167,9 @@ class SpeakerRegistry:
         return speaker
 
     def _update(self, speaker: Speaker, mention: Mention, gender: Gender, key: str | None = None) -> Speaker:
+        if speaker.titled and mention.name:
+            speaker.title, speaker.titled = speaker.name, False
+            speaker.name, speaker.words = mention.name, _words(mention.name)
         if mention.name and len(_words(mention.name)) > len(speaker.words) and speaker.kind == "person":
             speaker.name = mention.name
             speaker.words = _words(mention.name)

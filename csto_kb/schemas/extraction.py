@@ -2,7 +2,8 @@
 
 Offsets are character offsets into the article body (the text after any front matter). Statement keys are
 named as in the annotated corpus's gold files (``speaker``, ``speaker_mention``, ``speaker_role``, ``quote``,
-``quote_start``, ``quote_end``, ``direct``, ``cue``, ``date_text``), plus ``mode``, ``said_on``, ``confidence``.
+``quote_start``, ``quote_end``, ``direct``, ``cue``, ``date_text``), plus ``mode``, ``said_on``,
+``confidence`` with its ``confidence_reason``, and ``about`` (the subjects, as gazetteer keys).
 """
 
 from __future__ import annotations
@@ -41,8 +42,13 @@ class StatementCandidate(BaseModel):
     date_text: str = Field(description="the date expression attached to this statement, '' if none")
     said_on: str | None = Field(default=None, description="the resolved partial date, YYYY[-MM[-DD]]")
     confidence: float = Field(ge=0, le=1)
+    confidence_reason: str = Field(
+        default="",
+        description="why the confidence is what it is, in a few words ('' for a plain attribution)",
+    )
     about: list[str] = Field(
-        default_factory=list, description="keys of the entities the quote and its sentence are about"
+        default_factory=list,
+        description="gazetteer keys of the bodies and countries the quote and its sentence mention, in order",
     )
 
 

@@ -48,7 +48,14 @@ def run_extractor(session: Session | None, body: str, lang: str, published: str 
     if published:
         parsed = PartialDate.parse(published)
         day = parsed.first_day if parsed.precision == "day" else None
-    gazetteer = Gazetteer(gazetteer_entries(session)) if session is not None else None
+    gazetteer = None
+    if session is not None:
+        entities = session.scalars(select(Entity)).all()
+        gazetteer = Gazetteer(
+            gazetteer_entries(session),
+            kinds={e.key: e.kind for e in entities},
+            descriptions={e.key: e.description or "" for e in entities},
+        )
     return extract(body, lang=lang, published=day, gazetteer=gazetteer)
 
 
