@@ -24,9 +24,12 @@ def list_(
     kind: Annotated[
         str | None, typer.Option(help="statement, force_level, founding, membership or event.")
     ] = None,
+    in_text_order: Annotated[
+        bool, typer.Option("--in-text-order", help="In the order of the text, not the least sure first.")
+    ] = False,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
 ) -> None:
-    """List candidates, pending ones by default."""
+    """List candidates, pending ones by default, the least sure first, each with why it is doubtful."""
     from csto_kb.exporters.common import to_json
     from csto_kb.model.candidates import CANDIDATE_KINDS, CANDIDATE_STATUSES
     from csto_kb.services.review import list_candidates
@@ -36,7 +39,11 @@ def list_(
     if kind is not None and kind not in CANDIDATE_KINDS:
         raise InvalidInput(f"kind: expected one of {', '.join(CANDIDATE_KINDS)}, got {kind!r}")
     found = list_candidates(
-        ctx.obj.reader(), source=source, status=None if status == "all" else status, kind=kind
+        ctx.obj.reader(),
+        source=source,
+        status=None if status == "all" else status,
+        kind=kind,
+        doubtful_first=not in_text_order,
     )
     if fmt is ListFormat.json:
         write(to_json(found))
@@ -48,9 +55,10 @@ def list_(
             what = f"{p.get('speaker')}: {str(p.get('quote'))[:70]}"
         else:
             what = str(p.get("text"))[:90]
-        rows.append([str(c.id), str(c.source_id), c.kind, c.status, f"{c.confidence:.2f}", what])
+        why = str(p.get("confidence_reason") or "")
+        rows.append([str(c.id), str(c.source_id), c.kind, c.status, f"{c.confidence:.2f}", why, what])
     write(
-        simple_table(["Id", "Source", "Kind", "Status", "Conf", "Candidate"], rows)
+        simple_table(["Id", "Source", "Kind", "Status", "Conf", "Why doubtful", "Candidate"], rows)
         if rows
         else "No candidates."
     )

@@ -154,10 +154,18 @@ def _add_candidates(session: Session, source: Source, extraction: Extraction) ->
 
 
 def list_candidates(
-    uow: UnitOfWork, *, source: int | None = None, status: str | None = "pending", kind: str | None = None
+    uow: UnitOfWork,
+    *,
+    source: int | None = None,
+    status: str | None = "pending",
+    kind: str | None = None,
+    doubtful_first: bool = True,
 ) -> list[CandidateOut]:
+    """Candidates, the least sure first (a reviewer's time goes where the extractor doubts), else in the
+    order of the text."""
     with uow:
-        query = select(Candidate).order_by(Candidate.source_id, Candidate.kind, Candidate.position)
+        in_text = (Candidate.source_id, Candidate.kind, Candidate.position)
+        query = select(Candidate).order_by(*((Candidate.confidence, *in_text) if doubtful_first else in_text))
         if source is not None:
             query = query.where(Candidate.source_id == source)
         if status is not None:
