@@ -10,12 +10,21 @@ from sqlalchemy.orm import Session, selectinload
 
 from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
 from csto_kb.errors import Ambiguous, Duplicate, InvalidInput, NotFound
+from csto_kb.langtags import canonical_lang
 from csto_kb.model import Entity, EntityName
 from csto_kb.model.entities import ENTITY_KINDS
 from csto_kb.schemas.entities import EntityOut
 from csto_kb.text import normalise, normalise_for_search
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+def language_tag(value: str, *, field: str = "lang") -> str:
+    """``value`` as a canonical BCP 47 tag; InvalidInput naming ``field`` otherwise (an empty value too)."""
+    try:
+        return canonical_lang(value)
+    except ValueError as error:
+        raise InvalidInput(f"{field}: {error}") from None
 
 
 def guess_lang(name: str) -> str:
@@ -67,7 +76,7 @@ def resolve_entity(session: Session, name: str, *, field: str = "entity") -> Ent
 
 def add_name(session: Session, entity: Entity, name: str, lang: str | None = None) -> bool:
     """Give ``entity`` another name; False when it already has it. The first name in a language is primary."""
-    lang = lang or guess_lang(name)
+    lang = guess_lang(name) if lang is None else language_tag(lang)
     norm = normalise(name)
     if not normalise_for_search(name):
         raise InvalidInput(f"name: {name!r} must contain letters or digits")
@@ -117,6 +126,7 @@ def add_entity(
     aliases: list[str] | None = None,
 ) -> EntityOut:
     """Add an entity unless one with the same name and kind exists already."""
+    lang = None if lang is None else language_tag(lang)
     with uow:
         session = uow.session
         for existing in find_entities(session, name):
@@ -136,6 +146,7 @@ def add_entity(
 
 def add_alias(uow: UnitOfWork, entity_name: str, alias: str, lang: str | None = None) -> EntityOut:
     """Give an existing entity another name; a name another entity already has is refused."""
+    lang = None if lang is None else language_tag(lang)
     with uow:
         session = uow.session
         entity = resolve_entity(session, entity_name)

@@ -119,8 +119,9 @@ def statement_query(dialect: str, f: StatementFilter, resolve: Resolver) -> tupl
         add("about", about_id=resolve(f.about, "about"))
     if f.org:
         add("org", org_id=resolve(f.org, "org"))
-    start = partial_date(f.date_from, "from") if f.date_from else None
-    end = partial_date(f.date_to, "to") if f.date_to else None
+    # An empty --from or --to is refused as a date, not taken as no bound.
+    start = partial_date(f.date_from, "from") if f.date_from is not None else None
+    end = partial_date(f.date_to, "to") if f.date_to is not None else None
     if start is not None and end is not None and str(start) > str(end):
         raise InvalidInput(f"to: {f.date_to} is before --from {f.date_from}")
     if start is not None:
