@@ -25,7 +25,11 @@ def create_source(session: Session, data: SourceIn) -> Source:
             raise Duplicate(f"source: the same text is already stored as source {existing.id}", existing.id)
     publisher_entity = None
     if data.publisher:
-        matches = [e for e in find_entities(session, data.publisher) if e.kind in ("media", "organisation")]
+        matches = [
+            e
+            for e in find_entities(session, data.publisher, exact=True)
+            if e.kind in ("media", "organisation")
+        ]
         publisher_entity = matches[0] if len(matches) == 1 else None
     source = Source(
         sha256=digest,

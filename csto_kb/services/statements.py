@@ -16,7 +16,7 @@ from csto_kb.errors import Conflict, Duplicate, InvalidInput, KBError, NotFound
 from csto_kb.model import Change, Entity, Role, Source, Statement, Translation
 from csto_kb.model.base import utcnow
 from csto_kb.schemas.statements import ChangeOut, StatementDetail, StatementEdit, StatementIn, StatementOut
-from csto_kb.services.entities import create_entity, guess_lang, resolve_entity
+from csto_kb.services.entities import resolve_for_write
 from csto_kb.services.evidence import check_span, locate
 from csto_kb.text import normalise_for_search, quote_key
 
@@ -61,12 +61,7 @@ def find_duplicate(session: Session, speaker_id: int, key: str, said_on: str | N
 
 
 def _speaker(session: Session, data: StatementIn) -> Entity:
-    try:
-        return resolve_entity(session, data.speaker, field="speaker")
-    except NotFound:
-        if not data.create_speaker:
-            raise
-        return create_entity(session, name=data.speaker, kind="person", lang=guess_lang(data.speaker))
+    return resolve_for_write(session, data.speaker, field="speaker", create_person=data.create_speaker)
 
 
 def create_statement(session: Session, data: StatementIn, *, by: str) -> Statement:
@@ -93,7 +88,7 @@ def create_statement(session: Session, data: StatementIn, *, by: str) -> Stateme
             raise InvalidInput(f"role: role {data.role} is not a role of {speaker.display_name}")
     else:
         role = role_on(session, speaker, data.said_on)
-    about = [resolve_entity(session, name, field="about") for name in data.about]
+    about = [resolve_for_write(session, name, field="about") for name in data.about]
     statement = Statement(
         uid=statement_uid(session, source, span, speaker),
         speaker=speaker,
@@ -173,7 +168,7 @@ def edit_statement(uow: UnitOfWork, statement_id: int, edit: StatementEdit) -> S
         # Work out the corrected identity and refuse a duplicate before touching the row, so the database's
         # unique index never sees the collision.
         speaker = (
-            resolve_entity(session, edit.speaker, field="speaker") if edit.speaker else statement.speaker
+            resolve_for_write(session, edit.speaker, field="speaker") if edit.speaker else statement.speaker
         )
         span = locate(statement.source, edit.quote, field="quote") if edit.quote is not None else None
         key = quote_key(edit.quote) if edit.quote is not None else statement.quote_key

@@ -68,8 +68,9 @@ def fts_phrase(text: str) -> str:
 # --- entities -------------------------------------------------------------------------------------------
 
 
-def find_entity_ids(connection: Any, dialect: str, name: str) -> list[int]:
-    """Entities called ``name``: by key, by an exact normalised alias, else by whole words of an alias.
+def find_entity_ids(connection: Any, dialect: str, name: str, *, words: bool = True) -> list[int]:
+    """Entities called ``name``: by key, by an exact normalised alias, else (unless ``words`` is False) by
+    whole words of an alias.
 
     An entity merged into another is found as the one it was merged into.
     """
@@ -90,7 +91,7 @@ def find_entity_ids(connection: Any, dialect: str, name: str) -> list[int]:
             return []
         cursor.execute(sql["entities_by_name"], {"norm": norm})
         exact = [int(r[0]) for r in cursor.fetchall()]
-        if exact:
+        if exact or not words:
             return exact
         cursor.execute(sql["entities_by_words"], {"padded": f"% {like_escape(norm)} %"})
         return [int(r[0]) for r in cursor.fetchall()]
