@@ -116,8 +116,8 @@ def root(
         typer.Option(
             "--db",
             envvar="CSTO_KB_DATABASE_URL",
-            help="Database URL: sqlite:///PATH or postgresql+psycopg://USER@HOST/DB. "
-            "Default: a SQLite file in your data directory.",
+            help="Database: sqlite:///PATH, a path to a SQLite file, or postgresql://USER@HOST/DB "
+            "(postgres:// works too). Default: a SQLite file in your data directory.",
             show_default=False,
         ),
     ] = None,
