@@ -36,14 +36,18 @@ class Settings:
         return database_url(self.database_url or default_database_url())
 
 
-EXPECTED_URLS = "sqlite:///PATH, a path to a SQLite file, or postgresql://USER@HOST/DB"
+EXPECTED_URLS = "sqlite:///PATH, a path to a SQLite file (such as ./kb.sqlite3), or postgresql://USER@HOST/DB"
 """The forms `database_url` accepts, for error messages."""
 
 
 def database_url(given: str) -> str:
     """The SQLAlchemy URL for what a user gave as the database: a URL as it is; ``postgres://…`` (as many
-    hosting services print it, and SQLAlchemy refuses) as ``postgresql://…``; anything without a scheme as a
-    path to a SQLite file, absolute, relative to the current folder, or starting with ``~``.
+    hosting services print it, and SQLAlchemy refuses) as ``postgresql://…``; a path to a SQLite file,
+    absolute, relative to the current folder, or starting with ``~``, as ``sqlite:///`` and its absolute path.
+
+    A path is what has a folder in it (``/``), starts with ``~``, ends like a SQLite file (``.sqlite3``,
+    ``.sqlite``, ``.db``) or names an existing file: a stray word (``--db prod``, ``--db "not a url"``) is
+    refused instead of silently becoming a new, empty database in the current folder.
 
     Every way in (``--db``, ``CSTO_KB_DATABASE_URL``, `csto_kb.db.engine.make_engine`) goes through here.
     """
@@ -53,13 +57,26 @@ def database_url(given: str) -> str:
         raise InvalidInput(f"database URL: empty; expected {EXPECTED_URLS}")
     if given.startswith("postgres://"):
         return "postgresql://" + given.removeprefix("postgres://")
-    if given and not _SCHEME.match(given):
+    if not _SCHEME.match(given) and _looks_like_a_path(given):
         return f"sqlite:///{Path(given).expanduser().absolute()}"
     return given
 
 
 # What begins a URL (RFC 3986 scheme and colon): anything else is a file path.
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_SQLITE_SUFFIXES = (".sqlite3", ".sqlite", ".db", ".db3")
+
+
+def _looks_like_a_path(given: str) -> bool:
+    return (
+        "/" in given
+        or os.sep in given
+        or given.startswith("~")
+        or given.lower().endswith(_SQLITE_SUFFIXES)
+        or Path(given).is_file()
+    )
+
+
 # user:password@ in a URL: what mask_url hides even in a URL it cannot parse.
 _PASSWORD = re.compile(r"(://[^/@:]*:)[^/@]*@")
 

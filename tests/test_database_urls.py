@@ -95,3 +95,12 @@ def test_reading_a_missing_sqlite_file_is_an_error_that_creates_nothing(
     for spelling in (str(missing), f"sqlite:///{missing}"):
         one_line_error(cli("--db", spelling, *args), 1, str(missing), "no such SQLite file")
     assert not missing.parent.exists()
+
+
+@pytest.mark.parametrize("stray", ["prod", "not a database url"])
+def test_a_stray_word_is_refused_not_made_into_a_new_file(
+    cli: Cli, stray: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    one_line_error(cli("--db", stray, "members"), 2, f"cannot parse {stray!r}", "a path to a SQLite file")
+    assert list(tmp_path.iterdir()) == []
