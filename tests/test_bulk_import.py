@@ -193,7 +193,7 @@ def test_an_unknown_speaker_refuses_the_file_naming_the_line(
     counts = table_counts(engine)
     path = jsonl(tmp_path, [line(FORCE_QUOTE), line(PEACE_QUOTE, speaker="Nobody Atall")])
     run = cli("import", "statements", str(path))
-    one_line_error(run, 1, "line 2", "speaker", "Nobody Atall")
+    one_line_error(run, 2, "line 2", "speaker", "Nobody Atall")
     assert table_counts(engine) == counts
 
 

@@ -119,7 +119,7 @@ def test_membership_add_bad_input_names_the_field_and_writes_nothing(
 
 def test_membership_add_of_an_unknown_state_or_source_is_refused(cli: Cli, engine: Engine) -> None:
     before = table_counts(engine)
-    one_line_error(cli("membership", "add", "CSTO", "Atlantis", "--source", "1"), 1, "member")
+    one_line_error(cli("membership", "add", "CSTO", "Atlantis", "--source", "1"), 2, "member", "exactly")
     one_line_error(cli("membership", "add", "CSTO", "Armenia", "--source", "99"), 1, "source", "99")
     one_line_error(cli("membership", "add", "Armenia", "CSTO", "--source", "1"), 2, "alliance", "country")
     assert table_counts(engine) == before

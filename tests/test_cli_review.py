@@ -215,7 +215,12 @@ def test_edit_corrects_a_candidate_before_acceptance_and_keeps_the_proposal(
     with engine.connect() as connection:
         assert connection.execute(text("SELECT said_on FROM statement")).scalar_one() == "2022-04-14"
     one_line_error(cli("review", "edit", "5", "--said-on", "2022-13"), 2, "said_on")
-    one_line_error(cli("review", "edit", "5", "--speaker", "Nobody Known"), 1, "speaker")
+    one_line_error(cli("review", "edit", "5", "--speaker", "Nobody Known"), 2, "speaker")
+    # A part of a name is not a name: a correction must say whom it means.
+    before = table_counts(engine)
+    one_line_error(cli("review", "edit", "5", "--speaker", "Mitchell"), 2, "speaker", "Mitchell Belfer")
+    one_line_error(cli("review", "edit", "5", "--speaker", "Nikol"), 2, "speaker")
+    assert table_counts(engine) == before
     one_line_error(cli("review", "edit", "5"), 2, "at least one field")
 
 

@@ -269,7 +269,7 @@ def test_add_about_an_unknown_entity_is_refused_and_writes_nothing(cli: Cli, eng
 
     run = zas_adds(cli, FORCE_QUOTE, "--about", "CSTO", "--about", "Atlantis")
 
-    one_line_error(run, 1, "about:", "Atlantis")
+    one_line_error(run, 2, "about:", "Atlantis")
     assert table_counts(engine) == counts
 
 
@@ -399,7 +399,7 @@ def test_add_unknown_speaker_is_refused_with_the_closest_known_names(
 
     run = cli("statement", "add", "--speaker", speaker, "--quote", FORCE_QUOTE, "--source", "1")
 
-    one_line_error(run, 1, "speaker:", speaker, "closest known:", closest)
+    one_line_error(run, 2, "speaker:", speaker, "closest known:", closest)
     assert table_counts(engine) == counts
 
 

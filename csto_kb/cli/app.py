@@ -29,6 +29,7 @@ class KBGroup(TyperGroup):
     """
 
     def invoke(self, ctx: Context) -> Any:
+        _check_text_before_running(self)
         try:
             return super().invoke(ctx)
         except KBError as error:
@@ -47,6 +48,45 @@ class KBGroup(TyperGroup):
                 url = ctx.obj.url if ctx.obj is not None else ""
                 raise report(f"database {mask_url(url)}: {message}", 1) from None
             raise
+
+
+def _field(param: Any) -> str:
+    """The field a parameter sets, as error messages name it: ``--said-on`` → ``said_on``."""
+    if param.param_type_name == "option":
+        longest = max((o for o in param.opts if o.startswith("--")), key=len, default=param.name)
+        return str(longest).lstrip("-").replace("-", "_")
+    return str(param.name)
+
+
+def _check_text_before_running(command: Any) -> None:
+    """Make every command check its text values (length, encoding) before its body runs.
+
+    One wrapper around each command's callback, rather than a check in each of some forty commands: every text
+    option and argument, those added later included, is held to `csto_kb.limits` before anything opens the
+    database. Typer builds the Click commands afresh for each run, so each is wrapped once per run.
+    """
+    from functools import wraps
+
+    from csto_kb.errors import InvalidInput
+    from csto_kb.limits import text_problem
+
+    for sub in getattr(command, "commands", {}).values():
+        _check_text_before_running(sub)
+    callback = command.callback
+    if callback is None or getattr(callback, "_csto_kb_checked", False):
+        return
+    fields = {p.name: _field(p) for p in command.params if p.name}
+
+    @wraps(callback)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        for name, value in kwargs.items():
+            for text in value if isinstance(value, list | tuple) else [value]:
+                if isinstance(text, str) and (problem := text_problem(fields.get(name, name), text)):
+                    raise InvalidInput(problem)
+        return callback(*args, **kwargs)
+
+    checked._csto_kb_checked = True  # type: ignore[attr-defined]
+    command.callback = checked
 
 
 app = typer.Typer(
@@ -76,8 +116,8 @@ def root(
         typer.Option(
             "--db",
             envvar="CSTO_KB_DATABASE_URL",
-            help="Database URL: sqlite:///PATH or postgresql+psycopg://USER@HOST/DB. "
-            "Default: a SQLite file in your data directory.",
+            help="Database: sqlite:///PATH, a path to a SQLite file, or postgresql://USER@HOST/DB "
+            "(postgres:// works too). Default: a SQLite file in your data directory.",
             show_default=False,
         ),
     ] = None,

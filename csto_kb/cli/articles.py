@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from csto_kb.cli.output import ListFormat, write
+from csto_kb.cli.types import RECORD_ID
 from csto_kb.errors import InvalidInput
 
 
@@ -29,22 +30,40 @@ def read_article(file: Path, options: dict[str, Any]) -> dict[str, Any]:
         raise InvalidInput(f"file: {file} has no text after its front matter")
     inferred = options.get("inferred")
     if inferred is None:
-        inferred = bool(meta.get("published_inferred"))
-    published = options.get("published") or meta.get("published")
+        inferred = _flag(meta.get("published_inferred"), "published_inferred")
+
+    def given(key: str) -> Any:
+        # An option given, even empty, overrides the front matter; an empty value is then refused by the
+        # field's own check rather than read as "not given".
+        value = options.get(key)
+        return meta.get(key) if value is None else value
+
     fields: dict[str, Any] = {
         "body": body,
         "file_name": file.name,
-        "title": options.get("title") or meta.get("title"),
-        "url": options.get("url") or meta.get("url"),
-        "publisher": options.get("publisher") or meta.get("publisher"),
-        "lang": options.get("lang") or meta.get("lang"),
-        "published": str(published) if published else None,
+        "title": given("title"),
+        "url": given("url"),
+        "publisher": given("publisher"),
+        "lang": given("lang"),
+        "published": given("published"),
         "published_basis": "inferred" if inferred else "stated",
         "published_note": options.get("date_note"),
     }
     if fields["lang"] is None:
         raise InvalidInput("lang: give --lang (ar, en …) or a lang: line in the front matter")
     return fields
+
+
+def _flag(value: Any, field: str) -> bool:
+    """A yes/no front-matter value, which the front-matter reader keeps as the text written."""
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    text = str(value).strip().lower()
+    if text in ("true", "yes", "on"):
+        return True
+    if text in ("false", "no", "off"):
+        return False
+    raise InvalidInput(f"front matter: {field}: expected true or false, got {value!r}")
 
 
 FileArg = Annotated[
@@ -116,6 +135,7 @@ def ingest(
             "--source",
             help="Extract again from this stored source instead of a file (new proposals only).",
             metavar="ID",
+            click_type=RECORD_ID,
         ),
     ] = None,
     lang: LangOpt = None,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from csto_kb.cli.output import ListFormat, write
+from csto_kb.cli.types import OFFSET, RECORD_ID
 from csto_kb.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -19,7 +20,9 @@ if TYPE_CHECKING:
 
 BY_HELP = "Who makes the change (default: your operating-system user)."
 
-SourceOption = Annotated[int, typer.Option(help="Id of the source that supports it (see `source list`).")]
+SourceOption = Annotated[
+    int, typer.Option(help="Id of the source that supports it (see `source list`).", click_type=RECORD_ID)
+]
 EvidenceOption = Annotated[
     str | None,
     typer.Option(
@@ -30,9 +33,14 @@ EvidenceOption = Annotated[
 ]
 StartOption = Annotated[
     int | None,
-    typer.Option(help="Where the evidence starts in the source's text, when it occurs more than once."),
+    typer.Option(
+        help="Where the evidence starts in the source's text, when it occurs more than once.",
+        click_type=OFFSET,
+    ),
 ]
-EndOption = Annotated[int | None, typer.Option(help="Where the evidence ends in the source's text.")]
+EndOption = Annotated[
+    int | None, typer.Option(help="Where the evidence ends in the source's text.", click_type=OFFSET)
+]
 NoteOption = Annotated[str | None, typer.Option(help="A note kept with the fact.")]
 ByOption = Annotated[str | None, typer.Option(help=BY_HELP)]
 FormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
@@ -94,7 +102,9 @@ def add_show_retract(app: typer.Typer, table: str, noun: str) -> None:
     @app.command("show")
     def show(
         ctx: typer.Context,
-        claim_id: Annotated[int, typer.Argument(help=f"The {noun}'s id.", metavar="ID")],
+        claim_id: Annotated[
+            int, typer.Argument(help=f"The {noun}'s id.", metavar="ID", click_type=RECORD_ID)
+        ],
         fmt: FormatOption = ListFormat.table,
     ) -> None:
         from csto_kb.exporters.common import to_json
@@ -108,7 +118,9 @@ def add_show_retract(app: typer.Typer, table: str, noun: str) -> None:
     @app.command("retract")
     def retract(
         ctx: typer.Context,
-        claim_id: Annotated[int, typer.Argument(help=f"The {noun}'s id.", metavar="ID")],
+        claim_id: Annotated[
+            int, typer.Argument(help=f"The {noun}'s id.", metavar="ID", click_type=RECORD_ID)
+        ],
         reason: Annotated[str, typer.Option(help="Why it is retracted (kept with the record).")],
         by: ByOption = None,
     ) -> None:

@@ -43,7 +43,7 @@ def current(ctx: typer.Context) -> None:
     from csto_kb.db.migrate import HEAD_REVISION
     from csto_kb.settings import mask_url
 
-    revision = _current(ctx.obj.url)
+    revision = _current(ctx.obj.url, must_exist=True)
     state = "up to date" if revision == HEAD_REVISION else f"behind (newest is {HEAD_REVISION})"
     write(f"{mask_url(ctx.obj.url)}: revision {revision or 'none (empty database)'}, {state}")
 
@@ -79,11 +79,11 @@ def seed(ctx: typer.Context) -> None:
     )
 
 
-def _current(url: str) -> str | None:
+def _current(url: str, *, must_exist: bool = False) -> str | None:
     from csto_kb.db.engine import make_engine
     from csto_kb.db.migrate import current_revision
 
-    engine = make_engine(url)
+    engine = make_engine(url, must_exist=must_exist)
     try:
         return current_revision(engine)
     finally:

@@ -21,6 +21,7 @@ from csto_kb.cli.claims import (
     say_added,
 )
 from csto_kb.cli.output import ListFormat
+from csto_kb.cli.types import RECORD_ID
 from csto_kb.errors import InvalidInput
 
 KIND_HELP = "founding, incursion, intervention, war, meeting, session or other."
@@ -84,7 +85,7 @@ def add(
 @app.command("edit")
 def edit(
     ctx: typer.Context,
-    claim_id: Annotated[int, typer.Argument(help="The event's id.", metavar="ID")],
+    claim_id: Annotated[int, typer.Argument(help="The event's id.", metavar="ID", click_type=RECORD_ID)],
     reason: ReasonOption,
     title: Annotated[str | None, typer.Option(help="The corrected title.")] = None,
     kind: Annotated[str | None, typer.Option(help=KIND_HELP)] = None,

@@ -8,6 +8,7 @@ import typer
 
 from csto_kb.cli.claims import ByOption, EndOption, EvidenceOption, SourceOption, StartOption
 from csto_kb.cli.output import write
+from csto_kb.cli.types import RECORD_ID
 from csto_kb.errors import InvalidInput
 
 KINDS = {
@@ -60,7 +61,9 @@ def add(
 @app.command("retract")
 def retract(
     ctx: typer.Context,
-    evidence_id: Annotated[int, typer.Argument(help="The evidence's id (shown by `show`).", metavar="ID")],
+    evidence_id: Annotated[
+        int, typer.Argument(help="The evidence's id (shown by `show`).", metavar="ID", click_type=RECORD_ID)
+    ],
     reason: Annotated[str, typer.Option(help="Why the source no longer supports it.")],
     by: ByOption = None,
 ) -> None:

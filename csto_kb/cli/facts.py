@@ -21,6 +21,7 @@ from csto_kb.cli.claims import (
     say_added,
 )
 from csto_kb.cli.output import ListFormat
+from csto_kb.cli.types import RECORD_ID
 
 KIND_HELP = "obligation, characterisation or practice."
 
@@ -73,7 +74,7 @@ def add(
 @app.command("edit")
 def edit(
     ctx: typer.Context,
-    claim_id: Annotated[int, typer.Argument(help="The fact's id.", metavar="ID")],
+    claim_id: Annotated[int, typer.Argument(help="The fact's id.", metavar="ID", click_type=RECORD_ID)],
     reason: ReasonOption,
     kind: Annotated[str | None, typer.Option(help=KIND_HELP)] = None,
     text: Annotated[str | None, typer.Option(help="The corrected text.")] = None,

@@ -21,6 +21,7 @@ from csto_kb.cli.claims import (
     say_added,
 )
 from csto_kb.cli.output import ListFormat
+from csto_kb.cli.types import RECORD_ID
 
 READINESS_HELP = "permanent alert, peacekeeping or other."
 AS_OF_HELP = "The date the figure holds for: YYYY, YYYY-MM or YYYY-MM-DD."
@@ -80,7 +81,7 @@ def add(
 @app.command("edit")
 def edit(
     ctx: typer.Context,
-    claim_id: Annotated[int, typer.Argument(help="The figure's id.", metavar="ID")],
+    claim_id: Annotated[int, typer.Argument(help="The figure's id.", metavar="ID", click_type=RECORD_ID)],
     reason: ReasonOption,
     count: Annotated[int | None, typer.Option(help="The corrected count.")] = None,
     unit: Annotated[str | None, typer.Option(help="The corrected unit.")] = None,

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from csto_kb.cli.output import ListFormat, simple_table, write
+from csto_kb.cli.types import RECORD_ID
 
 
 def _value(value: Any) -> str:
@@ -18,7 +19,7 @@ def _value(value: Any) -> str:
 
 def history(
     ctx: typer.Context,
-    record_id: Annotated[int, typer.Argument(help="The record's id.", metavar="ID")],
+    record_id: Annotated[int, typer.Argument(help="The record's id.", metavar="ID", click_type=RECORD_ID)],
     of: Annotated[
         str, typer.Option(help="What kind of record: statement, entity, source, membership, role, event …")
     ] = "statement",
@@ -57,7 +58,9 @@ def log(
     since: Annotated[str | None, typer.Option(help="Changes at or after this UTC date or date-time.")] = None,
     by: Annotated[str | None, typer.Option(help="Only changes made by this person.")] = None,
     table: Annotated[str | None, typer.Option("--of", help="Only changes to this kind of record.")] = None,
-    limit: Annotated[int, typer.Option(min=1, help="At most this many changes, newest first.")] = 50,
+    limit: Annotated[
+        int, typer.Option(help="At most this many changes, newest first.", click_type=RECORD_ID)
+    ] = 50,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
 ) -> None:
     """The recent changes, newest first: what changed, when, by whom and why."""

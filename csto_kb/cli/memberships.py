@@ -23,6 +23,7 @@ from csto_kb.cli.claims import (
     say_added,
 )
 from csto_kb.cli.output import ListFormat
+from csto_kb.cli.types import RECORD_ID
 
 STATUS_HELP = "member, applicant, observer, partner, suspended, frozen, withdrawn or former."
 
@@ -75,7 +76,7 @@ def add(
 @app.command("edit")
 def edit(
     ctx: typer.Context,
-    claim_id: Annotated[int, typer.Argument(help="The membership's id.", metavar="ID")],
+    claim_id: Annotated[int, typer.Argument(help="The membership's id.", metavar="ID", click_type=RECORD_ID)],
     reason: ReasonOption,
     status: Annotated[str | None, typer.Option(help=STATUS_HELP)] = None,
     since: SinceOption = None,

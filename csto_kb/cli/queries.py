@@ -18,6 +18,7 @@ from csto_kb.cli.filters import (
     ToOption,
 )
 from csto_kb.cli.output import OUTPUT_HELP, Format, ListFormat, simple_table, write
+from csto_kb.cli.types import RECORD_ID
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -44,9 +45,13 @@ def who_said(
             show_default=False,
         ),
     ] = None,
-    source: Annotated[int | None, typer.Option(help="Only statements reported by this source id.")] = None,
+    source: Annotated[
+        int | None, typer.Option(help="Only statements reported by this source id.", click_type=RECORD_ID)
+    ] = None,
     include_retracted: IncludeRetractedOption = False,
-    limit: Annotated[int | None, typer.Option(min=1, help="Show at most this many statements.")] = None,
+    limit: Annotated[
+        int | None, typer.Option(help="Show at most this many statements.", click_type=RECORD_ID)
+    ] = None,
     as_recorded_at: Annotated[
         str | None,
         typer.Option(

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from csto_kb.cli.output import ListFormat, simple_table, write
+from csto_kb.cli.types import RECORD_ID
 from csto_kb.errors import InvalidInput
 
 app = typer.Typer(
@@ -19,7 +20,9 @@ BY_HELP = "Who decides (default: your operating-system user)."
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    source: Annotated[int | None, typer.Option(help="Only candidates from this source id.")] = None,
+    source: Annotated[
+        int | None, typer.Option(help="Only candidates from this source id.", click_type=RECORD_ID)
+    ] = None,
     status: Annotated[str, typer.Option(help="pending, accepted, rejected or all.")] = "pending",
     kind: Annotated[
         str | None, typer.Option(help="statement, force_level, founding, membership or event.")
@@ -67,7 +70,9 @@ def list_(
 @app.command("show")
 def show(
     ctx: typer.Context,
-    candidate_id: Annotated[int, typer.Argument(help="The candidate's id.", metavar="ID")],
+    candidate_id: Annotated[
+        int, typer.Argument(help="The candidate's id.", metavar="ID", click_type=RECORD_ID)
+    ],
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
 ) -> None:
     """One candidate with everything the extractor proposed."""
@@ -99,9 +104,14 @@ def show(
 @app.command("accept")
 def accept(
     ctx: typer.Context,
-    ids: Annotated[list[int] | None, typer.Argument(help="Candidate ids.", metavar="ID…")] = None,
+    ids: Annotated[
+        list[int] | None, typer.Argument(help="Candidate ids.", metavar="ID…", click_type=RECORD_ID)
+    ] = None,
     all_from: Annotated[
-        int | None, typer.Option(help="Accept every pending statement and figure from this source id.")
+        int | None,
+        typer.Option(
+            help="Accept every pending statement and figure from this source id.", click_type=RECORD_ID
+        ),
     ] = None,
     by: Annotated[str | None, typer.Option(help=BY_HELP)] = None,
 ) -> None:
@@ -131,7 +141,7 @@ def accept(
 @app.command("reject")
 def reject(
     ctx: typer.Context,
-    ids: Annotated[list[int], typer.Argument(help="Candidate ids.", metavar="ID…")],
+    ids: Annotated[list[int], typer.Argument(help="Candidate ids.", metavar="ID…", click_type=RECORD_ID)],
     reason: Annotated[str, typer.Option(help="Why (kept with each candidate).")],
     by: Annotated[str | None, typer.Option(help=BY_HELP)] = None,
 ) -> None:
@@ -147,7 +157,9 @@ def reject(
 @app.command("edit")
 def edit(
     ctx: typer.Context,
-    candidate_id: Annotated[int, typer.Argument(help="The candidate's id.", metavar="ID")],
+    candidate_id: Annotated[
+        int, typer.Argument(help="The candidate's id.", metavar="ID", click_type=RECORD_ID)
+    ],
     speaker: Annotated[
         str | None, typer.Option(help="The right speaker: a known name, alias or key.")
     ] = None,
@@ -172,7 +184,7 @@ def edit(
     organisation: Annotated[
         str | None, typer.Option(help="A figure's organisation: a known name, alias or key.")
     ] = None,
-    count: Annotated[int | None, typer.Option(min=1, help="A figure's count.")] = None,
+    count: Annotated[int | None, typer.Option(help="A figure's count.", click_type=RECORD_ID)] = None,
     approximate: Annotated[
         bool | None,
         typer.Option("--approximate/--exact", help="Whether a figure is approximate.", show_default=False),

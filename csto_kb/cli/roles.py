@@ -22,6 +22,7 @@ from csto_kb.cli.claims import (
     say_added,
 )
 from csto_kb.cli.output import ListFormat
+from csto_kb.cli.types import RECORD_ID
 
 app = typer.Typer(
     help="Record and correct people's roles (a title, in an organisation, over an interval); statements "
@@ -40,7 +41,8 @@ def add(
     title: Annotated[str | None, typer.Option(help="The title, in English (Secretary General …).")] = None,
     title_ar: Annotated[str | None, typer.Option(help="The title in Arabic, as written.")] = None,
     source: Annotated[
-        int | None, typer.Option(help="Id of the source that supports it (see `source list`).")
+        int | None,
+        typer.Option(help="Id of the source that supports it (see `source list`).", click_type=RECORD_ID),
     ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -82,7 +84,7 @@ def add(
 @app.command("edit")
 def edit(
     ctx: typer.Context,
-    claim_id: Annotated[int, typer.Argument(help="The role's id.", metavar="ID")],
+    claim_id: Annotated[int, typer.Argument(help="The role's id.", metavar="ID", click_type=RECORD_ID)],
     reason: ReasonOption,
     title: Annotated[str | None, typer.Option(help="The corrected title.")] = None,
     title_ar: Annotated[str | None, typer.Option(help="The corrected Arabic title.")] = None,

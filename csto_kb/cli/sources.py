@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from csto_kb.cli.output import ListFormat, simple_table, write
+from csto_kb.cli.types import RECORD_ID
 from csto_kb.errors import InvalidInput
 
 app = typer.Typer(help="The articles and documents every fact is traced to.", no_args_is_help=True)
@@ -33,7 +34,7 @@ def list_(
 @app.command("show")
 def show(
     ctx: typer.Context,
-    source_id: Annotated[int, typer.Argument(help="The source's id.", metavar="ID")],
+    source_id: Annotated[int, typer.Argument(help="The source's id.", metavar="ID", click_type=RECORD_ID)],
     text: Annotated[bool, typer.Option("--text", help="Print the stored text too.")] = False,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
 ) -> None:
@@ -167,7 +168,7 @@ def add(
 @app.command("edit")
 def edit(
     ctx: typer.Context,
-    source_id: Annotated[int, typer.Argument(help="The source's id.", metavar="ID")],
+    source_id: Annotated[int, typer.Argument(help="The source's id.", metavar="ID", click_type=RECORD_ID)],
     reason: Annotated[str, typer.Option(help="Why the correction is made (kept in the history).")],
     url: Annotated[str | None, typer.Option(help="The corrected address.")] = None,
     title: Annotated[str | None, typer.Option(help="The corrected headline.")] = None,

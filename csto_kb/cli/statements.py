@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from csto_kb.cli.output import ListFormat, write
+from csto_kb.cli.types import OFFSET, RECORD_ID
 from csto_kb.errors import InvalidInput
 
 app = typer.Typer(
@@ -54,7 +55,8 @@ def add(
     ] = None,
     quote: Annotated[str | None, typer.Option(help="The quote exactly as the source writes it.")] = None,
     source: Annotated[
-        int | None, typer.Option(help="Id of the source that reports it (see `source list`).")
+        int | None,
+        typer.Option(help="Id of the source that reports it (see `source list`).", click_type=RECORD_ID),
     ] = None,
     lang: Annotated[
         str | None, typer.Option(help="Language of the quote (ar, en …); default: from its script.")
@@ -71,10 +73,12 @@ def add(
     mention: Annotated[str, typer.Option(help="How the source names the speaker at this point.")] = "",
     role_text: Annotated[str, typer.Option(help="The speaker's role or title as written.")] = "",
     start: Annotated[
-        int | None, typer.Option(help="Character offset where the quote starts in the source text.")
+        int | None,
+        typer.Option(help="Character offset where the quote starts in the source text.", click_type=OFFSET),
     ] = None,
     end: Annotated[
-        int | None, typer.Option(help="Character offset where the quote ends in the source text.")
+        int | None,
+        typer.Option(help="Character offset where the quote ends in the source text.", click_type=OFFSET),
     ] = None,
     about: Annotated[
         list[str] | None, typer.Option(help="An entity the statement is about (repeatable).")
@@ -135,7 +139,7 @@ def add(
             "speaker": speaker,
             "quote": quote,
             "source": source,
-            "lang": lang or guess_lang(quote or ""),
+            "lang": guess_lang(quote or "") if lang is None else lang,  # an empty --lang is refused
             "said_on": said_on,
             "date_text": date_text,
             "mode": mode,
@@ -175,7 +179,9 @@ def _added_line(added: Any) -> str:
 @app.command("show")
 def show(
     ctx: typer.Context,
-    statement_id: Annotated[int, typer.Argument(help="The statement's id.", metavar="ID")],
+    statement_id: Annotated[
+        int, typer.Argument(help="The statement's id.", metavar="ID", click_type=RECORD_ID)
+    ],
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
 ) -> None:
     """One statement with its source, span, translations and full history of changes."""
@@ -190,7 +196,9 @@ def show(
 @app.command("edit")
 def edit(
     ctx: typer.Context,
-    statement_id: Annotated[int, typer.Argument(help="The statement's id.", metavar="ID")],
+    statement_id: Annotated[
+        int, typer.Argument(help="The statement's id.", metavar="ID", click_type=RECORD_ID)
+    ],
     reason: Annotated[str, typer.Option(help="Why the correction is made (kept in the history).")],
     speaker: Annotated[str | None, typer.Option(help="The corrected speaker.")] = None,
     quote: Annotated[
@@ -247,7 +255,9 @@ def edit(
 @app.command("retract")
 def retract(
     ctx: typer.Context,
-    statement_id: Annotated[int, typer.Argument(help="The statement's id.", metavar="ID")],
+    statement_id: Annotated[
+        int, typer.Argument(help="The statement's id.", metavar="ID", click_type=RECORD_ID)
+    ],
     reason: Annotated[str, typer.Option(help="Why it is retracted (kept with the record).")],
     by: Annotated[str | None, typer.Option(help=BY_HELP)] = None,
 ) -> None:

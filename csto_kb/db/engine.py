@@ -11,7 +11,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from csto_kb.db.constants import SQLITE_BUSY_TIMEOUT_MS as SQLITE_BUSY_TIMEOUT_MS
 from csto_kb.errors import DatabaseError, InvalidInput
-from csto_kb.settings import mask_url
+from csto_kb.settings import EXPECTED_URLS, database_url, mask_url
 
 WRITER = "csto_kb_writer"
 """Execution option marking a unit of work's connection as a writer's (see `writer`)."""
@@ -40,20 +40,34 @@ def writer(engine: Engine) -> Engine:
     return engine.execution_options(**{WRITER: True})
 
 
-def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
-    """An engine for ``url``; on SQLite with foreign keys enforced (unless migrating), WAL and a busy timeout."""
+def make_engine(url: str, *, foreign_keys: bool = True, must_exist: bool = False) -> Engine:
+    """An engine for ``url`` (any form `csto_kb.settings.database_url` takes); on SQLite with foreign keys
+    enforced (unless migrating), WAL and a busy timeout.
+
+    ``must_exist``: for commands that only read, a SQLite file that is not there is an error, and neither it
+    nor its folder is created (SQLite would create an empty file on the first connection).
+    """
+    url = database_url(url)
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         raise InvalidInput(
-            f"database URL: cannot parse {mask_url(url)!r}; expected sqlite:///PATH or postgresql+psycopg://…"
+            f"database URL: cannot parse {mask_url(url)!r}; expected {EXPECTED_URLS}"
         ) from None
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         database = parsed.database or ""
         if "\0" in database:
             raise InvalidInput("database URL: the SQLite path contains a NUL character")
-        if database and database != ":memory:" and not database.startswith("file:"):
+        if parsed.host:  # sqlite://x.db: the path went into the host part, and SQLite would open memory
+            raise InvalidInput(f"database URL: {mask_url(url)!r} has two slashes; expected {EXPECTED_URLS}")
+        on_disk = bool(database) and database != ":memory:" and not database.startswith("file:")
+        if must_exist and on_disk and not Path(database).expanduser().is_file():
+            raise DatabaseError(
+                f"database {Path(database).expanduser()}: no such SQLite file (nothing was created; "
+                "a command that writes creates it)"
+            )
+        if on_disk and not must_exist:
             folder = Path(database).expanduser().parent
             try:
                 folder.mkdir(parents=True, exist_ok=True)
@@ -76,7 +90,7 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
         _configure_postgresql(engine, foreign_keys=foreign_keys)
         return engine
     raise InvalidInput(
-        f"database URL: unsupported database {backend!r}; expected sqlite:///PATH or postgresql+psycopg://…"
+        f"database URL: unsupported database {backend!r} in {mask_url(url)!r}; expected {EXPECTED_URLS}"
     )
 
 

@@ -18,9 +18,13 @@ if TYPE_CHECKING:
 
 def alembic_config(url: str) -> Config:
     """An Alembic configuration built in code, so an installed package needs no alembic.ini."""
+    import sys
+
     from alembic.config import Config
 
-    config = Config()
+    # Alembic's default stdout is sys.stdout as it was when alembic.config was first imported, which may be a
+    # stream replaced (and closed) since, as when a test runner captures output; pass the current one.
+    config = Config(stdout=sys.stdout)
     config.set_main_option("script_location", str(migrations_dir()))
     config.attributes["database_url"] = url
     return config

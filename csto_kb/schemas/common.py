@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, model_validator
 
 from csto_kb.dates import PartialDate
-
-_LANG = re.compile(r"^[a-z]{2,3}$")
+from csto_kb.langtags import canonical_lang
+from csto_kb.limits import LIMITS, LONG_TEXT, text_problem
 
 Mode = Literal["direct", "indirect", "mixed"]
 Method = Literal["curated", "extracted", "entered", "imported"]
@@ -30,10 +29,7 @@ def _date_as_text(value: object) -> object:
 
 
 def _lang(value: str) -> str:
-    value = value.strip().lower()
-    if not _LANG.match(value):
-        raise ValueError(f"expected a two- or three-letter language code such as ar or en, got {value!r}")
-    return value
+    return canonical_lang(value)
 
 
 def _non_blank(value: str) -> str:
@@ -46,6 +42,7 @@ PartialDateStr = Annotated[str, BeforeValidator(_date_as_text), AfterValidator(_
 """A partial date as text: YYYY, YYYY-MM or YYYY-MM-DD."""
 
 LangCode = Annotated[str, AfterValidator(_lang)]
+"""A well-formed BCP 47 language tag, in canonical case (`csto_kb.langtags`)."""
 NonBlank = Annotated[str, AfterValidator(_non_blank)]
 
 
@@ -53,6 +50,20 @@ class Model(BaseModel):
     """Base of every edge schema: unknown fields are errors, so a typo in a seed file is caught."""
 
     model_config = ConfigDict(extra="forbid", frozen=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text_within_limits(cls, data: Any) -> Any:
+        # Files and JSON Lines are held to the same limits as the command line (csto_kb.limits), before any
+        # query; a field the table does not name is only bounded by the longest text a column holds.
+        if isinstance(data, dict):
+            for field, value in data.items():
+                for text in value if isinstance(value, list) else [value]:
+                    if isinstance(text, str):
+                        problem = text_problem(str(field), text, limit=LIMITS.get(str(field), LONG_TEXT))
+                        if problem:
+                            raise ValueError(problem)
+        return data
 
 
 class OutModel(BaseModel):

@@ -24,7 +24,7 @@ def open_knowledge_base(url: str, *, seed: bool = True, read_only: bool = False)
 
     Read-only, nothing is migrated or seeded: a database that is behind or empty is refused instead.
     """
-    engine = make_engine(url)
+    engine = make_engine(url, must_exist=read_only)
     if read_only:
         from csto_kb.db.migrate import HEAD_REVISION, current_revision
         from csto_kb.db.read_only import read_only as make_read_only

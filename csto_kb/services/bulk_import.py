@@ -41,7 +41,7 @@ from csto_kb.model import (
 )
 from csto_kb.model.base import utcnow
 from csto_kb.schemas.statements import StatementIn
-from csto_kb.services.entities import create_entity, guess_lang, resolve_entity
+from csto_kb.services.entities import resolve_for_write
 from csto_kb.services.evidence import resolve_span
 from csto_kb.services.statements import check_said_on
 from csto_kb.text import normalise, normalise_for_search
@@ -162,18 +162,12 @@ class _Speakers:
             if entity_id is not None:
                 self.fallback[name] = entity_id  # the raw spelling, so that it is normalised only once
                 return entity_id
-            resolve_entity(self.session, name, field=field)  # raises Ambiguous, naming the candidates
-        # Not a key or a whole alias: the service's word match decides (rare; its answer is cached).
-        try:
-            entity_id = resolve_entity(self.session, name, field=field).id
-        except NotFound:
-            if not create:
-                raise
-            entity = create_entity(self.session, name=name, kind="person", lang=guess_lang(name))
-            entity_id = entity.id
-            self.keys[entity_id] = entity.key
-            self.by_key[entity.key] = entity_id
-            self.by_alias[norm] = entity_id
+        # Ambiguous, an id, or unknown (created or refused): the rule every write follows decides.
+        entity = resolve_for_write(self.session, name, field=field, create_person=create)
+        entity_id = entity.id
+        self.keys[entity_id] = entity.key
+        self.by_key[entity.key] = entity_id
+        self.by_alias.setdefault(norm, entity_id)
         self.fallback[name] = entity_id
         return entity_id
 

@@ -44,7 +44,7 @@ from csto_kb.schemas.claims import (
     RoleIn,
 )
 from csto_kb.schemas.facts import EventOut, ForceLevelOut, MembershipOut, OrganisationFactOut, RoleFactOut
-from csto_kb.services.entities import resolve_entity
+from csto_kb.services.entities import resolve_for_write
 from csto_kb.services.evidence import attach, evidence_from, get_source, resolve_span
 from csto_kb.services.evidence import retract_evidence as _retract_evidence
 from csto_kb.services.statements import dates_compatible
@@ -87,7 +87,7 @@ class ClaimAdded:
 
 
 def _entity(session: Session, name: str, field: str, kinds: tuple[str, ...]) -> Entity:
-    entity = resolve_entity(session, name, field=field)
+    entity = resolve_for_write(session, name, field=field)
     if entity.kind not in kinds:
         raise InvalidInput(
             f"{field}: {entity.display_name} is a {entity.kind}, expected one of {', '.join(kinds)}"
@@ -206,7 +206,7 @@ def record_role(session: Session, data: RoleIn, by: str) -> ClaimAdded:
     def parties(session: Session) -> tuple[Entity, Entity | None]:
         person = _entity(session, data.person, "person", ("person",))
         organisation = (
-            resolve_entity(session, data.organisation, field="organisation") if data.organisation else None
+            resolve_for_write(session, data.organisation, field="organisation") if data.organisation else None
         )
         return person, organisation
 
@@ -245,7 +245,7 @@ def record_force_level(session: Session, data: ForceLevelIn, by: str) -> ClaimAd
     """Record a force figure as a source gives it; figures that disagree are kept side by side."""
 
     def existing(session: Session) -> ForceLevel | None:
-        organisation = resolve_entity(session, data.organisation, field="organisation")
+        organisation = resolve_for_write(session, data.organisation, field="organisation")
         return _live(
             session,
             ForceLevel,
@@ -257,7 +257,7 @@ def record_force_level(session: Session, data: ForceLevelIn, by: str) -> ClaimAd
 
     def build(session: Session) -> ForceLevel:
         return ForceLevel(
-            organisation=resolve_entity(session, data.organisation, field="organisation"),
+            organisation=resolve_for_write(session, data.organisation, field="organisation"),
             count=data.count,
             unit=data.unit,
             unit_original=data.unit_original,
@@ -287,7 +287,7 @@ def record_event(session: Session, data: EventIn, by: str) -> ClaimAdded:
 
     def build(session: Session) -> Event:
         participants = [
-            EventParticipant(entity=resolve_entity(session, p.entity, field="participant"), role=p.role)
+            EventParticipant(entity=resolve_for_write(session, p.entity, field="participant"), role=p.role)
             for p in data.participants
         ]
         seen = {(p.entity.id, p.role) for p in participants}
@@ -313,7 +313,7 @@ def record_organisation_fact(session: Session, data: OrganisationFactIn, by: str
     """Record an obligation, characterisation or practice of an organisation, with its evidence."""
 
     def existing(session: Session) -> OrganisationFact | None:
-        subject = resolve_entity(session, data.subject, field="subject")
+        subject = resolve_for_write(session, data.subject, field="subject")
         norm = normalise_for_search(data.text)
         for fact in session.scalars(
             select(OrganisationFact).where(
@@ -328,7 +328,7 @@ def record_organisation_fact(session: Session, data: OrganisationFactIn, by: str
 
     def build(session: Session) -> OrganisationFact:
         return OrganisationFact(
-            subject=resolve_entity(session, data.subject, field="subject"),
+            subject=resolve_for_write(session, data.subject, field="subject"),
             kind=data.kind,
             text=data.text,
             lang=data.lang,

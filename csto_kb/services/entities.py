@@ -10,12 +10,21 @@ from sqlalchemy.orm import Session, selectinload
 
 from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
 from csto_kb.errors import Ambiguous, Duplicate, InvalidInput, NotFound
+from csto_kb.langtags import canonical_lang
 from csto_kb.model import Entity, EntityName
 from csto_kb.model.entities import ENTITY_KINDS
 from csto_kb.schemas.entities import EntityOut
 from csto_kb.text import normalise, normalise_for_search
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+def language_tag(value: str, *, field: str = "lang") -> str:
+    """``value`` as a canonical BCP 47 tag; InvalidInput naming ``field`` otherwise (an empty value too)."""
+    try:
+        return canonical_lang(value)
+    except ValueError as error:
+        raise InvalidInput(f"{field}: {error}") from None
 
 
 def guess_lang(name: str) -> str:
@@ -39,11 +48,12 @@ def _entities_with_names(session: Session, ids: list[int]) -> list[Entity]:
     return list(session.scalars(query))
 
 
-def find_entities(session: Session, name: str) -> list[Entity]:
-    """Entities called ``name`` (see `csto_kb.sql.run.find_entity_ids` for the rules), with their names."""
+def find_entities(session: Session, name: str, *, exact: bool = False) -> list[Entity]:
+    """Entities called ``name`` (see `csto_kb.sql.run.find_entity_ids` for the rules), with their names;
+    ``exact``: only by key or by a whole normalised name or alias, never by some of its words."""
     from csto_kb.sql.run import find_entity_ids
 
-    ids = find_entity_ids(*driver_connection(session), name)
+    ids = find_entity_ids(*driver_connection(session), name, words=not exact)
     return _entities_with_names(session, ids) if ids else []
 
 
@@ -65,9 +75,40 @@ def resolve_entity(session: Session, name: str, *, field: str = "entity") -> Ent
     raise Ambiguous(f"{field}: {name!r} could be {listed}; give the key or a fuller name")
 
 
+# An id typed as a name: at most 18 digits, so that it always fits a 64-bit integer.
+_ENTITY_ID = re.compile(r"[0-9]{1,18}")
+
+
+def resolve_for_write(
+    session: Session, name: str, *, field: str = "entity", create_person: bool = False
+) -> Entity:
+    """The entity a write names: by its key, its id, or a whole name or alias (after normalisation).
+
+    Searching may find "Nikol" in "Nikol Pashinyan"; a write may not, or a statement would be stored under
+    whoever happens to carry the word. An unknown name is refused naming the closest known ones, or, with
+    ``create_person``, becomes a new person. Every service that stores a reference to an entity calls this.
+    """
+    found = find_entities(session, name, exact=True)
+    if not found and _ENTITY_ID.fullmatch(name.strip()):
+        found = _entities_with_names(session, [int(name.strip())])
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listed = ", ".join(f"{e.display_name} ({e.key})" for e in found[:5])
+        raise Ambiguous(f"{field}: {name!r} could be {listed}; give the key")
+    if create_person:
+        return create_entity(session, name=name, kind="person", lang=guess_lang(name))
+    close = closest_names(session, name)
+    hint = f"; closest known: {', '.join(close)}" if close else ""
+    how = " (or --create-speaker to add a new person)" if field == "speaker" else ""
+    raise InvalidInput(
+        f"{field}: no entity is called exactly {name!r}{hint}; give a whole name, alias or key{how}"
+    )
+
+
 def add_name(session: Session, entity: Entity, name: str, lang: str | None = None) -> bool:
     """Give ``entity`` another name; False when it already has it. The first name in a language is primary."""
-    lang = lang or guess_lang(name)
+    lang = guess_lang(name) if lang is None else language_tag(lang)
     norm = normalise(name)
     if not normalise_for_search(name):
         raise InvalidInput(f"name: {name!r} must contain letters or digits")
@@ -117,14 +158,15 @@ def add_entity(
     aliases: list[str] | None = None,
 ) -> EntityOut:
     """Add an entity unless one with the same name and kind exists already."""
+    lang = None if lang is None else language_tag(lang)
     with uow:
         session = uow.session
-        for existing in find_entities(session, name):
+        for existing in find_entities(session, name, exact=True):
             if existing.kind == kind and normalise(name) in {n.name_norm for n in existing.names}:
                 raise Duplicate(
                     f"name: {existing.display_name} already exists as {existing.key}", existing.id
                 )
-        parent = resolve_entity(session, part_of, field="part_of") if part_of else None
+        parent = resolve_for_write(session, part_of, field="part_of") if part_of else None
         entity = create_entity(
             session, name=name, kind=kind, key=key, lang=lang, description=description, part_of=parent
         )
@@ -136,9 +178,10 @@ def add_entity(
 
 def add_alias(uow: UnitOfWork, entity_name: str, alias: str, lang: str | None = None) -> EntityOut:
     """Give an existing entity another name; a name another entity already has is refused."""
+    lang = None if lang is None else language_tag(lang)
     with uow:
         session = uow.session
-        entity = resolve_entity(session, entity_name)
+        entity = resolve_for_write(session, entity_name)
         norm = normalise(alias)
         other = session.scalars(
             select(EntityName).where(EntityName.name_norm == norm, EntityName.entity_id != entity.id)

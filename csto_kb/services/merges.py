@@ -24,7 +24,7 @@ from csto_kb.model import (
     statement_about,
 )
 from csto_kb.model.base import utcnow
-from csto_kb.services.entities import resolve_entity
+from csto_kb.services.entities import resolve_for_write
 
 # Every column that points at an entity, by the class that holds it; a merge moves them all.
 REFERENCES: list[tuple[type[Any], str]] = [
@@ -47,8 +47,8 @@ def merge_entities(uow: UnitOfWork, survivor_name: str, merged_name: str, reason
     with uow:
         session = uow.session
         history.give_reason(session, reason)
-        survivor = resolve_entity(session, survivor_name, field="survivor")
-        merged = resolve_entity(session, merged_name, field="duplicate")
+        survivor = resolve_for_write(session, survivor_name, field="survivor")
+        merged = resolve_for_write(session, merged_name, field="duplicate")
         if survivor.id == merged.id:
             raise InvalidInput(
                 f"duplicate: {merged_name!r} and {survivor_name!r} are the same entity already"

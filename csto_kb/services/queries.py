@@ -51,11 +51,11 @@ def _in_date_range(said_on: str | None, date_from: str | None, date_to: str | No
     """The --from/--to rule of statements_query, for values read from the change log."""
     if said_on is None:
         return date_from is None and date_to is None
-    if date_from:
+    if date_from is not None:
         start = partial_date(date_from, "from")
         if said_on < str(start) and said_on not in {str(d) for d in start.coarser()}:
             return False
-    return not date_to or said_on < upper_bound(str(partial_date(date_to, "to")))
+    return date_to is None or said_on < upper_bound(str(partial_date(date_to, "to")))
 
 
 def _as_recorded(session: Session, f: StatementFilter, moment: dt.datetime) -> list[StatementOut]:

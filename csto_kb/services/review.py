@@ -19,7 +19,12 @@ from csto_kb.schemas.review import CandidateOut, IngestReport, ReviewOutcome
 from csto_kb.schemas.sources import SourceIn
 from csto_kb.schemas.statements import StatementIn
 from csto_kb.schemas.validation import parse
-from csto_kb.services.entities import create_entity, find_entities, guess_lang, resolve_entity
+from csto_kb.services.entities import (
+    create_entity,
+    find_entities,
+    guess_lang,
+    resolve_for_write,
+)
 from csto_kb.services.evidence import attach, resolve_span
 from csto_kb.services.sources import create_source
 from csto_kb.services.statements import record_statement
@@ -215,7 +220,7 @@ def _speaker_for(session: Session, proposal: StatementCandidate) -> Entity:
         found = session.scalars(select(Entity).where(Entity.key == proposal.speaker_key)).first()
         if found is not None:
             return found
-    matches = find_entities(session, proposal.speaker)
+    matches = find_entities(session, proposal.speaker, exact=True)
     if len(matches) == 1:
         return matches[0]
     folded = normalise(proposal.speaker)
@@ -278,7 +283,7 @@ def _accept_force_level(session: Session, candidate: Candidate, by: str) -> Revi
     p = candidate.payload
     if not p.get("organisation"):
         raise InvalidInput(f"candidate {candidate.id}: the figure names no organisation; edit it first")
-    organisation = resolve_entity(session, str(p["organisation"]), field="organisation")
+    organisation = resolve_for_write(session, str(p["organisation"]), field="organisation")
     level = ForceLevel(
         organisation=organisation,
         unit=str(p["unit"]),
@@ -393,7 +398,7 @@ def _accept_fact(session: Session, candidate: Candidate, by: str) -> ReviewOutco
             data = MembershipIn(alliance=str(p["alliance"]), member=str(member), evidence=evidence)
             record("membership", lambda data=data: record_membership(session, data, by))  # type: ignore[misc]
     else:
-        organisation = resolve_entity(session, str(p["organisation"]), field="organisation")
+        organisation = resolve_for_write(session, str(p["organisation"]), field="organisation")
         founding = EventIn(
             kind="founding",
             title=f"Founding of {organisation.display_name}",
@@ -409,7 +414,7 @@ def _unresolved_organisation(session: Session, candidate: Candidate) -> str | No
     name = candidate.payload.get("organisation")
     if not name:
         return "the figure names no organisation"
-    if len(find_entities(session, str(name))) != 1:
+    if len(find_entities(session, str(name), exact=True)) != 1:
         return f"organisation {name!r} is not one known entity"
     return None
 
@@ -466,10 +471,10 @@ def edit(uow: UnitOfWork, candidate_id: int, changes: dict[str, Any]) -> Candida
             )
         payload = {**candidate.payload, **changes}
         if "speaker" in changes:
-            speaker = resolve_entity(session, str(changes["speaker"]), field="speaker")
+            speaker = resolve_for_write(session, str(changes["speaker"]), field="speaker")
             payload["speaker"], payload["speaker_key"] = speaker.display_name, speaker.key
         if "organisation" in changes:
-            payload["organisation"] = resolve_entity(
+            payload["organisation"] = resolve_for_write(
                 session, str(changes["organisation"]), field="organisation"
             ).key
         if "quote" in changes:
@@ -490,7 +495,7 @@ def edit(uow: UnitOfWork, candidate_id: int, changes: dict[str, Any]) -> Candida
             )
         if "about" in changes:
             payload["about"] = [
-                resolve_entity(session, str(name), field="about").key for name in changes["about"]
+                resolve_for_write(session, str(name), field="about").key for name in changes["about"]
             ]
         schema = StatementCandidate if candidate.kind == "statement" else ForceFigureCandidate
         parse(schema, payload)  # refuse an edit that breaks the candidate

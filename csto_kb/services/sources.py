@@ -54,7 +54,7 @@ def _publisher(session: Session, name: str | None) -> tuple[str | None, Entity |
     """The publisher as stored: a known media entity's name and the entity, else the name as given."""
     if not name:
         return None, None
-    matches = [e for e in find_entities(session, name) if e.kind in ("media", "organisation")]
+    matches = [e for e in find_entities(session, name, exact=True) if e.kind in ("media", "organisation")]
     entity = matches[0] if len(matches) == 1 else None
     return (entity.display_name if entity else name), entity
 

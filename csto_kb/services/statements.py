@@ -24,7 +24,7 @@ from csto_kb.schemas.statements import (
     StatementIn,
     StatementOut,
 )
-from csto_kb.services.entities import create_entity, guess_lang, resolve_entity
+from csto_kb.services.entities import resolve_for_write
 from csto_kb.services.evidence import attach, evidence_from, get_source, locate, resolve_span
 from csto_kb.text import normalise_for_search, quote_key
 
@@ -128,12 +128,7 @@ def check_said_on(source: Source, said_on: str | None) -> None:
 
 
 def _speaker(session: Session, data: StatementIn) -> Entity:
-    try:
-        return resolve_entity(session, data.speaker, field="speaker")
-    except NotFound:
-        if not data.create_speaker:
-            raise
-        return create_entity(session, name=data.speaker, kind="person", lang=guess_lang(data.speaker))
+    return resolve_for_write(session, data.speaker, field="speaker", create_person=data.create_speaker)
 
 
 @dataclass(frozen=True)
@@ -252,7 +247,7 @@ def _add_subjects(session: Session, statement: Statement, names: list[str]) -> N
     """Add what the statement is about, keeping the subjects it has (none is dropped, none doubled)."""
     have = {e.id for e in statement.about}
     for name in names:
-        entity = resolve_entity(session, name, field="about")
+        entity = resolve_for_write(session, name, field="about")
         if entity.id not in have:
             statement.about.append(entity)
             have.add(entity.id)
@@ -318,7 +313,7 @@ def edit_statement(uow: UnitOfWork, statement_id: int, edit: StatementEdit) -> S
         # Work out the corrected identity and refuse a duplicate before touching the row, so the database's
         # unique index never sees the collision.
         speaker = (
-            resolve_entity(session, edit.speaker, field="speaker") if edit.speaker else statement.speaker
+            resolve_for_write(session, edit.speaker, field="speaker") if edit.speaker else statement.speaker
         )
         spans = _respanned(statement, edit.quote) if edit.quote is not None else {}
         key = quote_key(edit.quote) if edit.quote is not None else statement.quote_key
@@ -382,7 +377,7 @@ def _respanned(statement: Statement, quote: str) -> dict[Evidence, tuple[int, in
 def _change_subjects(session: Session, statement: Statement, add: list[str], drop: list[str]) -> None:
     """Add and remove subjects, logging the list before and after (the flush does not see list changes)."""
     before = [e.key for e in statement.about]
-    dropped = {resolve_entity(session, name, field="drop_about").id for name in drop}
+    dropped = {resolve_for_write(session, name, field="drop_about").id for name in drop}
     missing = dropped - {e.id for e in statement.about}
     if missing:
         raise InvalidInput(f"drop_about: statement #{statement.id} is not about {', '.join(drop)}")

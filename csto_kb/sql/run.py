@@ -68,8 +68,9 @@ def fts_phrase(text: str) -> str:
 # --- entities -------------------------------------------------------------------------------------------
 
 
-def find_entity_ids(connection: Any, dialect: str, name: str) -> list[int]:
-    """Entities called ``name``: by key, by an exact normalised alias, else by whole words of an alias.
+def find_entity_ids(connection: Any, dialect: str, name: str, *, words: bool = True) -> list[int]:
+    """Entities called ``name``: by key, by an exact normalised alias, else (unless ``words`` is False) by
+    whole words of an alias.
 
     An entity merged into another is found as the one it was merged into.
     """
@@ -90,7 +91,7 @@ def find_entity_ids(connection: Any, dialect: str, name: str) -> list[int]:
             return []
         cursor.execute(sql["entities_by_name"], {"norm": norm})
         exact = [int(r[0]) for r in cursor.fetchall()]
-        if exact:
+        if exact or not words:
             return exact
         cursor.execute(sql["entities_by_words"], {"padded": f"% {like_escape(norm)} %"})
         return [int(r[0]) for r in cursor.fetchall()]
@@ -119,8 +120,9 @@ def statement_query(dialect: str, f: StatementFilter, resolve: Resolver) -> tupl
         add("about", about_id=resolve(f.about, "about"))
     if f.org:
         add("org", org_id=resolve(f.org, "org"))
-    start = partial_date(f.date_from, "from") if f.date_from else None
-    end = partial_date(f.date_to, "to") if f.date_to else None
+    # An empty --from or --to is refused as a date, not taken as no bound.
+    start = partial_date(f.date_from, "from") if f.date_from is not None else None
+    end = partial_date(f.date_to, "to") if f.date_to is not None else None
     if start is not None and end is not None and str(start) > str(end):
         raise InvalidInput(f"to: {f.date_to} is before --from {f.date_from}")
     if start is not None:
