@@ -19,11 +19,13 @@ from csto_kb.cli.filters import (
     FromOption,
     IncludeRetractedOption,
     OrgOption,
+    SourceFilterOption,
     SpeakerOption,
     ToOption,
 )
 from csto_kb.cli.output import OUTPUT_HELP, write
 from csto_kb.errors import InvalidInput
+from csto_kb.files import publish
 
 if TYPE_CHECKING:
     from csto_kb.cli.context import KB
@@ -62,7 +64,7 @@ def _destination(output: Path | None) -> Iterator[TextIO]:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             yield out
-        os.replace(temporary, output)
+        publish(temporary, output)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -78,6 +80,7 @@ def statements(
     org: OrgOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
+    source: SourceFilterOption = None,
     include_retracted: IncludeRetractedOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -96,6 +99,7 @@ def statements(
         org=org,
         date_from=date_from,
         date_to=date_to,
+        source=source,
         include_retracted=include_retracted,
     )
 

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from csto_kb.cli.types import RECORD_ID
+
 _DATE = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 SpeakerOption = Annotated[
@@ -22,3 +24,9 @@ OrgOption = Annotated[
 FromOption = Annotated[str | None, typer.Option("--from", help=f"Said on or after this date: {_DATE}.")]
 ToOption = Annotated[str | None, typer.Option("--to", help=f"Said on or before this date: {_DATE}.")]
 IncludeRetractedOption = Annotated[bool, typer.Option(help="Also include retracted statements.")]
+SourceFilterOption = Annotated[
+    int | None,
+    typer.Option(
+        "--source", help="Only statements this source reports (one of their sources).", click_type=RECORD_ID
+    ),
+]

@@ -14,6 +14,7 @@ from csto_kb.cli.filters import (
     FromOption,
     IncludeRetractedOption,
     OrgOption,
+    SourceFilterOption,
     SpeakerOption,
     ToOption,
 )
@@ -45,9 +46,7 @@ def who_said(
             show_default=False,
         ),
     ] = None,
-    source: Annotated[
-        int | None, typer.Option(help="Only statements reported by this source id.", click_type=RECORD_ID)
-    ] = None,
+    source: SourceFilterOption = None,
     include_retracted: IncludeRetractedOption = False,
     limit: Annotated[
         int | None, typer.Option(help="Show at most this many statements.", click_type=RECORD_ID)

@@ -101,6 +101,9 @@ class SourceRef(OutModel):
     publisher: str | None
     published_on: str | None
     published_basis: str
+    sha256: str | None = Field(
+        default=None, description="the SHA-256 of its text: the same article in another database has it too"
+    )
 
 
 class TranslationOut(OutModel):

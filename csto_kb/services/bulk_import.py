@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, Literal
@@ -40,9 +41,10 @@ from csto_kb.model import (
     statement_about,
 )
 from csto_kb.model.base import utcnow
+from csto_kb.schemas.interchange import from_export, is_exported
 from csto_kb.schemas.statements import StatementIn
 from csto_kb.services.entities import resolve_for_write
-from csto_kb.services.evidence import resolve_span
+from csto_kb.services.evidence import locate, resolve_span
 from csto_kb.services.statements import check_said_on
 from csto_kb.text import normalise, normalise_for_search
 
@@ -117,6 +119,15 @@ class ImportReport:
 
 
 MAX_LISTED_DUPLICATES = 20
+
+
+def _exported(raw: str | bytes) -> dict[str, Any] | None:
+    """The object of a line `export statements` wrote, or None when the line is not one."""
+    try:
+        line = json.loads(raw)
+    except ValueError:
+        return None
+    return line if isinstance(line, dict) and is_exported(line) else None
 
 
 def quote_key_of_norm(norm: str) -> str:
@@ -202,6 +213,23 @@ class _Sources:
         while len(self.cache) > max(self.size, len(missing)):
             self.cache.popitem(last=False)
 
+    def local_id(self, exported: Mapping[str, Any]) -> int:
+        """This database's id of a source another database exported: the same text (by its SHA-256), or
+        for a source without text the same address."""
+        sha, url = exported.get("sha256"), exported.get("url")
+        if sha:
+            found = self.session.scalars(select(Source.id).where(Source.sha256 == sha)).first()
+        elif url:
+            found = self.session.scalars(
+                select(Source.id).where(Source.url == url, Source.body.is_(None))
+            ).first()
+        else:
+            raise InvalidInput("source: the exported source names neither its text's SHA-256 nor its address")
+        if found is None:
+            what = f"SHA-256 {sha}" if sha else f"address {url}"
+            raise NotFound(f"source: no stored source has the {what}; add the source first (`source add`)")
+        return int(found)
+
     def get(self, source_id: int) -> Source | None:
         if source_id not in self.cache:
             # Files list statements article by article and articles are numbered as they are added, so the
@@ -279,6 +307,7 @@ class _Row:
     translation: dict[str, Any] | None
     uid_identity: str | None
     evidence: dict[str, Any]
+    more_evidence: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _lines(lines: Iterable[str | bytes]) -> Iterator[tuple[int, str | bytes]]:
@@ -337,10 +366,20 @@ class _Importer:
 
     # -- one line -------------------------------------------------------------------------------------
     def prepare(self, number: int, raw: str | bytes, now: Any) -> _Row:
+        further: list[dict[str, Any]] = []
         try:
             data = StatementIn.model_validate_json(raw)
         except ValidationError as error:
-            raise InvalidInput(_error_text(error)) from None
+            # Not an input line: perhaps a line `export statements` wrote (checked only now, so that input
+            # lines pay nothing for it).
+            exported = _exported(raw)
+            if exported is None:
+                raise InvalidInput(_error_text(error)) from None
+            fields, further = from_export(exported, self.sources.local_id)
+            try:
+                data = StatementIn.model_validate(fields)
+            except ValidationError as error:
+                raise InvalidInput(_error_text(error)) from None
         source = self.sources.get(data.source)
         if source is None:
             raise NotFound(f"source: no source has id {data.source}; `csto-kb source list` shows them")
@@ -404,7 +443,35 @@ class _Importer:
                 "translator": data.translator or self.uow.by,
                 "recorded_at": now,
             }
-        return _Row(number, values, about, translation, identity, evidence)
+        more = [self._further_evidence(data.quote, e, now) for e in further]
+        return _Row(number, values, about, translation, identity, evidence, more)
+
+    def _further_evidence(self, quote: str, given: dict[str, Any], now: Any) -> dict[str, Any]:
+        """Evidence row values for one more source of an exported statement (its span checked)."""
+        source = self.sources.get(given["source"])
+        assert source is not None  # local_id found it
+        span = None
+        if given["span_start"] is not None and source.body is not None:
+            # The span holds this source's own wording (a translation or paraphrase may differ from the quote).
+            span = (int(given["span_start"]), int(given["span_end"]))
+            if not 0 <= span[0] < span[1] <= len(source.body):
+                raise InvalidInput(
+                    f"evidence: span {span[0]}-{span[1]} lies outside source {source.id}'s text"
+                )
+        elif source.body is not None:
+            span = locate(source, quote, field="evidence")
+        evidence: dict[str, Any] = dict.fromkeys(_EVIDENCE_COLUMNS)
+        evidence.update(
+            source_id=source.id,
+            span_start=span[0] if span else None,
+            span_end=span[1] if span else None,
+            method=given["method"],
+            extractor_version=given["extractor_version"],
+            confidence=given["confidence"],
+            recorded_by=self.uow.by,
+            recorded_at=now,
+        )
+        return evidence
 
     # -- one batch ------------------------------------------------------------------------------------
     def write(self, rows: list[_Row]) -> None:
@@ -430,13 +497,15 @@ class _Importer:
             statement_id = ids[row.values["uid"]]
             row.values["id"] = statement_id
             row.evidence["statement_id"] = statement_id
+            for more in row.more_evidence:
+                more["statement_id"] = statement_id
             changes.append(self._change("statement", statement_id, row.values))
             about += [{"statement_id": statement_id, "entity_id": e} for e in row.about]
             if row.translation is not None:
                 translations.append(
                     {**dict.fromkeys(_TRANSLATION_COLUMNS), **row.translation, "statement_id": statement_id}
                 )
-        self._insert_evidence([r.evidence for r in rows], changes)
+        self._insert_evidence([e for r in rows for e in (r.evidence, *r.more_evidence)], changes)
         if about:
             self.insert_about.run(connection, about)
         if translations:
@@ -530,12 +599,15 @@ class _Importer:
         by_line = {r.line: r for r in keep}
         corroborating: list[dict[str, Any]] = []
         for line, statement_id in stored:
-            if self._supported_by(statement_id, by_line[line].evidence["source_id"]):
-                duplicates[line] = statement_id
-            else:
-                # The same statement reported by another source: one more evidence, not a second statement.
-                corroborating.append({**by_line[line].evidence, "statement_id": statement_id})
-                duplicates[line] = -1
+            # Sources of the line that the stored statement lacks become more evidence of it, not a second
+            # statement; a line whose sources it has already is a duplicate.
+            new = [
+                {**e, "statement_id": statement_id}
+                for e in (by_line[line].evidence, *by_line[line].more_evidence)
+                if not self._supported_by(statement_id, e["source_id"])
+            ]
+            corroborating += new
+            duplicates[line] = -1 if new else statement_id
         for line in sorted(duplicates):
             if duplicates[line] != -1:
                 self._duplicate(line, duplicates[line])

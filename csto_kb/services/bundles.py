@@ -54,6 +54,7 @@ from sqlalchemy.exc import DBAPIError, StatementError
 
 from csto_kb.db.search_index import is_search_index_table
 from csto_kb.errors import Conflict, DatabaseError, InvalidInput
+from csto_kb.files import publish
 from csto_kb.schemas.validation import describe
 from csto_kb.settings import mask_url
 
@@ -230,7 +231,7 @@ def export_bundle(
             )
             with archive.open(_member_info(MANIFEST), "w") as member:
                 member.write(manifest_bytes(manifest))
-        os.replace(temporary[1], path)
+        publish(temporary[1], path)
     except OSError as error:
         Path(temporary[1]).unlink(missing_ok=True)
         raise InvalidInput(f"file: cannot write {path} ({error.strerror or error})") from None

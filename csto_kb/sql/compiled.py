@@ -67,7 +67,7 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'entities_by_name': 'SELECT DIS
                                     'WHERE entity_name.entity_id = publisher.id ORDER BY entity_name.id '
                                     'LIMIT 1), publisher.key) AS source_publisher_entity, '
                                     'source.published_on AS source_published_on, source.published_basis AS '
-                                    'source_published_basis, (SELECT '
+                                    'source_published_basis, source.sha256 AS source_sha256, (SELECT '
                                     "coalesce(json_agg(json_build_object('id', translation.id, 'lang', "
                                     "translation.lang, 'text', translation.text, 'translator', "
                                     "translation.translator)), '[]'::json) AS json_rows_1 FROM translation "
@@ -96,23 +96,24 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'entities_by_name': 'SELECT DIS
                                     'entity_name WHERE entity_name.entity_id = evidence_publisher.id ORDER '
                                     "BY entity_name.id LIMIT 1), evidence_publisher.key), 'published_on', "
                                     "evidence_source.published_on, 'published_basis', "
-                                    "evidence_source.published_basis, 'span_start', evidence.span_start, "
-                                    "'span_end', evidence.span_end, 'method', evidence.method, "
-                                    "'extractor_version', evidence.extractor_version, 'confidence', "
-                                    "evidence.confidence, 'recorded_at', evidence.recorded_at, "
-                                    "'recorded_by', evidence.recorded_by)), '[]'::json) AS json_rows_3 FROM "
-                                    'evidence JOIN source AS evidence_source ON evidence_source.id = '
-                                    'evidence.source_id LEFT OUTER JOIN entity AS evidence_publisher ON '
-                                    'evidence_publisher.id = evidence_source.publisher_id WHERE '
-                                    'evidence.statement_id = statement.id AND evidence.retracted_at IS NULL) '
-                                    'AS evidence FROM statement JOIN entity AS speaker ON speaker.id = '
-                                    'statement.speaker_id JOIN evidence AS first_evidence ON '
-                                    'first_evidence.id = (SELECT min(evidence.id) AS min_1 FROM evidence '
-                                    'WHERE evidence.statement_id = statement.id AND evidence.retracted_at IS '
-                                    'NULL) JOIN source ON source.id = first_evidence.source_id LEFT OUTER '
-                                    'JOIN role ON role.id = statement.role_id LEFT OUTER JOIN entity AS '
-                                    'organisation ON organisation.id = role.organisation_id LEFT OUTER JOIN '
-                                    'entity AS publisher ON publisher.id = source.publisher_id'},
+                                    "evidence_source.published_basis, 'sha256', evidence_source.sha256, "
+                                    "'span_start', evidence.span_start, 'span_end', evidence.span_end, "
+                                    "'method', evidence.method, 'extractor_version', "
+                                    "evidence.extractor_version, 'confidence', evidence.confidence, "
+                                    "'recorded_at', evidence.recorded_at, 'recorded_by', "
+                                    "evidence.recorded_by)), '[]'::json) AS json_rows_3 FROM evidence JOIN "
+                                    'source AS evidence_source ON evidence_source.id = evidence.source_id '
+                                    'LEFT OUTER JOIN entity AS evidence_publisher ON evidence_publisher.id = '
+                                    'evidence_source.publisher_id WHERE evidence.statement_id = statement.id '
+                                    'AND evidence.retracted_at IS NULL) AS evidence FROM statement JOIN '
+                                    'entity AS speaker ON speaker.id = statement.speaker_id JOIN evidence AS '
+                                    'first_evidence ON first_evidence.id = (SELECT min(evidence.id) AS min_1 '
+                                    'FROM evidence WHERE evidence.statement_id = statement.id AND '
+                                    'evidence.retracted_at IS NULL) JOIN source ON source.id = '
+                                    'first_evidence.source_id LEFT OUTER JOIN role ON role.id = '
+                                    'statement.role_id LEFT OUTER JOIN entity AS organisation ON '
+                                    'organisation.id = role.organisation_id LEFT OUTER JOIN entity AS '
+                                    'publisher ON publisher.id = source.publisher_id'},
  'sqlite': {'entities_by_name': 'SELECT DISTINCT entity_name.entity_id FROM entity_name JOIN entity ON '
                                 'entity_name.entity_id = entity.id AND entity.merged_into_id IS NULL WHERE '
                                 'entity_name.name_norm = :norm ORDER BY entity_name.entity_id',
@@ -176,7 +177,8 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'entities_by_name': 'SELECT DIS
                                 'entity_name.entity_id = publisher.id ORDER BY entity_name.id LIMIT 1 OFFSET '
                                 '0), publisher."key") AS source_publisher_entity, source.published_on AS '
                                 'source_published_on, source.published_basis AS source_published_basis, '
-                                "(SELECT json_group_array(json(json_object('id', translation.id, 'lang', "
+                                'source.sha256 AS source_sha256, (SELECT '
+                                "json_group_array(json(json_object('id', translation.id, 'lang', "
                                 "translation.lang, 'text', translation.text, 'translator', "
                                 'translation.translator))) AS json_rows_1 FROM translation WHERE '
                                 'translation.statement_id = statement.id) AS translations, (SELECT '
@@ -204,13 +206,13 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'entities_by_name': 'SELECT DIS
                                 'WHERE entity_name.entity_id = evidence_publisher.id ORDER BY entity_name.id '
                                 'LIMIT 1 OFFSET 0), evidence_publisher."key"), \'published_on\', '
                                 "evidence_source.published_on, 'published_basis', "
-                                "evidence_source.published_basis, 'span_start', evidence.span_start, "
-                                "'span_end', evidence.span_end, 'method', evidence.method, "
-                                "'extractor_version', evidence.extractor_version, 'confidence', "
-                                "evidence.confidence, 'recorded_at', evidence.recorded_at, 'recorded_by', "
-                                'evidence.recorded_by))) AS json_rows_3 FROM evidence JOIN source AS '
-                                'evidence_source ON evidence_source.id = evidence.source_id LEFT OUTER JOIN '
-                                'entity AS evidence_publisher ON evidence_publisher.id = '
+                                "evidence_source.published_basis, 'sha256', evidence_source.sha256, "
+                                "'span_start', evidence.span_start, 'span_end', evidence.span_end, 'method', "
+                                "evidence.method, 'extractor_version', evidence.extractor_version, "
+                                "'confidence', evidence.confidence, 'recorded_at', evidence.recorded_at, "
+                                "'recorded_by', evidence.recorded_by))) AS json_rows_3 FROM evidence JOIN "
+                                'source AS evidence_source ON evidence_source.id = evidence.source_id LEFT '
+                                'OUTER JOIN entity AS evidence_publisher ON evidence_publisher.id = '
                                 'evidence_source.publisher_id WHERE evidence.statement_id = statement.id AND '
                                 'evidence.retracted_at IS NULL) AS evidence FROM statement JOIN entity AS '
                                 'speaker ON speaker.id = statement.speaker_id JOIN evidence AS '

@@ -239,6 +239,7 @@ def statement_row(c: Row) -> Row:
                 e["publisher_entity"],
                 e["published_on"],
                 e["published_basis"],
+                e["sha256"],
             ),
             "span_start": e["span_start"],
             "span_end": e["span_end"],
@@ -260,6 +261,7 @@ def statement_row(c: Row) -> Row:
         c["source_publisher_entity"],
         c["source_published_on"],
         c["source_published_basis"],
+        c["source_sha256"],
     )
     return {
         "id": int(c["id"]),
@@ -300,6 +302,7 @@ def _source_ref(
     publisher_entity: Any,
     published_on: Any,
     published_basis: Any,
+    sha256: Any,
 ) -> Row:
     """A SourceRef's JSON form."""
     return {
@@ -315,4 +318,5 @@ def _source_ref(
         "publisher": publisher,
         "published_on": published_on,
         "published_basis": published_basis,
+        "sha256": sha256,
     }
