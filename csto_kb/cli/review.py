@@ -113,17 +113,37 @@ def accept(
             help="Accept every pending statement and figure from this source id.", click_type=RECORD_ID
         ),
     ] = None,
+    same_as: Annotated[
+        int | None,
+        typer.Option(
+            help="The stored statement this candidate reports (a possible duplicate of it): added to it as one "
+            "more source. One candidate at a time.",
+            metavar="ID",
+            click_type=RECORD_ID,
+        ),
+    ] = None,
+    new: Annotated[
+        bool,
+        typer.Option(
+            "--new", help="Store the candidate as a statement of its own, though it may be a stored one."
+        ),
+    ] = False,
     by: Annotated[str | None, typer.Option(help=BY_HELP)] = None,
 ) -> None:
     """Accept candidates: statements and figures are stored (method "extracted"); a statement already stored
-    (same speaker, same quote) is linked to instead of duplicated. All or none."""
+    (same speaker, same quote, a compatible date) gets the candidate's source as one more evidence; a
+    possible duplicate waits for --same-as ID or --new. All or none."""
     from csto_kb.services.review import accept
 
     if not ids and all_from is None:
         raise InvalidInput("ids: give candidate ids or --all-from SOURCE")
     if ids and all_from is not None:
         raise InvalidInput("ids: give candidate ids or --all-from SOURCE, not both")
-    outcomes = accept(ctx.obj.uow(by=by, reason="accepted in review"), ids, all_from=all_from)
+    if (same_as is not None or new) and (not ids or len(ids) != 1):
+        raise InvalidInput("same-as: --same-as and --new decide for one candidate; give exactly one id")
+    outcomes = accept(
+        ctx.obj.uow(by=by, reason="accepted in review"), ids, all_from=all_from, same_as=same_as, distinct=new
+    )
     lines = []
     for o in outcomes:
         if o.status == "pending":

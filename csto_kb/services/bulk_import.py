@@ -45,7 +45,7 @@ from csto_kb.schemas.interchange import from_export, is_exported
 from csto_kb.schemas.statements import StatementIn
 from csto_kb.services.entities import resolve_for_write
 from csto_kb.services.evidence import locate, resolve_span
-from csto_kb.services.statements import check_said_on
+from csto_kb.services.statements import check_said_on, dates_compatible
 from csto_kb.text import normalise, normalise_for_search
 
 BATCH_SIZE = 2000
@@ -587,16 +587,24 @@ class _Importer:
                 keep.append(row)
         self._load_keys(keep)
         k, s = _batch_keys.c, Statement.__table__.c
-        stored = self.connection.execute(
-            select(k.line, s.id).join(
+        # The same statement: same speaker and quote, and a date that can be the same day (the rule of
+        # csto_kb.services.statements.dates_compatible, which decides here too).
+        candidates = self.connection.execute(
+            select(k.line, s.id, s.said_on, s.said_on_basis)
+            .join(
                 Statement.__table__,
-                (s.speaker_id == k.speaker_id)
-                & (s.quote_key == k.quote_key)
-                & s.said_on.is_not_distinct_from(k.said_on)
-                & s.retracted_at.is_(None),
+                (s.speaker_id == k.speaker_id) & (s.quote_key == k.quote_key) & s.retracted_at.is_(None),
             )
+            .order_by(k.line, s.id)
         ).all()
         by_line = {r.line: r for r in keep}
+        stored: list[tuple[int, int]] = []
+        for line, statement_id, said_on, basis in candidates:
+            if stored and stored[-1][0] == line:
+                continue  # the first compatible stored statement of the line is taken
+            given = by_line[line].values
+            if dates_compatible(said_on, basis, given["said_on"], given["said_on_basis"]):
+                stored.append((line, statement_id))
         corroborating: list[dict[str, Any]] = []
         for line, statement_id in stored:
             # Sources of the line that the stored statement lacks become more evidence of it, not a second

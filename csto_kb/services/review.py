@@ -318,7 +318,12 @@ def _decide(session: Session, candidate: Candidate, status: str, by: str) -> Non
 
 
 def accept(
-    uow: UnitOfWork, ids: list[int] | None = None, *, all_from: int | None = None
+    uow: UnitOfWork,
+    ids: list[int] | None = None,
+    *,
+    all_from: int | None = None,
+    same_as: int | None = None,
+    distinct: bool = False,
 ) -> list[ReviewOutcome]:
     """Accept candidates into facts (method "extracted").
 
@@ -355,7 +360,9 @@ def accept(
                     continue
             _decide(session, candidate, "accepted", uow.by)
             if candidate.kind == "statement":
-                outcomes.append(_accept_statement(session, candidate, uow.by))
+                outcomes.append(
+                    _accept_statement(session, candidate, uow.by, same_as=same_as, distinct=distinct)
+                )
             elif candidate.kind == "force_level":
                 outcomes.append(_accept_force_level(session, candidate, uow.by))
             elif candidate.kind in ("membership", "founding"):
