@@ -285,3 +285,23 @@ def test_the_seeded_fact_sheet_cites_a_second_source_of_a_membership(
     armenia_line = next(line for line in markdown.splitlines() if "Armenia" in line and "2002" in line)
     assert f"[{numbers[1]}," in armenia_line
     assert f"[{numbers[source]}," in armenia_line
+
+
+def test_linked_data_exports_carry_one_reference_per_source(cli: Cli, engine: Engine, tmp_path: Path) -> None:
+    report = "Armenia, a founding member of the CSTO since 2002, has frozen its participation.\n"
+    path = tmp_path / "wire.txt"
+    path.write_text(report, encoding="utf-8")
+    ok(cli("source", "add", str(path), "--lang", "en", "--published", "2024-02-23", "--url",
+           "https://wire.invalid/armenia"))  # fmt: skip
+    ok(cli("membership", "add", "CSTO", "Armenia", "--since", "2002", "--source", "2", "--evidence",
+           "a founding member of the CSTO since 2002"))  # fmt: skip
+
+    qs = ok(cli("export", "quickstatements", "--qid", "csto=Q100", "--qid", "armenia=Q399")).stdout
+    graph = json.loads(ok(cli("export", "jsonld")).stdout)["@graph"]
+
+    armenia_lines = [line for line in qs.splitlines() if line.startswith("Q399\tP463")]
+    assert len(armenia_lines) == 2  # the same claim twice, each line with its own reference
+    assert any('S854\t"https://wire.invalid/armenia"' in line for line in armenia_lines)
+    alliance = next(n for n in graph if n["@id"].endswith("/entity/csto"))
+    armenia = next(r for r in alliance["member"] if r["member"]["@id"].endswith("/armenia"))
+    assert len(armenia["subjectOf"]) == 2
