@@ -1,7 +1,8 @@
 """Importing statements in bulk from JSON Lines: validated, streamed, written in batches in one transaction.
 
-The rules are those of ``create_statement`` (known speaker, source with a matching span, one live statement
-per speaker, quote and date), applied to batches: speakers and aliases come from a map loaded once, source
+The rules are those of ``record_statement`` (known speaker, source with a matching span, a date not after the
+source's publication, one live statement per speaker, quote and date, and the same statement from another
+source kept as one more evidence of it), applied to batches: speakers and aliases come from a map loaded once, source
 texts from a bounded cache, duplicates from one join per batch, and rows go in with Core executemany. The
 ORM is bypassed for speed, so the change log is written here, in bulk, with the values the ORM would record.
 

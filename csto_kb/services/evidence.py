@@ -7,6 +7,7 @@ one owner.
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from csto_kb.db import history
@@ -121,12 +122,12 @@ def retract_evidence(session: Session, evidence_id: int, reason: str) -> Evidenc
         raise NotFound(f"evidence: no evidence has id {evidence_id}")
     if evidence.retracted_at is not None:
         raise Conflict(f"evidence: #{evidence_id} is already retracted")
-    others = session.query(Evidence).filter(
+    others = select(Evidence.id).where(
         getattr(Evidence, f"{evidence.claim_table}_id") == evidence.claim_id,
         Evidence.retracted_at.is_(None),
         Evidence.id != evidence.id,
     )
-    if others.first() is None:
+    if session.scalars(others).first() is None:
         raise Conflict(
             f"evidence: #{evidence_id} is the last source of {evidence.claim_table} #{evidence.claim_id}; "
             "retract the claim itself instead"

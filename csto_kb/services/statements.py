@@ -238,11 +238,6 @@ def record_statement(session: Session, data: StatementIn, *, by: str) -> Recorde
     return Recorded(statement, supported(statement), new=True)
 
 
-def create_statement(session: Session, data: StatementIn, *, by: str) -> Statement:
-    """Store a statement, or a new source for the same one; the statement either way."""
-    return record_statement(session, data, by=by).statement
-
-
 def _add_subjects(session: Session, statement: Statement, names: list[str]) -> None:
     """Add what the statement is about, keeping the subjects it has (none is dropped, none doubled)."""
     have = {e.id for e in statement.about}
