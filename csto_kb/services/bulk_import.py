@@ -607,13 +607,14 @@ class _Importer:
             if dates_compatible(said_on, basis, given["said_on"], given["said_on_basis"]):
                 stored.append((line, statement_id))
         corroborating: list[dict[str, Any]] = []
+        supported = self._sources_of({statement_id for _, statement_id in stored})
         for line, statement_id in stored:
             # Sources of the line that the stored statement lacks become more evidence of it, not a second
             # statement; a line whose sources it has already is a duplicate.
             new = [
                 {**e, "statement_id": statement_id}
                 for e in (by_line[line].evidence, *by_line[line].more_evidence)
-                if not self._supported_by(statement_id, e["source_id"])
+                if (statement_id, e["source_id"]) not in supported
             ]
             corroborating += new
             duplicates[line] = -1 if new else statement_id
@@ -627,15 +628,24 @@ class _Importer:
             self.report.corroborated += len(corroborating)
         return [r for r in keep if r.line not in duplicates]
 
-    def _supported_by(self, statement_id: int, source_id: int) -> bool:
-        found = self.connection.execute(
-            select(Evidence.id).where(
-                Evidence.statement_id == statement_id,
-                Evidence.source_id == source_id,
-                Evidence.retracted_at.is_(None),
+    def _sources_of(self, statement_ids: set[int]) -> set[tuple[int, int]]:
+        """The (statement, source) pairs of the live evidence of these statements, read in a few queries
+        (a re-imported file would otherwise cost one query per line)."""
+        ids = sorted(statement_ids)
+        pairs: set[tuple[int, int]] = set()
+        for start in range(0, len(ids), 500):  # bounded IN lists: SQLite caps bound variables
+            pairs.update(
+                (statement, source)
+                for statement, source in self.connection.execute(
+                    select(Evidence.statement_id, Evidence.source_id).where(
+                        Evidence.statement_id.in_(bindparam("ids", expanding=True)),
+                        Evidence.retracted_at.is_(None),
+                    ),
+                    {"ids": ids[start : start + 500]},
+                )
+                if statement is not None  # never: the query asks for these statements' evidence
             )
-        ).first()
-        return found is not None
+        return pairs
 
     def _duplicate(self, line: int, existing_id: int | None) -> None:
         if self.duplicates == "refuse":
