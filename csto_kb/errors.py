@@ -43,3 +43,9 @@ class DatabaseError(KBError):
     """The database cannot be reached or is in a state csto-kb cannot work with."""
 
     exit_code = 1
+
+
+class Incomplete(KBError):
+    """Work on many items was done for some and not for others; each failure was reported on its own."""
+
+    exit_code = 1
