@@ -17,7 +17,7 @@ from csto_kb.errors import Conflict, DatabaseError, Duplicate, InvalidInput, KBE
 # PostgreSQL's SQLSTATEs for a transaction that lost a race with another one.
 _PG_RACE_LOST = {"40001": "serialization failure", "40P01": "deadlock"}
 _STATEMENT_IDENTITY = "uq_statement_live_identity"
-_STATEMENT_IDENTITY_SQLITE = "statement.speaker_id, statement.quote_key, statement.said_on"
+_STATEMENT_IDENTITY_SQLITE = "index 'uq_statement_live_identity'"  # an expression index is named, not listed
 _STATEMENT_UID = "uq_statement_uid"
 _STATEMENT_UID_SQLITE = "statement.uid"
 
