@@ -22,7 +22,9 @@ from csto_kb.schemas.common import (
 def _translator_needs_translation(translator: str | None, translation: str | None) -> None:
     # A translator alone would be dropped: there is no translation to credit.
     if translator is not None and translation is None:
-        raise ValueError("translator: give the translation too (--translation); a translator alone is kept nowhere")
+        raise ValueError(
+            "translator: give the translation too (--translation); a translator alone is kept nowhere"
+        )
 
 
 class StatementIn(Model):
