@@ -192,6 +192,5 @@ def render(sheet: FactSheet) -> str:
         if src.sha256:
             parts.append(f"text SHA-256 `{src.sha256[:16]}…`")
         out.append(f"{src.number}. " + " — ".join(parts))
-        out.append("")
     out.append("")
     return "\n".join(out)
