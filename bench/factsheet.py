@@ -103,7 +103,9 @@ def command(url: str, statements: str, runs: int, out: Path) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--scales", default="10000,100000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--all-up-to", type=int, default=20_000)

@@ -10,6 +10,7 @@ written to docs/screenshots/; otherwise they go to the test's temporary director
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 import shutil
@@ -305,7 +306,7 @@ def test_timeline_tick_labels_never_overlap(
     for selector in ("#statement-timeline text.tick", "#membership-timeline .tick"):
         boxes: list[dict[str, Any]] = loaded.page.evaluate(TICK_BOXES, selector)
         assert len(boxes) >= 2, (selector, boxes)
-        for a, b in zip(boxes, boxes[1:], strict=False):
+        for a, b in itertools.pairwise(boxes):
             assert a["right"] <= b["left"], (selector, a, b)
     _no_overflow(loaded.page)
     assert loaded.errors == []
