@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from csto_kb.cli.output import ListFormat, write
 from csto_kb.cli.types import RECORD_ID
 from csto_kb.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from csto_kb.articles import Overrides
+    from csto_kb.articles.collect import Collected
 
 FileArg = Annotated[
     Path,
@@ -137,7 +141,7 @@ def _counts(candidates: dict[str, int]) -> str:
     return ", ".join(f"{n} {kind}" for kind, n in sorted(candidates.items())) or "no new candidates"
 
 
-def _ingest_one(ctx: typer.Context, file: Path, options: Any, by: str | None, fmt: ListFormat) -> None:
+def _ingest_one(ctx: typer.Context, file: Path, options: Overrides, by: str | None, fmt: ListFormat) -> None:
     from csto_kb.articles import read_article
     from csto_kb.exporters.common import to_json
     from csto_kb.schemas.sources import SourceIn
@@ -160,7 +164,7 @@ def _ingest_one(ctx: typer.Context, file: Path, options: Any, by: str | None, fm
         )
 
 
-def _ingest_many(ctx: typer.Context, collected: Any, by: str | None, fmt: ListFormat) -> None:
+def _ingest_many(ctx: typer.Context, collected: Collected, by: str | None, fmt: ListFormat) -> None:
     from csto_kb.cli.output import ProgressOnStderr
     from csto_kb.errors import Incomplete
     from csto_kb.exporters.common import to_json
