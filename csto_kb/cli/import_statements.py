@@ -76,5 +76,6 @@ def statements(
             kb.uow(by=by, reason=f"import statements {file}"),
             _counted(handle, advance),
             duplicates="refuse" if on_duplicate is OnDuplicate.refuse else "skip",
+            what="import statements " + ("from standard input" if file == "-" else os.path.basename(file)),
         )
     typer.echo(report.summary())

@@ -690,6 +690,7 @@ def import_statements(
     duplicates: DuplicatePolicy = "skip",
     batch_size: int = BATCH_SIZE,
     progress: Callable[[int], None] | None = None,
+    what: str | None = None,
 ) -> ImportReport:
     """Store the statements of a JSON Lines stream, all of them or none.
 
@@ -697,9 +698,10 @@ def import_statements(
     or source, or quotes text its source does not hold refuses the whole stream, with its line number.
     A duplicate (same speaker, normalised quote and date as a live statement, or as an earlier line) is
     skipped and reported; with ``duplicates="refuse"`` it refuses the stream like any other bad line.
-    ``progress`` is called with the number of lines read after each batch.
+    ``progress`` is called with the number of lines read after each batch. ``what`` is how the import
+    announces itself to writers that wait meanwhile (`csto_kb.db.write_lock`).
     """
-    with uow, announce(uow.session.connection(), uow.reason or "import statements", uow.by):
+    with uow, announce(uow.session.connection(), what or uow.reason or "import statements", uow.by):
         importer = _Importer(uow, duplicates, batch_size)
         report = importer.report
         batch: list[_Row] = []
