@@ -1,0 +1,38 @@
+"""/factsheet/KEY: the HTML fact sheet exporter's document as it is, optionally as of a date."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+
+from csto_kb.schemas.common import Model, PartialDateStr
+from csto_kb.schemas.factsheet import FactSheet
+from csto_kb.services.factsheet import build_factsheet
+from csto_kb.web.requests import call, json_of, path_text, query_as, reader
+from csto_kb.web.security import FACTSHEET_CSP
+
+
+class FactSheetQuery(Model):
+    as_of: PartialDateStr | None = Field(default=None, description="the sheet as it stood on this date")
+
+
+async def sheet(request: Request) -> FactSheet:
+    query = query_as(request, FactSheetQuery)
+    return await call(build_factsheet, reader(request), path_text(request, "key"), query.as_of)
+
+
+async def page(request: Request) -> Response:
+    from csto_kb.exporters.factsheet_html import render
+
+    html = render(await sheet(request))
+    return HTMLResponse(html, headers={"content-security-policy": FACTSHEET_CSP})
+
+
+async def api(request: Request) -> Response:
+    return json_of(await sheet(request))
+
+
+def routes(*, read_only: bool) -> list[Route]:
+    return [Route("/factsheet/{key}", page), Route("/api/factsheet/{key}", api)]

@@ -1,0 +1,60 @@
+"""/api/reconcile: the W3C Reconciliation Service API over entity names and aliases.
+
+Without ``queries`` it returns the service manifest; with ``queries`` (a JSON object, in the query string or
+a posted form, as OpenRefine sends it) the candidates for each. It only reads, so a POST needs no CSRF token.
+"""
+
+from __future__ import annotations
+
+import json
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from csto_kb.errors import InvalidInput
+from csto_kb.model.entities import ENTITY_KINDS
+from csto_kb.schemas.reconcile import ReconcileQueries, ServiceManifest, ServiceView, TypeRef
+from csto_kb.schemas.validation import parse
+from csto_kb.services.reconcile import reconcile
+from csto_kb.web.requests import call, json_of, reader
+from csto_kb.web.security import MAX_FORM_BYTES
+
+MAX_QUERIES_TEXT = 200_000
+
+
+def manifest(request: Request) -> ServiceManifest:
+    base = str(request.base_url)
+    return ServiceManifest(
+        name="csto-kb entities",
+        identifierSpace=f"{base}entities/",
+        schemaSpace=f"{base}kinds/",
+        defaultTypes=[TypeRef(id=k, name=k) for k in ENTITY_KINDS],
+        view=ServiceView(url=f"{base}entities/{{{{id}}}}"),
+    )
+
+
+async def service(request: Request) -> Response:
+    text: str | None = request.query_params.get("queries")
+    if request.method == "POST":
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_FORM_BYTES):
+            raise InvalidInput(f"queries: at most {MAX_FORM_BYTES:,} bytes")
+        form = await request.form(max_files=0, max_fields=10, max_part_size=MAX_FORM_BYTES)
+        posted = form.get("queries")
+        text = posted if isinstance(posted, str) else text
+    if text is None:
+        return json_of(manifest(request))
+    if len(text) > MAX_QUERIES_TEXT:
+        raise InvalidInput(f"queries: at most {MAX_QUERIES_TEXT:,} characters")
+    try:
+        raw = json.loads(text)
+    except ValueError:
+        raise InvalidInput('queries: not JSON (expected an object such as {"q0": {"query": "…"}})') from None
+    queries = parse(ReconcileQueries, raw, where="queries.").root
+    results = await call(reconcile, reader(request), queries)
+    return JSONResponse({k: v.model_dump(mode="json") for k, v in results.items()})
+
+
+def routes(*, read_only: bool) -> list[Route]:
+    return [Route("/api/reconcile", service, methods=["GET", "POST"])]
