@@ -49,6 +49,21 @@ def _by_words(session: Session, norm: str, limit: int) -> list[Entity]:
     return list(session.scalars(query))
 
 
+def _by_spelling(session: Session, norm: str, limit: int) -> list[Entity]:
+    """Entities with a name spelt nearly like the query (a letter more, fewer or different)."""
+    names: dict[str, set[int]] = {}
+    for name_norm, entity_id in session.execute(select(EntityName.name_norm, EntityName.entity_id)):
+        names.setdefault(name_norm, set()).add(entity_id)
+    close = difflib.get_close_matches(norm, list(names), n=limit, cutoff=0.75)
+    ids = {i for name in close for i in names[name]}
+    query = (
+        select(Entity)
+        .where(Entity.id.in_(ids), Entity.merged_into_id.is_(None))
+        .options(selectinload(Entity.names))
+    )
+    return list(session.scalars(query))
+
+
 def _candidate(entity: Entity, norm: str, key: str) -> ReconcileCandidate:
     names = {n.name_norm for n in entity.names}
     whole = norm in names or key == entity.key
@@ -73,7 +88,11 @@ def reconcile(uow: UnitOfWork, queries: dict[str, ReconcileQuery]) -> dict[str, 
         for query_id, query in queries.items():
             kinds = _kinds(query)
             norm = normalise(query.query)
-            found = find_entities(session, query.query) or _by_words(session, norm, query.limit * 5)
+            found = (
+                find_entities(session, query.query)
+                or _by_words(session, norm, query.limit * 5)
+                or _by_spelling(session, norm, query.limit)
+            )
             if kinds:
                 found = [e for e in found if e.kind in kinds]
             candidates = sorted(

@@ -8,7 +8,6 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
@@ -60,9 +59,8 @@ def query_as(request: Request, model: type[M], *, ignore: tuple[str, ...] = ()) 
     return parse(model, fields)
 
 
-def form_fields(form: FormData, *, ignore: tuple[str, ...] = ("csrf_token",)) -> dict[str, str]:
-    items = [(k, v) for k, v in form.multi_items() if k not in ignore and isinstance(v, str)]
-    return given(items)
+def form_fields(form: list[tuple[str, str]], *, ignore: tuple[str, ...] = ("csrf_token",)) -> dict[str, str]:
+    return given([(k, v) for k, v in form if k not in ignore])
 
 
 def path_id(request: Request, name: str = "id") -> int:

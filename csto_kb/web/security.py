@@ -17,13 +17,13 @@ import hashlib
 import hmac
 import secrets
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote
 
-from starlette.datastructures import FormData
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from csto_kb.errors import InvalidInput
 from csto_kb.web.config import WebConfig
 
 CSRF_COOKIE = "csto_kb_csrf"
@@ -78,15 +78,40 @@ def check_csrf(request: Request, config: WebConfig, given: str | None) -> None:
         raise Forbidden("csrf_token: not valid for this browser; reload the page and try again")
 
 
-async def checked_form(request: Request, config: WebConfig) -> FormData:
-    """The posted form, once its CSRF token is checked; an overlong body is refused before it is read."""
+async def read_form(request: Request, *, max_fields: int = 50) -> list[tuple[str, str]]:
+    """The fields of a posted URL-encoded form, in order; a body too long or of another type is refused.
+
+    Every form of the application is URL-encoded (none uploads a file), so the standard library reads it.
+    """
     length = request.headers.get("content-length")
     if length is not None and (not length.isdigit() or int(length) > MAX_FORM_BYTES):
         raise Forbidden(f"body: at most {MAX_FORM_BYTES:,} bytes", status=413)
-    form = await request.form(max_files=0, max_fields=50, max_part_size=MAX_FORM_BYTES)
-    token = form.get(CSRF_FIELD)
-    check_csrf(request, config, token if isinstance(token, str) else request.headers.get(CSRF_HEADER))
-    return form
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/x-www-form-urlencoded":
+        raise InvalidInput(
+            f"body: expected a form (application/x-www-form-urlencoded), got {kind[:80] or 'none'}"
+        )
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM_BYTES:
+            raise Forbidden(f"body: at most {MAX_FORM_BYTES:,} bytes", status=413)
+    try:
+        return parse_qsl(
+            body.decode("utf-8"), keep_blank_values=True, max_num_fields=max_fields, errors="strict"
+        )
+    except UnicodeDecodeError:
+        raise InvalidInput("body: not UTF-8 text") from None
+    except ValueError:
+        raise InvalidInput(f"body: at most {max_fields} fields") from None
+
+
+async def checked_form(request: Request, config: WebConfig) -> list[tuple[str, str]]:
+    """The posted form's fields, once its CSRF token is checked."""
+    fields = await read_form(request)
+    tokens = [v for k, v in fields if k == CSRF_FIELD]
+    check_csrf(request, config, tokens[0] if len(tokens) == 1 else request.headers.get(CSRF_HEADER))
+    return fields
 
 
 def access_cookie_value(config: WebConfig) -> str:

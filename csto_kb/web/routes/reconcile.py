@@ -18,7 +18,7 @@ from csto_kb.schemas.reconcile import ReconcileQueries, ServiceManifest, Service
 from csto_kb.schemas.validation import parse
 from csto_kb.services.reconcile import reconcile
 from csto_kb.web.requests import call, json_of, reader
-from csto_kb.web.security import MAX_FORM_BYTES
+from csto_kb.web.security import read_form
 
 MAX_QUERIES_TEXT = 200_000
 
@@ -37,12 +37,8 @@ def manifest(request: Request) -> ServiceManifest:
 async def service(request: Request) -> Response:
     text: str | None = request.query_params.get("queries")
     if request.method == "POST":
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_FORM_BYTES):
-            raise InvalidInput(f"queries: at most {MAX_FORM_BYTES:,} bytes")
-        form = await request.form(max_files=0, max_fields=10, max_part_size=MAX_FORM_BYTES)
-        posted = form.get("queries")
-        text = posted if isinstance(posted, str) else text
+        posted = [v for k, v in await read_form(request, max_fields=10) if k == "queries"]
+        text = posted[0] if posted else text
     if text is None:
         return json_of(manifest(request))
     if len(text) > MAX_QUERIES_TEXT:
