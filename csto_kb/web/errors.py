@@ -6,10 +6,11 @@ import logging
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from csto_kb.db.read_only import ReadOnly
 from csto_kb.errors import Conflict, DatabaseError, InvalidInput, KBError, NotFound
+from csto_kb.web.responses import JSON
 from csto_kb.web.security import Forbidden
 
 log = logging.getLogger("csto_kb.web")
@@ -30,7 +31,7 @@ def status_of(error: KBError) -> int:
 def error_response(request: Request, status: int, message: str) -> Response:
     first_line = " ".join(message.split())
     if request.url.path.startswith("/api/"):
-        return JSONResponse({"error": first_line}, status_code=status)
+        return JSON({"error": first_line}, status_code=status)
     from csto_kb.web.templating import render
 
     return render(request, "error.html", status_code=status, status=status, message=first_line)

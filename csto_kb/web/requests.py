@@ -9,13 +9,13 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import JSONResponse
 
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.errors import InvalidInput, NotFound
 from csto_kb.limits import text_problem
 from csto_kb.schemas.validation import parse
 from csto_kb.web.config import WebConfig
+from csto_kb.web.responses import JSON
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -79,10 +79,10 @@ def path_text(request: Request, name: str) -> str:
     return raw
 
 
-def json_of(model: BaseModel | list[BaseModel], status_code: int = 200) -> JSONResponse:
+def json_of(model: BaseModel | list[BaseModel], status_code: int = 200) -> JSON:
     if isinstance(model, list):
-        return JSONResponse([m.model_dump(mode="json") for m in model], status_code=status_code)
-    return JSONResponse(model.model_dump(mode="json"), status_code=status_code)
+        return JSON([m.model_dump(mode="json") for m in model], status_code=status_code)
+    return JSON(model.model_dump(mode="json"), status_code=status_code)
 
 
 def remembered_reviewer(request: Request) -> str | None:

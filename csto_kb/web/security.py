@@ -20,11 +20,12 @@ from typing import Any
 from urllib.parse import parse_qsl, quote
 
 from starlette.requests import HTTPConnection, Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from csto_kb.errors import InvalidInput
 from csto_kb.web.config import WebConfig
+from csto_kb.web.responses import JSON
 
 CSRF_COOKIE = "csto_kb_csrf"
 CSRF_FIELD = "csrf_token"
@@ -200,7 +201,7 @@ def host_name(header: str) -> str:
 
 def _refuse(path: str, status: int, message: str) -> Response:
     if path.startswith("/api/"):
-        return JSONResponse({"error": message}, status_code=status)
+        return JSON({"error": message}, status_code=status)
     from html import escape
 
     return Response(

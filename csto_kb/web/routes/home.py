@@ -5,10 +5,11 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from csto_kb.web.requests import config_of, form_fields
+from csto_kb.web.responses import JSON
 from csto_kb.web.security import ACCESS_COOKIE, access_cookie_value, checked_form, csrf_token, token_matches
 from csto_kb.web.templating import render
 
@@ -45,7 +46,7 @@ async def login(request: Request) -> Response:
 
 
 async def api_csrf(request: Request) -> Response:
-    return JSONResponse({"csrf_token": csrf_token(request, config_of(request))})
+    return JSON({"csrf_token": csrf_token(request, config_of(request))})
 
 
 def routes(*, read_only: bool) -> list[Route]:

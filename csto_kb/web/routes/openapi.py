@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from csto_kb import __version__
@@ -25,6 +25,7 @@ from csto_kb.schemas.factsheet import FactSheet
 from csto_kb.schemas.reconcile import ReconcileResult, ServiceManifest
 from csto_kb.schemas.review import CandidateOut, ReviewOutcome
 from csto_kb.web.requests import config_of
+from csto_kb.web.responses import JSON
 
 MODELS: list[type[BaseModel]] = [
     SearchResult,
@@ -151,7 +152,7 @@ def document(*, read_only: bool) -> dict[str, Any]:
 
 
 async def openapi(request: Request) -> Response:
-    return JSONResponse(document(read_only=config_of(request).read_only))
+    return JSON(document(read_only=config_of(request).read_only))
 
 
 def routes(*, read_only: bool) -> list[Route]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from csto_kb.errors import InvalidInput
@@ -18,6 +18,7 @@ from csto_kb.schemas.reconcile import ReconcileQueries, ServiceManifest, Service
 from csto_kb.schemas.validation import parse
 from csto_kb.services.reconcile import reconcile
 from csto_kb.web.requests import call, json_of, reader
+from csto_kb.web.responses import JSON
 from csto_kb.web.security import read_form
 
 MAX_QUERIES_TEXT = 200_000
@@ -49,7 +50,7 @@ async def service(request: Request) -> Response:
         raise InvalidInput('queries: not JSON (expected an object such as {"q0": {"query": "…"}})') from None
     queries = parse(ReconcileQueries, raw, where="queries.").root
     results = await call(reconcile, reader(request), queries)
-    return JSONResponse({k: v.model_dump(mode="json") for k, v in results.items()})
+    return JSON({k: v.model_dump(mode="json") for k, v in results.items()})
 
 
 def routes(*, read_only: bool) -> list[Route]:
