@@ -79,6 +79,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 0.85rem; }
 @media (max-width: 720px) {
   main { padding: 16px; }
   .pair { grid-template-columns: minmax(0, 1fr); }
+  .cite { white-space: normal; }
 }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {

@@ -45,6 +45,11 @@ async def login(request: Request) -> Response:
     return response
 
 
+async def favicon(request: Request) -> Response:
+    # Browsers ask for it on every page, the fact sheet's included; there is none, and that is no error.
+    return Response(status_code=204)
+
+
 async def api_csrf(request: Request) -> Response:
     return JSON({"csrf_token": csrf_token(request, config_of(request))})
 
@@ -55,4 +60,5 @@ def routes(*, read_only: bool) -> list[Route]:
         Route("/login", login_page),
         Route("/login", login, methods=["POST"]),
         Route("/api/csrf", api_csrf),
+        Route("/favicon.ico", favicon),
     ]
