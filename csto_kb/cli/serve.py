@@ -78,8 +78,15 @@ def serve(
             "on it (the default, 127.0.0.1, is reachable from this machine only)"
         )
     read_only = read_only or ctx.obj.read_only
+    try:
+        from csto_kb.web.app import create_app
+    except ModuleNotFoundError as missing:
+        from csto_kb.errors import KBError
+
+        raise KBError(
+            f"serve needs the web extra ({missing.name} is not installed): pip install 'csto-kb[web]'"
+        ) from None
     from csto_kb.services.bootstrap import open_knowledge_base
-    from csto_kb.web.app import create_app
 
     engine = open_knowledge_base(ctx.obj.url, read_only=read_only)
     # Without a token, only local names are accepted in the Host header: a page elsewhere whose name
