@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.errors import NotFound
 from csto_kb.labels import said_on_label
-from csto_kb.model import Candidate, Entity, Evidence, Membership, Role, Source
+from csto_kb.model import Candidate, Change, Entity, Evidence, Membership, Role, Source
 from csto_kb.model.evidence import CLAIM_TABLES
 from csto_kb.schemas.browse import (
     EntityView,
@@ -203,3 +203,9 @@ def _review_item(candidate: Candidate) -> ReviewItem:
     return ReviewItem(
         candidate=CandidateOut.model_validate(candidate), lang=candidate.source.lang, excerpt=excerpt
     )
+
+
+def latest_change(uow: UnitOfWork) -> int:
+    """The id of the newest change-log entry: it moves with every write, so it versions whatever is read."""
+    with uow:
+        return int(uow.session.scalar(select(func.max(Change.id))) or 0)

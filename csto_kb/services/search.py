@@ -8,6 +8,8 @@ page starts after the last statement shown, so page 200 costs what page 1 costs.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from typing import Any, Literal
 
 from sqlalchemy import select
@@ -73,6 +75,13 @@ class _Sql:
             cursor.close()
 
 
+# Facets and totals of recent queries, keyed by the query and the newest change-log id: every write adds a change,
+# so a cached answer is used only while nothing has been written since it was counted.
+_COUNTED: OrderedDict[tuple[Any, ...], tuple[int, list[Facet]]] = OrderedDict()
+_COUNTED_SIZE = 256
+_COUNTED_LOCK = threading.Lock()
+
+
 def search_statements(uow: UnitOfWork, query: SearchQuery, *, facets: bool = True) -> SearchResult:
     """One page of the statements matching ``query``, the total, and (unless ``facets`` is False) the facets."""
     with uow:
@@ -84,39 +93,85 @@ def search_statements(uow: UnitOfWork, query: SearchQuery, *, facets: bool = Tru
 
         where, params = statement_conditions(sql.dialect, statement_filter(query), resolve)
         where_text = " WHERE " + " AND ".join(where) if where else ""
-        total = int(sql.rows(f"SELECT count(*) FROM statement{where_text}", params)[0][0])
-        page_where = list(where)
-        page_params = dict(params)
-        if query.after is not None:
-            said_on, last_id = decode_cursor(query.after)
-            page_params["after_id"] = last_id
-            if said_on is None:
-                page_where.append(f"(statement.said_on IS NULL AND statement.id > {sql.param('after_id')})")
-            else:
-                page_params["after_said_on"] = said_on
-                s, i = sql.param("after_said_on"), sql.param("after_id")
-                page_where.append(
-                    f"(statement.said_on IS NULL OR statement.said_on > {s} "
-                    f"OR (statement.said_on = {s} AND statement.id > {i}))"
-                )
-        text = SQL[sql.dialect]["statement_select"]
-        if page_where:
-            text += " WHERE " + " AND ".join(page_where)
-        text += " ORDER BY " + SQL[sql.dialect]["statement_order"] + f" LIMIT {query.limit + 1}"
-        cursor = sql.connection.cursor()
-        try:
-            cursor.execute(text, page_params)
-            names = [c[0] for c in cursor.description]
-            rows = [statement_row(dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
-        finally:
-            cursor.close()
-        statements = [StatementOut.model_validate(r) for r in rows[: query.limit]]
-        next_after = None
-        if len(rows) > query.limit:
-            last = statements[-1]
-            next_after = encode_cursor(last.said_on, last.id)
-        found = _facets(session, sql, query, where_text, params) if facets else []
-        return SearchResult(total=total, statements=statements, next_after=next_after, facets=found)
+        statements, next_after = _page(sql, query, where, params)
+        version = sql.rows("SELECT max(id) FROM change", {})[0][0]
+        key: tuple[Any, ...] = (sql.dialect, str(uow.engine.url), version, facets, where_text)
+        key += (tuple(sorted(params.items())),)
+        key += (
+            query.speaker,
+            query.org,
+            query.about,
+            query.date_from,
+            query.date_to,
+            query.source,
+            query.mode,
+        )
+        with _COUNTED_LOCK:
+            counted = _COUNTED.get(key)
+            if counted is not None:
+                _COUNTED.move_to_end(key)
+        if counted is None:
+            total = int(sql.rows(f"SELECT count(*) FROM statement{where_text}", params)[0][0])
+            counted = (total, _facets(session, sql, query, where_text, params) if facets else [])
+            with _COUNTED_LOCK:
+                _COUNTED[key] = counted
+                while len(_COUNTED) > _COUNTED_SIZE:
+                    _COUNTED.popitem(last=False)
+        total, found = counted
+        return SearchResult(
+            total=total,
+            statements=statements,
+            next_after=next_after,
+            facets=[f.model_copy(deep=True) for f in found],
+        )
+
+
+def _page(
+    sql: _Sql, query: SearchQuery, where: list[str], params: dict[str, Any]
+) -> tuple[list[StatementOut], str | None]:
+    """The page's statements and the position after it. The ids come first, from the index on the date, and
+    only the page's rows are then read whole (reading every matching row whole to sort it costs more than
+    the page itself)."""
+    page_where = list(where)
+    page_params = dict(params)
+    if query.after is not None:
+        said_on, last_id = decode_cursor(query.after)
+        page_params["after_id"] = last_id
+        if said_on is None:
+            page_where.append(f"(statement.said_on IS NULL AND statement.id > {sql.param('after_id')})")
+        else:
+            page_params["after_said_on"] = said_on
+            s, i = sql.param("after_said_on"), sql.param("after_id")
+            page_where.append(
+                f"(statement.said_on IS NULL OR statement.said_on > {s} "
+                f"OR (statement.said_on = {s} AND statement.id > {i}))"
+            )
+    conditions = " WHERE " + " AND ".join(page_where) if page_where else ""
+    order = " ORDER BY " + SQL[sql.dialect]["statement_order"]
+    ids = [
+        int(r[0])
+        for r in sql.rows(
+            f"SELECT statement.id FROM statement{conditions}{order} LIMIT {query.limit + 1}", page_params
+        )
+    ]
+    if not ids:
+        return [], None
+    chosen = {f"page_{n}": statement_id for n, statement_id in enumerate(ids[: query.limit])}
+    listed = ", ".join(sql.param(name) for name in chosen)
+    text = SQL[sql.dialect]["statement_select"] + f" WHERE statement.id IN ({listed}){order}"
+    cursor = sql.connection.cursor()
+    try:
+        cursor.execute(text, chosen)
+        names = [c[0] for c in cursor.description]
+        rows = [statement_row(dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
+    finally:
+        cursor.close()
+    statements = [StatementOut.model_validate(r) for r in rows]
+    next_after = None
+    if len(ids) > query.limit:
+        last = statements[-1]
+        next_after = encode_cursor(last.said_on, last.id)
+    return statements, next_after
 
 
 def _entities(session: Session, ids: list[int]) -> dict[int, Entity]:
@@ -227,13 +282,17 @@ def _facets(
             ],
         )
     )
-    mode = "CASE WHEN statement.mode = 'direct' THEN 'direct' ELSE 'reported' END"
+    # Grouped by the stored mode (an index's column) and folded into the two values the mode filter knows.
+    by_mode: dict[str, int] = {}
+    for mode, n in counts("statement", "statement.mode"):
+        folded = "direct" if mode == "direct" else "reported"
+        by_mode[folded] = by_mode.get(folded, 0) + int(n)
     facets.append(
         Facet(
             name="mode",
             values=[
-                FacetValue(label=str(m), count=int(n), params={"mode": str(m)}, selected=query.mode == m)
-                for m, n in counts("statement", mode)
+                FacetValue(label=m, count=n, params={"mode": m}, selected=query.mode == m)
+                for m, n in sorted(by_mode.items(), key=lambda item: -item[1])
             ],
         )
     )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 from pydantic import Field
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -9,6 +12,7 @@ from starlette.routing import Route
 
 from csto_kb.schemas.common import Model, PartialDateStr
 from csto_kb.schemas.factsheet import FactSheet
+from csto_kb.services.browse import latest_change
 from csto_kb.services.factsheet import build_factsheet
 from csto_kb.web.requests import call, json_of, path_text, query_as, reader
 from csto_kb.web.security import FACTSHEET_CSP
@@ -23,10 +27,26 @@ async def sheet(request: Request) -> FactSheet:
     return await call(build_factsheet, reader(request), path_text(request, "key"), query.as_of)
 
 
+# Rendered sheets by (alliance, as_of, newest change): the same data gives the same document, and any write
+# moves the newest change on, so a cached sheet is never one the data has outgrown.
+_RENDERED: OrderedDict[tuple[str, str | None, int], str] = OrderedDict()
+_RENDERED_SIZE = 32
+_LOCK = threading.Lock()
+
+
 async def page(request: Request) -> Response:
     from csto_kb.exporters.factsheet_html import render
 
-    html = render(await sheet(request))
+    query = query_as(request, FactSheetQuery)
+    key = (path_text(request, "key"), query.as_of, await call(latest_change, reader(request)))
+    with _LOCK:
+        html = _RENDERED.get(key)
+    if html is None:
+        html = render(await sheet(request))
+        with _LOCK:
+            _RENDERED[key] = html
+            while len(_RENDERED) > _RENDERED_SIZE:
+                _RENDERED.popitem(last=False)
     return HTMLResponse(html, headers={"content-security-policy": FACTSHEET_CSP})
 
 
