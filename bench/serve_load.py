@@ -236,7 +236,7 @@ def serve_datasette(url: str, clients: int, seconds: float) -> str | None:
         "sql_time_limit_ms",
         "20000",
     ]
-    server = subprocess.Popen(command, cwd=ROOT)
+    server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     database = path.stem
     try:
         wait_for(port, f"/{database}.json", server)
