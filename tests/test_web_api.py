@@ -385,3 +385,20 @@ def test_read_only_serves_pages_and_has_no_write_route(db_url: str, engine: Engi
             assert "/api/review/{id}/accept" not in web.get("/api/openapi.json").json()["paths"]
     finally:
         read_only.dispose()
+
+
+def test_the_reviewer_named_on_the_page_is_remembered_for_the_next_decisions(
+    web: TestClient, engine: Engine
+) -> None:
+    ingest_asbarez(engine)
+    token = csrf(web)
+    remembered = web.post(
+        "/review/reviewer", data={"csrf_token": token, "by": "Лейла"}, follow_redirects=False
+    )
+    assert remembered.status_code == 303
+    assert 'value="Лейла"' in web.get("/review").text
+    candidate = web.get("/api/review").json()["items"][0]["candidate"]["id"]
+    decided = web.post(f"/review/{candidate}/reject", data={"csrf_token": token, "reason": "a headline"})
+    assert decided.status_code == 200  # the redirect back to the queue, followed
+    item = web.get(f"/api/review/{candidate}").json()["candidate"]
+    assert (item["status"], item["decided_by"], item["reason"]) == ("rejected", "Лейла", "a headline")

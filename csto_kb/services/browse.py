@@ -33,6 +33,8 @@ from csto_kb.sql.run import StatementFilter
 
 REACH = 400
 """Characters of context shown either side of a span."""
+REVIEW_REACH = 200
+"""Less around a candidate: the reviewer reads its sentence, and many candidates fit on a screen."""
 PROFILE_STATEMENTS = 20
 
 
@@ -199,7 +201,7 @@ def _review_item(candidate: Candidate) -> ReviewItem:
     if body is not None:
         start, end = candidate_span(candidate)
         if 0 <= start < end <= len(body):
-            excerpt = span_in_text(body, start, end)
+            excerpt = span_in_text(body, start, end, reach=REVIEW_REACH)
     return ReviewItem(
         candidate=CandidateOut.model_validate(candidate), lang=candidate.source.lang, excerpt=excerpt
     )
