@@ -322,3 +322,27 @@ def test_serve_with_a_token_never_prints_it(
     ok_local = cli("serve", "--read-only")
     assert ok_local.exit_code == 0, ok_local.stderr
     assert "read-only" in ok_local.stderr
+
+
+def test_markup_posted_with_a_valid_token_is_stored_as_text_and_shown_escaped(
+    web: TestClient, engine: Engine, candidate: int
+) -> None:
+    token = csrf(web)
+    answer = web.post(
+        f"/review/{candidate}/reject",
+        data={"csrf_token": token, "reason": SCRIPT, "by": f'"><b>{SCRIPT}'},
+        headers={"HX-Request": "true"},
+    )
+    assert answer.status_code == 200
+    assert SCRIPT not in answer.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in answer.text
+    item = web.get(f"/api/review/{candidate}").json()["candidate"]
+    assert item["reason"] == SCRIPT
+    assert item["decided_by"] == f'"><b>{SCRIPT}'
+    edited = web.post(
+        f"/review/{candidate + 1}/edit",
+        data={"csrf_token": token, "about": SCRIPT, "speaker": SCRIPT},
+        headers={"HX-Request": "true"},
+    )
+    assert edited.status_code == 400
+    assert SCRIPT not in edited.text

@@ -80,6 +80,7 @@ class _Sql:
 _COUNTED: OrderedDict[tuple[Any, ...], tuple[int, list[Facet]]] = OrderedDict()
 _COUNTED_SIZE = 256
 _COUNTED_LOCK = threading.Lock()
+_COUNTING: dict[tuple[Any, ...], threading.Lock] = {}
 
 
 def search_statements(uow: UnitOfWork, query: SearchQuery, *, facets: bool = True) -> SearchResult:
@@ -107,16 +108,22 @@ def search_statements(uow: UnitOfWork, query: SearchQuery, *, facets: bool = Tru
             query.mode,
         )
         with _COUNTED_LOCK:
-            counted = _COUNTED.get(key)
-            if counted is not None:
-                _COUNTED.move_to_end(key)
-        if counted is None:
-            total = int(sql.rows(f"SELECT count(*) FROM statement{where_text}", params)[0][0])
-            counted = (total, _facets(session, sql, query, where_text, params) if facets else [])
+            counting = _COUNTING.setdefault(key, threading.Lock())
+        # One search counts; the same search arriving meanwhile waits for its counts instead of counting too.
+        with counting:
             with _COUNTED_LOCK:
-                _COUNTED[key] = counted
-                while len(_COUNTED) > _COUNTED_SIZE:
-                    _COUNTED.popitem(last=False)
+                counted = _COUNTED.get(key)
+                if counted is not None:
+                    _COUNTED.move_to_end(key)
+            if counted is None:
+                total = int(sql.rows(f"SELECT count(*) FROM statement{where_text}", params)[0][0])
+                counted = (total, _facets(session, sql, query, where_text, params) if facets else [])
+                with _COUNTED_LOCK:
+                    _COUNTED[key] = counted
+                    while len(_COUNTED) > _COUNTED_SIZE:
+                        _COUNTED.popitem(last=False)
+        with _COUNTED_LOCK:
+            _COUNTING.pop(key, None)
         total, found = counted
         return SearchResult(
             total=total,

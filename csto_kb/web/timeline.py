@@ -18,6 +18,7 @@ class Bar:
 
 @dataclass(frozen=True)
 class Row:
+    key: str
     name: str
     name_ar: str | None
     bars: list[Bar]
@@ -48,7 +49,7 @@ def timeline(
     rows: dict[int, Row] = {}
     for episode in episodes:
         who = episode.alliance if by == "alliance" else episode.member
-        row = rows.setdefault(who.id, Row(who.name_en or who.key, who.name_ar, []))
+        row = rows.setdefault(who.id, Row(who.key, who.name_en or who.key, who.name_ar, []))
         first = _year(episode.valid_from, start)
         last = _year(episode.valid_to, end - 1)
         left = 100 * (first - start) / span

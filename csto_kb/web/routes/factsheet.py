@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import threading
+import asyncio
 from collections import OrderedDict
 
 from pydantic import Field
@@ -27,11 +27,11 @@ async def sheet(request: Request) -> FactSheet:
     return await call(build_factsheet, reader(request), path_text(request, "key"), query.as_of)
 
 
-# Rendered sheets by (alliance, as_of, newest change): the same data gives the same document, and any write
+# Rendered sheets by (alliance, as_of, newest change), touched only on the event loop's thread: the same data gives the same document, and any write
 # moves the newest change on, so a cached sheet is never one the data has outgrown.
 _RENDERED: OrderedDict[tuple[str, str | None, int], str] = OrderedDict()
 _RENDERED_SIZE = 32
-_LOCK = threading.Lock()
+_BUILDING: dict[tuple[str, str | None, int], asyncio.Lock] = {}
 
 
 async def page(request: Request) -> Response:
@@ -39,14 +39,16 @@ async def page(request: Request) -> Response:
 
     query = query_as(request, FactSheetQuery)
     key = (path_text(request, "key"), query.as_of, await call(latest_change, reader(request)))
-    with _LOCK:
+    # One request builds a sheet; the others asking for it meanwhile wait for that one instead of each
+    # building it again (a burst of readers after a write would otherwise build it once per reader).
+    async with _BUILDING.setdefault(key, asyncio.Lock()):
         html = _RENDERED.get(key)
-    if html is None:
-        html = render(await sheet(request))
-        with _LOCK:
+        if html is None:
+            html = render(await sheet(request))
             _RENDERED[key] = html
             while len(_RENDERED) > _RENDERED_SIZE:
                 _RENDERED.popitem(last=False)
+    _BUILDING.pop(key, None)
     return HTMLResponse(html, headers={"content-security-policy": FACTSHEET_CSP})
 
 
