@@ -346,3 +346,25 @@ def test_markup_posted_with_a_valid_token_is_stored_as_text_and_shown_escaped(
     )
     assert edited.status_code == 400
     assert SCRIPT not in edited.text
+
+
+def test_a_nul_character_anywhere_is_bad_input_on_both_engines(web: TestClient, candidate: int) -> None:
+    for path in get_routes(web):
+        url = concrete(path, candidate)
+        for answer in (
+            web.get(url, params={"speaker": "a\x00b"}),
+            web.get(path.replace("{id}", "1").replace("{key}", "a%00b")),
+        ):
+            assert answer.status_code < 500, (url, answer.status_code)
+            no_traceback(answer.text)
+    assert web.get("/api/search", params={"org": "\x00"}).json()["error"] == "org: contains a NUL character"
+    token = csrf(web)
+    form = web.post(f"/review/{candidate}/reject", data={"csrf_token": token, "reason": "x\x00"})
+    assert form.status_code == 400
+    api = web.post(
+        f"/api/review/{candidate}/edit", json={"about": ["a\x00"]}, headers={"X-CSRF-Token": token}
+    )
+    assert api.status_code == 400
+    assert api.json()["error"] == "about: contains a NUL character"
+    reconcile = web.post("/api/reconcile", data={"queries": '{"q0": {"query": "a\\u0000"}}'})
+    assert reconcile.status_code == 400

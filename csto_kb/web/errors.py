@@ -56,6 +56,12 @@ async def on_http_error(request: Request, error: Exception) -> Response:
 
 
 async def on_unexpected(request: Request, error: Exception) -> Response:
+    if type(error).__name__ == "DataError" and type(error).__module__.split(".")[0] in (
+        "psycopg",
+        "sqlalchemy",
+    ):
+        # A value the database cannot hold that the checks at the edge did not foresee: still bad input.
+        return error_response(request, 400, "input: the database cannot store or compare a value as given")
     # The details go to the server's log (for whoever runs it); the page says only that it failed.
     log.error("%s %s failed: %s", request.method, request.url.path, type(error).__name__, exc_info=error)
     return error_response(request, 500, "the server could not answer this request; the error is in its log")

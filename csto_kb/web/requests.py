@@ -42,12 +42,21 @@ async def call(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     return await run_in_threadpool(function, *args, **kwargs)
 
 
+def refuse_nul(name: str, value: object) -> None:
+    """No text may hold a NUL character: PostgreSQL cannot store one, and no name or quote has one."""
+    values = value if isinstance(value, list) else [value]
+    if any(isinstance(v, str) and "\x00" in v for v in values):
+        raise InvalidInput(f"{name[:40]}: contains a NUL character")
+
+
 def given(items: list[tuple[str, str]]) -> dict[str, str]:
     """Query or form fields as one value each; an empty field (a form's blank box) counts as not given."""
     out: dict[str, str] = {}
     for name, value in items:
+        refuse_nul(name, name)
+        refuse_nul(name, value)
         if name in out:
-            raise InvalidInput(f"{name}: give it once")
+            raise InvalidInput(f"{name[:40]}: give it once")
         if value != "":
             out[name] = value
     return out
@@ -73,6 +82,7 @@ def path_id(request: Request, name: str = "id") -> int:
 
 def path_text(request: Request, name: str) -> str:
     raw = str(request.path_params[name])
+    refuse_nul(name, raw)
     problem = text_problem(name, raw, limit=300)
     if problem:
         raise InvalidInput(problem)

@@ -42,6 +42,8 @@ async def service(request: Request) -> Response:
         text = posted[0] if posted else text
     if text is None:
         return json_of(manifest(request))
+    if "\x00" in text or "\\u0000" in text:
+        raise InvalidInput("queries: contains a NUL character")
     if len(text) > MAX_QUERIES_TEXT:
         raise InvalidInput(f"queries: at most {MAX_QUERIES_TEXT:,} characters")
     try:

@@ -32,6 +32,7 @@ from csto_kb.web.requests import (
     path_id,
     query_as,
     reader,
+    refuse_nul,
     remembered_reviewer,
     reviewer,
     writer,
@@ -129,6 +130,8 @@ async def decide_from_json(request: Request) -> Response:
         raise InvalidInput("body: not JSON") from None
     if not isinstance(fields, dict):
         raise InvalidInput("body: expected a JSON object")
+    for name, value in fields.items():
+        refuse_nul(str(name), value)
     outcome = await _decide(request, action, fields)
     return json_of(outcome)
 
