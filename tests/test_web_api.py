@@ -177,6 +177,9 @@ def test_a_source_lists_every_span_it_supports(web: TestClient, engine: Engine) 
     statements = {s.claim_id for s in view.spans if s.claim_table == "statement"}
     assert statements == set(range(1, 13))
     assert all(0 <= s.span_start < s.span_end <= len(view.body) for s in view.spans)
+    members = {s.entity_key for s in view.spans if s.claim_table == "membership"}
+    assert {"armenia", "russia"} <= members
+    assert all(s.entity_key for s in view.spans if s.claim_table != "statement")
 
 
 def test_an_entity_has_its_names_roles_episodes_and_statements(web: TestClient) -> None:
@@ -402,3 +405,65 @@ def test_the_reviewer_named_on_the_page_is_remembered_for_the_next_decisions(
     assert decided.status_code == 200  # the redirect back to the queue, followed
     item = web.get(f"/api/review/{candidate}").json()["candidate"]
     assert (item["status"], item["decided_by"], item["reason"]) == ("rejected", "Лейла", "a headline")
+
+
+def _second_copy_candidate(engine: Engine, candidate_id: int, said_on: str) -> int:
+    """A pending candidate proposing what ``candidate_id`` proposed, from another copy of its article and
+    with another date: a possible duplicate of the statement the first became."""
+    from csto_kb.model import Candidate
+    from csto_kb.schemas.sources import SourceIn
+    from csto_kb.services.sources import add_source
+
+    with UnitOfWork(engine, read_only=True) as uow:
+        first = uow.session.get(Candidate, candidate_id)
+        assert first is not None
+        body, payload = first.source.body, dict(first.payload)
+    assert body is not None
+    copy = add_source(
+        UnitOfWork(engine, by="tester"), SourceIn(body=body + "\n" + said_on, lang="en", publisher="Copy")
+    )
+    with UnitOfWork(engine, by="tester") as uow:
+        second = Candidate(
+            source_id=copy.id,
+            kind="statement",
+            status="pending",
+            position=0,
+            payload={**payload, "said_on": said_on},
+            extractor_version="rules-2",
+            confidence=0.1,
+        )
+        uow.session.add(second)
+        uow.session.flush()
+        made = second.id
+        uow.commit()
+    return made
+
+
+def test_a_possible_duplicate_is_offered_as_one_more_source_or_a_statement_of_its_own(
+    web: TestClient, engine: Engine
+) -> None:
+    ingest_asbarez(engine)
+    items = web.get("/api/review").json()["items"]
+    first = next(i["candidate"] for i in items if i["candidate"]["payload"].get("said_on"))
+    stored = _post(web, f"/api/review/{first['id']}/accept", {}).json()[0]["statement_id"]
+    token = csrf(web)
+    for said_on, choice, expect_new in (
+        ("2023-11", {"same_as": str(stored)}, False),
+        ("2023-10", {"distinct": "true"}, True),
+    ):
+        second = _second_copy_candidate(engine, first["id"], said_on)
+        refused = web.post(
+            f"/review/{second}/accept", data={"csrf_token": token}, headers={"HX-Request": "true"}
+        )
+        assert refused.status_code == 409
+        assert f"possible duplicate of #{stored}" in refused.text
+        assert 'name="same_as"' in refused.text
+        assert 'name="distinct"' in refused.text
+        accepted = web.post(
+            f"/review/{second}/accept", data={"csrf_token": token, **choice}, headers={"HX-Request": "true"}
+        )
+        assert accepted.status_code == 200, accepted.text
+        statement_id = web.get(f"/api/review/{second}").json()["candidate"]["statement_id"]
+        assert (statement_id != stored) is expect_new
+    sources = web.get(f"/api/statements/{stored}").json()["statement"]["source_count"]
+    assert sources == 2

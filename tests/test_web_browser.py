@@ -158,6 +158,10 @@ def test_a_source_marks_every_supported_span_on_its_exact_characters(
     for span in view["spans"]:
         joined = "".join(p["text"] for p in pieces if str(span["evidence_id"]) in p["ids"])
         assert joined == body[span["span_start"] : span["span_end"]], span
+    unlinked = page.evaluate(
+        "() => [...document.querySelectorAll('.source-text mark')].filter(m => !m.querySelector('a')).length"
+    )
+    assert unlinked == 0
     check_layout(opened, "source", tmp_path)
     page.set_viewport_size({"width": 1280, "height": 900})
     statement = next(s for s in view["spans"] if s["claim_table"] == "statement")

@@ -113,6 +113,9 @@ class SupportedSpan(BaseModel):
     span_start: int
     span_end: int
     label: str
+    entity_key: str | None = Field(
+        default=None, description="for a fact: the entity it is about (member, holder, organisation, subject)"
+    )
 
 
 class SourceView(BaseModel):
@@ -161,4 +164,10 @@ class ReviewEdit(Model):
 
 class ReviewDecision(Model):
     by: NonBlank | None = Field(default=None, description="who decides; default: the server's reviewer")
-    reason: NonBlank | None = None
+    reason: NonBlank | None = Field(default=None, description="why it is rejected (reject only)")
+    same_as: int | None = Field(
+        default=None, gt=0, le=2**63 - 1, description="accept as one more source of this stored statement"
+    )
+    distinct: bool = Field(
+        default=False, description="accept as a statement of its own, though it may be a stored one"
+    )

@@ -9,7 +9,18 @@ from sqlalchemy.orm import Session, selectinload
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.errors import NotFound
 from csto_kb.labels import said_on_label
-from csto_kb.model import Candidate, Change, Entity, Evidence, Membership, Role, Source
+from csto_kb.model import (
+    Candidate,
+    Change,
+    Entity,
+    EventParticipant,
+    Evidence,
+    ForceLevel,
+    Membership,
+    OrganisationFact,
+    Role,
+    Source,
+)
 from csto_kb.model.evidence import CLAIM_TABLES
 from csto_kb.schemas.browse import (
     EntityView,
@@ -87,6 +98,32 @@ def _claim_label(evidence: Evidence) -> tuple[str, int]:
     raise AssertionError("evidence supports no claim")
 
 
+def _claim_entity(session: Session, table: str, claim_id: int) -> str | None:
+    """The key of the entity a fact is about: the member, the role's holder, the figure's organisation, the
+    fact's subject, the event's first participant (a statement has a page of its own)."""
+    entity_id: int | None = None
+    if table == "membership":
+        membership = session.get(Membership, claim_id)
+        entity_id = membership.member_id if membership else None
+    elif table == "role":
+        role = session.get(Role, claim_id)
+        entity_id = role.person_id if role else None
+    elif table == "force_level":
+        level = session.get(ForceLevel, claim_id)
+        entity_id = level.organisation_id if level else None
+    elif table == "organisation_fact":
+        fact = session.get(OrganisationFact, claim_id)
+        entity_id = fact.subject_id if fact else None
+    elif table == "event":
+        entity_id = session.scalar(
+            select(EventParticipant.entity_id).where(EventParticipant.event_id == claim_id).limit(1)
+        )
+    if entity_id is None:
+        return None
+    entity = session.get(Entity, entity_id)
+    return entity.key if entity else None
+
+
 def source_view(uow: UnitOfWork, source_id: int) -> SourceView:
     """A source's metadata, its stored text, and every live span of it that supports a claim."""
     source, body = get_source(uow, source_id)
@@ -114,6 +151,7 @@ def source_view(uow: UnitOfWork, source_id: int) -> SourceView:
                     span_start=evidence.span_start,
                     span_end=evidence.span_end,
                     label=f"{table.replace('_', ' ')} #{claim_id}",
+                    entity_key=_claim_entity(session, table, claim_id),
                 )
             )
         return SourceView(source=source, body=body, spans=spans)

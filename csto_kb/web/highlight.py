@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from csto_kb.schemas.browse import SupportedSpan
 
@@ -26,11 +27,14 @@ class Piece:
 
     @property
     def href(self) -> str | None:
-        """The page of the innermost claim shown here: a statement's own page, else the fact in the text."""
+        """The page of the innermost claim shown here: a statement's own page, else the page of the entity
+        the fact is about."""
         for span in sorted(self.spans, key=lambda s: s.span_end - s.span_start):
             page = CLAIM_PAGES.get(span.claim_table)
             if page:
                 return page.format(id=span.claim_id)
+            if span.entity_key:
+                return f"/entities/{quote(span.entity_key)}"
         return None
 
     @property

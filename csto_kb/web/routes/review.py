@@ -8,6 +8,7 @@ back to the queue.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -16,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from csto_kb.errors import InvalidInput, KBError, NotFound
+from csto_kb.errors import Conflict, InvalidInput, KBError, NotFound
 from csto_kb.schemas.browse import ReviewDecision, ReviewEdit
 from csto_kb.schemas.common import Model
 from csto_kb.schemas.validation import parse
@@ -42,6 +43,8 @@ from csto_kb.web.templating import render
 
 REVIEWER_COOKIE = "csto_kb_reviewer"
 ACTIONS = ("accept", "reject", "edit")
+# The statement rules' refusal of a statement that may be a stored one names it; the card offers both ways on.
+POSSIBLE_DUPLICATE = re.compile(r"possible duplicate of #(\d+)")
 
 
 class QueueQuery(Model):
@@ -76,8 +79,14 @@ async def _decide(request: Request, action: str, fields: dict[str, Any]) -> Any:
     candidate_id = path_id(request)
     by = reviewer(request, fields)
     if action == "accept":
-        parse(ReviewDecision, fields)
-        return await call(review.accept, writer(request, by), [candidate_id])
+        choice = parse(ReviewDecision, fields)
+        return await call(
+            review.accept,
+            writer(request, by),
+            [candidate_id],
+            same_as=choice.same_as,
+            distinct=choice.distinct,
+        )
     if action == "reject":
         decision = parse(ReviewDecision, fields)
         if decision.reason is None:
@@ -107,17 +116,22 @@ async def decide_from_form(request: Request) -> Response:
         fields["about"] = _about(fields["about"])
     candidate_id = path_id(request)
     problem = None
+    duplicate_of = None
     status = 200
     try:
         await _decide(request, action, fields)
     except KBError as error:
         problem, status = str(error), status_of(error)
+        if isinstance(error, Conflict) and (found := POSSIBLE_DUPLICATE.search(problem)):
+            duplicate_of = int(found[1])
     if request.headers.get("hx-request") != "true":
         if problem is not None:
             return render(request, "error.html", status_code=status, status=status, message=problem)
         return RedirectResponse(f"/review#c-{candidate_id}", status_code=303)
     item = await call(review_item, reader(request), candidate_id)
-    return render(request, "_candidate.html", status_code=status, item=item, problem=problem)
+    return render(
+        request, "_candidate.html", status_code=status, item=item, problem=problem, duplicate_of=duplicate_of
+    )
 
 
 async def decide_from_json(request: Request) -> Response:
