@@ -43,3 +43,16 @@ class DatabaseError(KBError):
     """The database cannot be reached or is in a state csto-kb cannot work with."""
 
     exit_code = 1
+
+
+class Incomplete(KBError):
+    """Work on many items was done for some and not for others; each failure was reported on its own."""
+
+    exit_code = 1
+
+
+class Busy(DatabaseError):
+    """Another writer held the write lock for longer than this one would wait; nothing was written. The exit
+    code is EX_TEMPFAIL's: a script may run the command again later."""
+
+    exit_code = 75

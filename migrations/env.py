@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 from alembic import context
 
 from csto_kb.db.engine import make_engine
@@ -13,6 +15,11 @@ from csto_kb.settings import Settings
 config = context.config
 url = config.attributes.get("database_url") or Settings().resolved_database_url()
 
+EXPRESSION_INDEX = "uq_statement_live_identity"
+# Reflection and comparison say, each time, that they skip the expression index; it is left out on purpose.
+warnings.filterwarnings("ignore", message=".*expression-based index uq_statement_live_identity")
+warnings.filterwarnings("ignore", message=".*expression-based index 'uq_statement_live_identity'")
+
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     """Objects the models do not describe (hand-made search indexes) are left out of comparisons."""
@@ -21,8 +28,15 @@ def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     if type_ == "table":
         return not is_search_index_table(name)
     if type_ == "index":
-        return name != PG_QUOTE_TRGM_INDEX
+        # The duplicate rule's index is on an expression, which neither dialect can reflect for comparison; a
+        # test holds it to what migration 0006 makes.
+        return name not in (PG_QUOTE_TRGM_INDEX, EXPRESSION_INDEX)
     return True
+
+
+def include_object(item: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """The models' side of `include_name`: the expression index is compared by neither."""
+    return not (type_ == "index" and name == EXPRESSION_INDEX)
 
 
 def run_migrations_online() -> None:
@@ -38,6 +52,7 @@ def run_migrations_online() -> None:
                 render_as_batch=True,
                 compare_type=True,
                 include_name=include_name,
+                include_object=include_object,
                 # Alembic assumes SQLite cannot roll back DDL and so commits after each migration: a crash
                 # between two of them would leave a schema that is neither before nor after. Our SQLite
                 # engine hands transaction control to SQLAlchemy (csto_kb.db.engine), which makes SQLite's

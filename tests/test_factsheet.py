@@ -34,6 +34,9 @@ EVENTS = {
 }
 # Seed statement ids in date order (said_on as stored, then id).
 STATEMENTS_IN_DATE_ORDER = [11, 12, 4, 5, 6, 7, 8, 9, 10, 1, 2, 3]
+# What the default rule shows of them: Mitchell Belfer said four things in 2022-04; the earliest recorded (#4)
+# is the one left out of his latest three.
+STATEMENTS_SHOWN = [11, 12, 5, 6, 7, 8, 9, 10, 1, 2, 3]
 
 ESCAPE_ARTICLE = "Zas said: <script>alert(1)</script> | the alliance_stands *firm* & ready.\n"
 ESCAPE_QUOTE = "<script>alert(1)</script> | the alliance_stands *firm* & ready."
@@ -91,6 +94,29 @@ def add_escape_statement(cli: Cli, tmp_path: Path) -> None:
         "CSTO",
         "--translation",
         "<b>bold</b> claim",
+    )
+    assert ok(run).stdout.startswith("added statement #13:")
+
+
+UNTRANSLATED_QUOTE = "المنظمة قد ترسل قوات لحفظ السلام"
+
+
+def add_untranslated_statement(cli: Cli) -> None:
+    """An Arabic quote with no translation, by the CSTO's Secretary General, about the CSTO."""
+    run = cli(
+        "statement",
+        "add",
+        "--speaker",
+        "Stanislav Zas",
+        "--quote",
+        UNTRANSLATED_QUOTE,
+        "--source",
+        "1",
+        "--about",
+        "CSTO",
+        "--said-on",
+        "2022-04-10",
+        "--new",
     )
     assert ok(run).stdout.startswith("added statement #13:")
 
@@ -170,7 +196,7 @@ def test_markdown_factsheet_lists_every_event_of_the_alliance_and_its_members(
 def test_markdown_factsheet_quotes_every_statement_with_translation_and_span(
     cli: Cli, db_url: str, tmp_path: Path
 ) -> None:
-    md = factsheet_md(cli, tmp_path)
+    md = factsheet_md(cli, tmp_path, "--statements", "all")
     statements = "\n".join(section(md, "Statements"))
     for s in seed_statements():
         assert f'> <span dir="rtl" lang="ar">{s["quote"]}</span>' in statements, s["id"]
@@ -185,7 +211,8 @@ def test_markdown_factsheet_quotes_every_statement_with_translation_and_span(
 
 def test_markdown_factsheet_ends_with_the_numbered_sources(cli: Cli, db_url: str, tmp_path: Path) -> None:
     md = factsheet_md(cli, tmp_path)
-    sources = [line for line in section(md, "Sources") if line.strip()]
+    note, *sources = [line for line in section(md, "Sources") if line.strip()]
+    assert note == "_Numbered by their id in the knowledge base (`csto-kb source show ID`)._"
     assert len(sources) == 1
     assert sources[0].startswith("1. Sky News Arabia, 2022-04-15 (inferred) — publication date inferred: ")
     assert "text SHA-256 `8788ca1341e4a402…`" in sources[0]
@@ -214,7 +241,7 @@ def test_markdown_factsheet_escapes_user_text(cli: Cli, engine: Engine, tmp_path
     headings = [line for line in statements if line.startswith("**")]
     assert headings[-1].startswith("**undated — Stanislav Zas (ستانيسلاف زاس)**")
     assert "[2, chars 10–73]" in "\n".join(statements)
-    sources = [line for line in section(md, "Sources") if line.strip()]
+    sources = [line for line in section(md, "Sources") if line.strip()][1:]
     assert [line.split(".")[0] for line in sources] == ["1", "2"]
     assert sources[1].startswith("2. source 2")
 
@@ -222,9 +249,9 @@ def test_markdown_factsheet_escapes_user_text(cli: Cli, engine: Engine, tmp_path
 # --- JSON -----------------------------------------------------------------------------------------------
 
 
-def test_json_factsheet_validates_as_schema_version_2(cli: Cli, db_url: str) -> None:
+def test_json_factsheet_validates_as_schema_version_3(cli: Cli, db_url: str) -> None:
     sheet = factsheet_json(cli)
-    assert sheet.schema_version == 2
+    assert sheet.schema_version == 3
     assert sheet.as_of is None
     assert (sheet.alliance.key, sheet.alliance.name_en, sheet.alliance.name_ar) == (
         "csto",
@@ -237,7 +264,7 @@ def test_json_factsheet_validates_as_schema_version_2(cli: Cli, db_url: str) -> 
     assert len(sheet.characterisations) == 1
     assert len(sheet.practices) == 1
     assert sorted(f.count for f in sheet.forces) == [4000, 17000]
-    assert [s.id for s in sheet.statements] == STATEMENTS_IN_DATE_ORDER
+    assert [s.id for s in sheet.statements] == STATEMENTS_SHOWN
     dates = [s.said_on for s in sheet.statements]
     assert dates == sorted(d for d in dates if d is not None)
     assert [(s.number, s.id) for s in sheet.sources] == [(1, 1)]
@@ -246,11 +273,9 @@ def test_json_factsheet_validates_as_schema_version_2(cli: Cli, db_url: str) -> 
     assert len(sheet.sources[0].sha256) == 64
 
 
-def test_json_factsheet_numbers_sources_from_1_in_order_of_citation(
-    cli: Cli, db_url: str, tmp_path: Path
-) -> None:
+def test_json_factsheet_numbers_sources_by_their_id(cli: Cli, db_url: str, tmp_path: Path) -> None:
     add_escape_statement(cli, tmp_path)
-    sheet = factsheet_json(cli)
+    sheet = factsheet_json(cli, "--statements", "all")
     assert [s.id for s in sheet.statements] == [*STATEMENTS_IN_DATE_ORDER, 13]
     assert sheet.statements[-1].said_on is None
     assert sheet.statements[-1].quote == ESCAPE_QUOTE
@@ -263,7 +288,7 @@ def test_json_factsheet_to_a_file(cli: Cli, db_url: str, tmp_path: Path) -> None
     run = ok(cli("factsheet", "--format", "json", "-o", str(target)))
     assert run.stdout == ""
     sheet = FactSheet.model_validate_json(target.read_text(encoding="utf-8"))
-    assert len(sheet.statements) == 12
+    assert len(sheet.statements) == 11
 
 
 def test_factsheet_reads_the_alliance_by_its_arabic_name(cli: Cli, db_url: str) -> None:
@@ -280,6 +305,61 @@ def test_factsheet_of_an_alliance_with_nothing_recorded(cli: Cli, db_url: str, t
     assert run.stdout.startswith("# North Atlantic Treaty Organization")
     assert "_No memberships recorded._" in run.stdout
     assert "_No force levels recorded._" in run.stdout
+
+
+# --- which statements ------------------------------------------------------------------------------------
+
+
+def test_factsheet_shows_officials_and_the_latest_three_of_every_other_speaker(cli: Cli, db_url: str) -> None:
+    sheet = factsheet_json(cli)
+    assert [s.id for s in sheet.statements] == STATEMENTS_SHOWN
+    sel = sheet.statement_selection
+    assert (sel.rule, sel.per_speaker, sel.limit) == ("latest", 3, 50)
+    assert (sel.matching, sel.by_officials, sel.speakers, sel.shown, sel.hidden) == (12, 2, 5, 11, 1)
+    counts = {c.speaker.key: (c.official, c.matching, c.shown) for c in sel.speaker_counts}
+    assert counts["stanislav-zas"] == (True, 2, 2)
+    assert counts["mitchell-belfer"] == (False, 4, 3)
+    assert sel.speaker_counts[0].speaker.key == "stanislav-zas"  # officials first
+    assert sel.full_export == [
+        "csto-kb export statements --about csto",
+        "csto-kb export statements --org csto",
+    ]
+
+
+def test_factsheet_per_speaker_and_limit_choose_fewer_or_more(cli: Cli, db_url: str) -> None:
+    one = factsheet_json(cli, "--per-speaker", "1")
+    # Officials are not cut per speaker: both of Stanislav Zas's statements stay.
+    assert [s.id for s in one.statements] == [11, 12, 7, 10, 1, 3]
+    assert one.statement_selection.hidden == 6
+    capped = factsheet_json(cli, "--limit", "1")
+    # The latest official statement, and the latest statement of the other speakers.
+    assert [s.id for s in capped.statements] == [12, 3]
+    every = factsheet_json(cli, "--statements", "all")
+    assert [s.id for s in every.statements] == STATEMENTS_IN_DATE_ORDER
+    sel = every.statement_selection
+    assert (sel.rule, sel.per_speaker, sel.limit, sel.hidden) == ("all", None, None, 0)
+
+
+def test_factsheet_points_at_the_full_export_with_the_as_of_date(
+    cli: Cli, db_url: str, tmp_path: Path
+) -> None:
+    sheet = factsheet_json(cli, "--as-of", "2022-04")
+    assert sheet.statement_selection.full_export[0] == "csto-kb export statements --about csto --to 2022-04"
+    md = factsheet_md(cli, tmp_path)
+    assert "*1 statement not shown; every one: `csto-kb export statements --about csto` and " in md
+    assert "Shown: 11 of 12 statements by 5 speakers (2 by officials)" in md
+
+
+@pytest.mark.parametrize("args", [("--per-speaker", "0"), ("--limit", "0"), ("--statements", "some")])
+def test_factsheet_refuses_a_bad_statement_choice(cli: Cli, db_url: str, args: tuple[str, ...]) -> None:
+    one_line_error(cli("factsheet", *args), 2, args[0])
+
+
+def test_markdown_marks_an_untranslated_quote(cli: Cli, db_url: str, tmp_path: Path) -> None:
+    add_untranslated_statement(cli)
+    md = factsheet_md(cli, tmp_path)
+    statements = "\n".join(section(md, "Statements"))
+    assert f'> <span dir="rtl" lang="ar">{UNTRANSLATED_QUOTE}</span>\n>\n> **[untranslated]**' in statements
 
 
 # --- as of a date --------------------------------------------------------------------------------------
@@ -321,7 +401,9 @@ def test_factsheet_before_the_founding_has_no_members_events_or_statements(cli: 
 def test_factsheet_as_of_a_day_keeps_statements_of_its_month(cli: Cli, db_url: str) -> None:
     sheet = factsheet_json(cli, "--as-of", "2022-04-13")
     # Month-dated statements ("2022-04") may have been made by the 13th; the 14th's are not.
-    assert [s.id for s in sheet.statements] == [11, 12, 4, 5, 6, 7, 8, 9, 10, 1]
+    assert [s.id for s in sheet.statements] == [11, 12, 5, 6, 7, 8, 9, 10, 1]
+    every = factsheet_json(cli, "--as-of", "2022-04-13", "--statements", "all")
+    assert [s.id for s in every.statements] == [11, 12, 4, 5, 6, 7, 8, 9, 10, 1]
 
 
 # --- bad input ------------------------------------------------------------------------------------------

@@ -12,7 +12,12 @@ import pytest
 from sqlalchemy import Engine
 
 from tests.conftest import Run, ok, one_line_error, table_counts
-from tests.test_factsheet import ESCAPE_QUOTE, add_escape_statement, seed_statements
+from tests.test_factsheet import (
+    ESCAPE_QUOTE,
+    add_escape_statement,
+    add_untranslated_statement,
+    seed_statements,
+)
 
 Cli = Callable[..., Run]
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,7 +70,7 @@ def test_html_fact_sheet_is_one_self_contained_file(cli: Cli, db_url: str, tmp_p
     assert "link" not in tags
     assert "img" not in tags
     assert tags.count("style") == 1
-    assert tags.count("svg") == 2
+    assert tags.count("svg") == 1  # the statement timeline; the membership chart is HTML
     for tag, attrs in doc.tags:
         for name in ("src", "href"):
             value = attrs.get(name) or ""
@@ -94,13 +99,15 @@ def test_html_members_have_both_names_status_dates_and_a_footnote(
         assert "<td>member</td><td>2002</td><td>—</td>" in row
         assert '<a href="#source-1" ' in row
         assert "[1, chars 253–358]" in row
-    assert members.count('class="mark membership"') == 6
+    assert members.count('class="mark membership status-member open"') == 6
+    assert '<li><span class="swatch status-member"></span>member</li>' in members
+    assert members.count('<p class="episodes">') == 6
 
 
 def test_html_quotes_every_statement_in_arabic_beside_its_translation(
     cli: Cli, db_url: str, tmp_path: Path
 ) -> None:
-    statements = section(factsheet_html(cli, tmp_path), "statements")
+    statements = section(factsheet_html(cli, tmp_path, "--statements", "all"), "statements")
     for s in seed_statements():
         assert (
             f'<blockquote class="original quote" lang="ar" dir="rtl">{s["quote"]}</blockquote>' in statements
@@ -129,9 +136,14 @@ def test_every_footnote_points_at_a_numbered_source(cli: Cli, db_url: str, tmp_p
     html = factsheet_html(cli, tmp_path)
     targets = set(re.findall(r'href="#(source-\d+)"', html))
     assert targets == {"source-1"}
-    assert '<li id="source-1" value="1">Sky News Arabia, 2022-04-15 (inferred)' in html
+    assert (
+        '<li id="source-1" value="1">Sky News Arabia, <time datetime="2022-04-15">2022-04-15</time> (inferred)'
+        in html
+    )
     for ident in ("identity", "members", "obligations", "forces", "events"):
-        body = section(html, ident)
+        body = re.sub(
+            r"<figure>.*?</figure>", "", section(html, ident), flags=re.S
+        )  # the chart cites nothing
         lines = re.findall(r"<tr><td>.*?</tr>|<li>.*?</li>|<div class=\"figure-card\".*?</div></div>", body)
         assert all('class="cite"' in line for line in lines), ident
 
@@ -145,6 +157,77 @@ def test_html_escapes_user_text(cli: Cli, engine: Engine, tmp_path: Path) -> Non
     assert "&lt;b&gt;bold&lt;/b&gt; claim" in html
     assert ESCAPE_QUOTE in "".join(parse(html).text)
     assert '<li id="source-2" value="2">source 2' in html
+
+
+def test_html_says_what_it_shows_and_how_to_list_every_statement(
+    cli: Cli, db_url: str, tmp_path: Path
+) -> None:
+    statements = section(factsheet_html(cli, tmp_path), "statements")
+    assert statements.count('<article class="statement"') == 11
+    assert "<strong>Shown: 11 of 12 statements by 5 speakers (2 by officials).</strong>" in statements
+    assert "Mitchell Belfer · " in statements
+    assert ": 3 of 4" in statements
+    assert "<code>csto-kb export statements --about csto</code>" in statements
+    assert "<code>--statements all</code>" in statements
+    every = section(factsheet_html(cli, tmp_path, "--statements", "all"), "statements")
+    assert "not shown" not in every
+
+
+def test_html_marks_an_untranslated_quote(cli: Cli, db_url: str, tmp_path: Path) -> None:
+    add_untranslated_statement(cli)
+    html = factsheet_html(cli, tmp_path)
+    article = re.search(r'<article class="statement" id="statement-13".*?</article>', html, re.S)
+    assert article
+    assert '<span class="untranslated" title="No translation is recorded">untranslated</span>' in article[0]
+    assert html.count('class="untranslated"') == 1
+
+
+def test_html_sources_are_numbered_by_id_and_print_each_title_once(
+    cli: Cli, db_url: str, tmp_path: Path
+) -> None:
+    article = tmp_path / "sana.txt"
+    article.write_text("قال الأمين العام: المنظمة جاهزة.\n", encoding="utf-8")
+    added = ok(
+        cli(
+            "source",
+            "add",
+            str(article),
+            "--lang",
+            "ar",
+            "--publisher",
+            "سانا",
+            "--title",
+            "المنظمة جاهزة",
+            "--published",
+            "2023-05-16",
+        )
+    )
+    assert added.stdout.startswith("added source 2:")
+    ok(
+        cli(
+            "statement",
+            "add",
+            "--speaker",
+            "Stanislav Zas",
+            "--quote",
+            "المنظمة جاهزة",
+            "--source",
+            "2",
+            "--about",
+            "CSTO",
+            "--said-on",
+            "2023-05-16",
+        )
+    )
+    html = factsheet_html(cli, tmp_path)
+    item = re.search(r'<li id="source-2" value="2">.*?</li>', html)
+    assert item
+    assert item[0].count("المنظمة جاهزة") == 1
+    assert item[0].startswith(
+        '<li id="source-2" value="2"><bdi>سانا</bdi>, <cite class="title" lang="ar" dir="rtl">المنظمة جاهزة</cite>, '
+        '<time datetime="2023-05-16">2023-05-16</time>'
+    )
+    assert "[2, chars" in html
 
 
 def test_html_as_of_a_date(cli: Cli, db_url: str, tmp_path: Path) -> None:

@@ -217,7 +217,7 @@ def test_ingest_source_extracts_again_only_what_is_new(cli: Cli, engine: Engine,
     assert f"{pending} proposed before" in again
     assert count(engine, "candidate") == pending
     one_line_error(cli("ingest", "--source", "99"), 1, "99")
-    one_line_error(cli("ingest"), 2, "FILE or --source")
+    one_line_error(cli("ingest"), 2, "FILE… or --source")
     one_line_error(cli("ingest", "--source", "2", "--lang", "ar"), 2, "source edit")
 
 

@@ -28,6 +28,17 @@ class KBGroup(TyperGroup):
     0 success; 1 not found or conflict; 2 bad input.
     """
 
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Context | None = None, **extra: Any
+    ) -> Context:
+        # The root's own options are parsed here, before invoke: a bad --wait is a usage error too.
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except NoArgsIsHelpError:
+            raise
+        except UsageError as error:
+            raise report(error.format_message(), 2) from None
+
     def invoke(self, ctx: Context) -> Any:
         _check_text_before_running(self)
         try:
@@ -129,6 +140,19 @@ def root(
             help="Open the database read-only: queries work, every write is refused.",
         ),
     ] = False,
+    wait: Annotated[
+        float | None,
+        typer.Option(
+            "--wait",
+            envvar="CSTO_KB_WAIT",
+            help="Seconds a change waits for another writer (a long import) before giving up, writing nothing "
+            "(exit 75). Default: 30.",
+            metavar="SECONDS",
+            min=0,
+            max=86_400,
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
@@ -137,7 +161,7 @@ def root(
     from csto_kb.cli.context import KB
     from csto_kb.settings import Settings
 
-    ctx.obj = KB(Settings().resolved_database_url(db), read_only=read_only)
+    ctx.obj = KB(Settings().resolved_database_url(db), read_only=read_only, wait_s=wait)
 
 
 # Which module holds each top-level command. Typer imports every registered command's module and turns each
@@ -172,7 +196,7 @@ COMMANDS = {
     "serve": "serve",
 }
 # Root options that take a value: the word after them is not the command's name.
-_VALUED_ROOT_OPTIONS = {"--db"}
+_VALUED_ROOT_OPTIONS = {"--db", "--wait"}
 
 
 _registered: set[str] = set()

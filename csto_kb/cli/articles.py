@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,64 +12,15 @@ from csto_kb.cli.output import ListFormat, write
 from csto_kb.cli.types import RECORD_ID
 from csto_kb.errors import InvalidInput
 
-
-def read_article(file: Path, options: dict[str, Any]) -> dict[str, Any]:
-    """The fields of a SourceIn from a UTF-8 article file, its front matter, and options that override it."""
-    from csto_kb.frontmatter import split_front_matter
-
-    try:
-        raw = file.read_bytes()
-    except OSError as error:
-        raise InvalidInput(f"file: cannot read {file} ({error.strerror})") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InvalidInput(f"file: {file} is not UTF-8 text (bad byte at offset {error.start})") from None
-    meta, body = split_front_matter(text.removeprefix("\ufeff"))
-    if not body.strip():
-        raise InvalidInput(f"file: {file} has no text after its front matter")
-    inferred = options.get("inferred")
-    if inferred is None:
-        inferred = _flag(meta.get("published_inferred"), "published_inferred")
-
-    def given(key: str) -> Any:
-        # An option given, even empty, overrides the front matter; an empty value is then refused by the
-        # field's own check rather than read as "not given".
-        value = options.get(key)
-        return meta.get(key) if value is None else value
-
-    fields: dict[str, Any] = {
-        "body": body,
-        "file_name": file.name,
-        "title": given("title"),
-        "url": given("url"),
-        "publisher": given("publisher"),
-        "lang": given("lang"),
-        "published": given("published"),
-        "published_basis": "inferred" if inferred else "stated",
-        "published_note": options.get("date_note"),
-    }
-    if fields["lang"] is None:
-        raise InvalidInput("lang: give --lang (ar, en …) or a lang: line in the front matter")
-    return fields
-
-
-def _flag(value: Any, field: str) -> bool:
-    """A yes/no front-matter value, which the front-matter reader keeps as the text written."""
-    if value is None or isinstance(value, bool):
-        return bool(value)
-    text = str(value).strip().lower()
-    if text in ("true", "yes", "on"):
-        return True
-    if text in ("false", "no", "off"):
-        return False
-    raise InvalidInput(f"front matter: {field}: expected true or false, got {value!r}")
-
+if TYPE_CHECKING:
+    from csto_kb.articles import Overrides
+    from csto_kb.articles.collect import Collected
 
 FileArg = Annotated[
     Path,
     typer.Argument(
-        help="The article as UTF-8 text, optionally with YAML front matter (url, publisher, published, lang)."
+        help="The article: UTF-8 text, optionally with YAML front matter (url, publisher, published, lang), "
+        "or a saved web page (.html)."
     ),
 ]
 LangOpt = Annotated[str | None, typer.Option(help="Its language, ar or en (overrides the front matter).")]
@@ -87,12 +38,13 @@ def extract(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
 ) -> None:
     """Print the statements, figures and facts an article yields; nothing is written."""
+    from csto_kb.articles import Overrides, read_article
     from csto_kb.exporters.common import to_json
     from csto_kb.schemas.sources import SourceIn
     from csto_kb.schemas.validation import parse
     from csto_kb.services.review import run_extractor
 
-    source = parse(SourceIn, read_article(file, {"lang": lang, "published": published}))
+    source = parse(SourceIn, read_article(file, Overrides(lang=lang, published=published)))
     assert source.body is not None
     with ctx.obj.reader() as uow:
         extraction = run_extractor(uow.session, source.body, source.lang, source.published)
@@ -121,11 +73,13 @@ def extract(
 
 def ingest(
     ctx: typer.Context,
-    file: Annotated[
-        Path | None,
+    files: Annotated[
+        list[Path] | None,
         typer.Argument(
-            help="The article as UTF-8 text, optionally with YAML front matter (url, publisher, published, "
-            "lang). Leave out with --source.",
+            help="Articles: UTF-8 text files with optional YAML front matter (url, publisher, published, lang), "
+            "saved web pages (.html), JSON Lines feeds (.jsonl: one article a line with text, lang, url, "
+            "publisher, published, title), folders of these, or patterns such as 'saved/*.html'. Leave out "
+            "with --source.",
             show_default=False,
         ),
     ] = None,
@@ -140,53 +94,64 @@ def ingest(
     ] = None,
     lang: LangOpt = None,
     published: PublishedOpt = None,
-    url: Annotated[str | None, typer.Option(help="Where it was published (overrides).")] = None,
+    url: Annotated[
+        str | None, typer.Option(help="Where it was published (overrides; one article only).")
+    ] = None,
     publisher: Annotated[str | None, typer.Option(help="Who published it (overrides).")] = None,
-    title: Annotated[str | None, typer.Option(help="Its headline.")] = None,
+    title: Annotated[str | None, typer.Option(help="Its headline (one article only).")] = None,
     by: Annotated[
         str | None, typer.Option(help="Who makes the change (default: your operating-system user).")
     ] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
 ) -> None:
-    """Store an article and its candidates as pending review (`review list`), or extract again from a stored
-    source with --source. The same text twice is stored once; a stored source can be extracted again."""
+    """Store articles and their candidates as pending review (`review list`), or extract again from a stored
+    source with --source. The same text twice is stored once. With several articles, each is stored whole or
+    not at all: a bad one is reported at the end without stopping the rest, and the exit code is then
+    non-zero."""
+    from csto_kb.articles import Overrides, collect
+    from csto_kb.exporters.common import to_json
+    from csto_kb.services.review import extract_again
+
+    options = Overrides(lang=lang, published=published, url=url, publisher=publisher, title=title)
+    if (not files) == (source_id is None):
+        raise InvalidInput("file: give article FILE… or --source ID, not both")
+    if not files:
+        assert source_id is not None
+        if options.given():
+            raise InvalidInput(
+                f"{options.given()[0]}: correct a stored source with `source edit`, then extract again"
+            )
+        report = extract_again(ctx.obj.uow(by=by), source_id)
+        if fmt is ListFormat.json:
+            write(to_json(report))
+        else:
+            write(
+                f"extracted source {report.source_id} again ({report.extractor_version}): "
+                f"{_counts(report.candidates)} pending review, {report.unchanged} proposed before"
+            )
+        return
+    collected = collect(files, options)
+    if len(files) == 1 and collected.total == 1 and collected.files == files:
+        _ingest_one(ctx, collected.files[0], options, by, fmt)
+    else:
+        _ingest_many(ctx, collected, by, fmt)
+
+
+def _counts(candidates: dict[str, int]) -> str:
+    return ", ".join(f"{n} {kind}" for kind, n in sorted(candidates.items())) or "no new candidates"
+
+
+def _ingest_one(ctx: typer.Context, file: Path, options: Overrides, by: str | None, fmt: ListFormat) -> None:
+    from csto_kb.articles import read_article
     from csto_kb.exporters.common import to_json
     from csto_kb.schemas.sources import SourceIn
     from csto_kb.schemas.validation import parse
-    from csto_kb.services.review import extract_again, ingest_article
+    from csto_kb.services.review import ingest_article
 
-    if (file is None) == (source_id is None):
-        raise InvalidInput("file: give an article FILE or --source ID, not both")
-    if file is None:
-        assert source_id is not None
-        overrides = [
-            n
-            for n, v in (
-                ("lang", lang),
-                ("published", published),
-                ("url", url),
-                ("publisher", publisher),
-                ("title", title),
-            )
-            if v
-        ]
-        if overrides:
-            raise InvalidInput(
-                f"{overrides[0]}: correct a stored source with `source edit`, then extract again"
-            )
-        report = extract_again(ctx.obj.uow(by=by), source_id)
-    else:
-        options = {"lang": lang, "published": published, "url": url, "publisher": publisher, "title": title}
-        source = parse(SourceIn, read_article(file, options))
-        report = ingest_article(ctx.obj.uow(by=by), source)
-    counts = ", ".join(f"{n} {kind}" for kind, n in sorted(report.candidates.items())) or "no new candidates"
+    source = parse(SourceIn, read_article(file, options))
+    report = ingest_article(ctx.obj.uow(by=by), source)
     if fmt is ListFormat.json:
         write(to_json(report))
-    elif source_id is not None:
-        write(
-            f"extracted source {report.source_id} again ({report.extractor_version}): {counts} pending review, "
-            f"{report.unchanged} proposed before"
-        )
     elif report.already_stored:
         write(
             f"already ingested as source {report.source_id}; nothing changed "
@@ -194,8 +159,39 @@ def ingest(
         )
     else:
         write(
-            f"ingested source {report.source_id}: {counts} pending review (csto-kb review list --source {report.source_id})"
+            f"ingested source {report.source_id}: {_counts(report.candidates)} pending review "
+            f"(csto-kb review list --source {report.source_id})"
         )
+
+
+def _ingest_many(ctx: typer.Context, collected: Collected, by: str | None, fmt: ListFormat) -> None:
+    from csto_kb.cli.output import ProgressOnStderr
+    from csto_kb.errors import Incomplete
+    from csto_kb.exporters.common import to_json
+    from csto_kb.services.ingest import ingest_articles
+
+    bar = ProgressOnStderr("ingesting", min_total=2)
+    try:
+        report = ingest_articles(
+            ctx.obj.uow(by=by), collected, progress=lambda done: bar(done, collected.total)
+        )
+    finally:
+        bar.close()
+    if fmt is ListFormat.json:
+        write(to_json(report))
+    else:
+        lines = [
+            f"{report.articles} articles: {report.ingested} ingested, {report.already_stored} already stored "
+            f"(skipped), {report.failed} failed",
+            f"pending review: {_counts(report.candidates)} (csto-kb review list)",
+        ]
+        failures = [o for o in report.outcomes if o.error is not None]
+        if failures:
+            lines.append("not ingested (nothing of them was stored):")
+            lines += [f"  {o.name}: {o.error}" for o in failures]
+        write("\n".join(lines))
+    if report.failed:
+        raise Incomplete(f"{report.failed} of {report.articles} articles were not ingested (see above)")
 
 
 def evaluate(

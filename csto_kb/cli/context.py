@@ -13,9 +13,10 @@ if TYPE_CHECKING:
 class KB:
     """Opens the knowledge base on first use: commands that fail validation never touch the database."""
 
-    def __init__(self, url: str, *, read_only: bool = False) -> None:
+    def __init__(self, url: str, *, read_only: bool = False, wait_s: float | None = None) -> None:
         self.url = url
         self.read_only = read_only
+        self.wait_s = wait_s
         self._engine: Engine | None = None
 
     @property
@@ -23,7 +24,10 @@ class KB:
         if self._engine is None:
             from csto_kb.services.bootstrap import open_knowledge_base
 
-            self._engine = open_knowledge_base(self.url, read_only=self.read_only)
+            if self.wait_s is None:
+                self._engine = open_knowledge_base(self.url, read_only=self.read_only)
+            else:
+                self._engine = open_knowledge_base(self.url, read_only=self.read_only, wait_s=self.wait_s)
         return self._engine
 
     def writable_url(self, what: str) -> str:

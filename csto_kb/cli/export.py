@@ -124,10 +124,11 @@ def statements(
 def _sheet(kb: KB, alliance: str, as_of: str | None) -> tuple[FactSheet, dict[str, str]]:
     """The fact sheet (on the SOURCE_DATE_EPOCH clock when set) and the kind of every entity it names."""
     from csto_kb.services.exports import clock_from_environment, entity_kinds, sheet_entity_keys, with_clock
-    from csto_kb.services.factsheet import build_factsheet
+    from csto_kb.services.factsheet import EVERY_STATEMENT, build_factsheet
 
+    # Linked-data exports carry every statement: they feed other databases, not readers.
     clock = clock_from_environment()
-    sheet = with_clock(build_factsheet(kb.reader(), alliance, as_of), clock)
+    sheet = with_clock(build_factsheet(kb.reader(), alliance, as_of, statements=EVERY_STATEMENT), clock)
     return sheet, entity_kinds(kb.reader(), sheet_entity_keys(sheet))
 
 

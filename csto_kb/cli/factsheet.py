@@ -10,12 +10,23 @@ from typing import Annotated
 import typer
 
 from csto_kb.cli.output import OUTPUT_HELP, write
+from csto_kb.cli.types import RECORD_ID
+
+# The defaults of csto_kb.services.factsheet (PER_SPEAKER, LIMIT), repeated as literals so that --help
+# needs no import of the service and its SQLAlchemy.
+PER_SPEAKER = 3
+LIMIT = 50
 
 
 class FactsheetFormat(StrEnum):
     md = "md"
     json = "json"
     html = "html"
+
+
+class StatementsShown(StrEnum):
+    latest = "latest"
+    all = "all"
 
 
 def factsheet(
@@ -28,16 +39,40 @@ def factsheet(
     as_of: Annotated[
         str | None, typer.Option(help="The alliance as it stood on this date (YYYY, YYYY-MM or YYYY-MM-DD).")
     ] = None,
+    statements: Annotated[
+        StatementsShown,
+        typer.Option(
+            help="Which statements to show: latest (everything the alliance's officials said and the latest "
+            "few of every other speaker, each part capped by --limit) or all."
+        ),
+    ] = StatementsShown.latest,
+    per_speaker: Annotated[
+        int,
+        typer.Option(
+            help="With --statements latest: how many of each other speaker's.", click_type=RECORD_ID
+        ),
+    ] = PER_SPEAKER,
+    limit: Annotated[
+        int,
+        typer.Option(
+            help="With --statements latest: at most this many by the alliance's officials, and as many by "
+            "other speakers.",
+            click_type=RECORD_ID,
+        ),
+    ] = LIMIT,
     output: Annotated[Path | None, typer.Option("--output", "-o", help=OUTPUT_HELP)] = None,
 ) -> None:
     """A fact sheet to hand to colleagues: names, founding, members, obligations, forces, events, statements,
-    and numbered sources behind every line. HTML is one self-contained file that reads on screen and prints
-    on A4. SOURCE_DATE_EPOCH, when set, fixes the "generated" time."""
+    and numbered sources behind every line. It stays a summary at any size: it shows the statements that
+    matter (see --statements), says how many it leaves out and which `export statements` command lists them
+    all. HTML is one self-contained file that reads on screen and prints on A4. SOURCE_DATE_EPOCH, when set,
+    fixes the "generated" time."""
     from csto_kb.services.exports import clock_from_environment, with_clock
-    from csto_kb.services.factsheet import build_factsheet
+    from csto_kb.services.factsheet import StatementRule, build_factsheet
 
+    rule = StatementRule(statements.value, per_speaker=per_speaker, limit=limit)
     clock = clock_from_environment()
-    sheet = with_clock(build_factsheet(ctx.obj.reader(), alliance, as_of), clock)
+    sheet = with_clock(build_factsheet(ctx.obj.reader(), alliance, as_of, statements=rule), clock)
     if fmt is FactsheetFormat.json:
         from csto_kb.exporters.common import to_json
 

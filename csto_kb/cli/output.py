@@ -58,15 +58,18 @@ PROGRESS_MIN_ROWS = 50_000
 
 
 class ProgressOnStderr:
-    """A progress bar on standard error for large bundles, started once the total is known."""
+    """A progress bar on standard error for long work (large bundles, many articles), started once the total
+    is known; below ``min_total`` items there is none."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, *, min_total: int = PROGRESS_MIN_ROWS) -> None:
         self.label = label
+        self.min_total = min_total
         self.bar: Any = None
         self.shown = 0
 
     def __call__(self, done: int, total: int) -> None:
-        if total < PROGRESS_MIN_ROWS:
+        # Not on a terminal (a log file, a pipe, a test) the bar could only print its label.
+        if total < self.min_total or not sys.stderr.isatty():
             return
         if self.bar is None:
             self.bar = typer.progressbar(length=total, label=self.label, file=sys.stderr)

@@ -115,21 +115,21 @@ def add(
 ) -> None:
     """Store a source: an article's full text, an excerpt, a transcript, or only its address. The same text
     (or, without text, the same address) twice is refused with the existing id."""
-    from csto_kb.cli.articles import read_article
+    from csto_kb.articles import Overrides, read_article
     from csto_kb.schemas.sources import SourceIn
     from csto_kb.schemas.validation import parse
     from csto_kb.services.entities import guess_lang
     from csto_kb.services.sources import add_source
 
-    options = {
-        "url": url,
-        "title": title,
-        "publisher": publisher,
-        "lang": lang,
-        "published": published,
-        "inferred": inferred,
-        "date_note": date_note,
-    }
+    options = Overrides(
+        url=url,
+        title=title,
+        publisher=publisher,
+        lang=lang,
+        published=published,
+        inferred=inferred,
+        date_note=date_note,
+    )
     given_text = [
         name
         for name, value in (("file", file), ("excerpt", excerpt), ("transcript", transcript))

@@ -10,14 +10,15 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from csto_kb.db.constants import SQLITE_BUSY_TIMEOUT_MS as SQLITE_BUSY_TIMEOUT_MS
+from csto_kb.db.write_lock import DEFAULT_WAIT_S, PG_WRITER_LOCK
 from csto_kb.errors import DatabaseError, InvalidInput
 from csto_kb.settings import EXPECTED_URLS, database_url, mask_url
 
 WRITER = "csto_kb_writer"
 """Execution option marking a unit of work's connection as a writer's (see `writer`)."""
 
-# The key of the PostgreSQL advisory lock writers queue on ("csto" in ASCII); any constant would do.
-PG_WRITER_LOCK = 0x6373746F
+WRITE_WAIT = "csto_kb_write_wait"
+"""The execution option holding how many seconds a writer waits for the write lock."""
 
 
 def writer(engine: Engine) -> Engine:
@@ -40,9 +41,17 @@ def writer(engine: Engine) -> Engine:
     return engine.execution_options(**{WRITER: True})
 
 
-def make_engine(url: str, *, foreign_keys: bool = True, must_exist: bool = False) -> Engine:
+def write_wait_s(engine: Engine) -> float:
+    """How long a writer on ``engine`` waits for another one before giving up."""
+    return float(engine.get_execution_options().get(WRITE_WAIT, DEFAULT_WAIT_S))
+
+
+def make_engine(
+    url: str, *, foreign_keys: bool = True, must_exist: bool = False, wait_s: float = DEFAULT_WAIT_S
+) -> Engine:
     """An engine for ``url`` (any form `csto_kb.settings.database_url` takes); on SQLite with foreign keys
-    enforced (unless migrating), WAL and a busy timeout.
+    enforced (unless migrating), WAL and a busy timeout. A writer waits ``wait_s`` seconds at most for
+    another one (`csto_kb.db.write_lock`).
 
     ``must_exist``: for commands that only read, a SQLite file that is not there is an error, and neither it
     nor its folder is created (SQLite would create an empty file on the first connection).
@@ -76,8 +85,8 @@ def make_engine(url: str, *, foreign_keys: bool = True, must_exist: bool = False
                     f"database URL: cannot create the folder {folder} for the SQLite file ({error.strerror})"
                 ) from None
         engine = create_engine(parsed)
-        _configure_sqlite(engine, foreign_keys=foreign_keys)
-        return engine
+        _configure_sqlite(engine, foreign_keys=foreign_keys, wait_s=wait_s)
+        return engine.execution_options(**{WRITE_WAIT: wait_s})
     if backend == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
@@ -87,14 +96,14 @@ def make_engine(url: str, *, foreign_keys: bool = True, must_exist: bool = False
             raise DatabaseError(
                 "PostgreSQL support needs the psycopg driver: pip install 'csto-kb[postgres]'"
             ) from None
-        _configure_postgresql(engine, foreign_keys=foreign_keys)
-        return engine
+        _configure_postgresql(engine, foreign_keys=foreign_keys, wait_s=wait_s)
+        return engine.execution_options(**{WRITE_WAIT: wait_s})
     raise InvalidInput(
         f"database URL: unsupported database {backend!r} in {mask_url(url)!r}; expected {EXPECTED_URLS}"
     )
 
 
-def _configure_sqlite(engine: Engine, *, foreign_keys: bool) -> None:
+def _configure_sqlite(engine: Engine, *, foreign_keys: bool, wait_s: float) -> None:
     # pysqlite's own transaction handling starts transactions late and never around DDL, which makes
     # migrations non-atomic; hand transaction control to SQLAlchemy as its SQLite dialect docs advise.
     @event.listens_for(engine, "connect")
@@ -102,7 +111,7 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={int(wait_s * 1000)}")
         if engine.url.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
@@ -120,7 +129,7 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def _configure_postgresql(engine: Engine, *, foreign_keys: bool) -> None:
+def _configure_postgresql(engine: Engine, *, foreign_keys: bool, wait_s: float) -> None:
     # The migration engine (foreign_keys=False, as on SQLite) is a writer throughout: two processes opening an
     # empty database at once then migrate one after the other, and the second finds the schema current.
     default_writer = not foreign_keys
@@ -128,5 +137,9 @@ def _configure_postgresql(engine: Engine, *, foreign_keys: bool) -> None:
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
         if connection.get_execution_options().get(WRITER, default_writer):
-            # Released by the transaction's commit or rollback, or by the server when the client dies.
+            # Released by the transaction's commit or rollback, or by the server when the client dies. The
+            # wait is bounded by lock_timeout, for this one lock only: the rest of the transaction keeps the
+            # server's setting.
+            connection.exec_driver_sql(f"SET LOCAL lock_timeout = {max(1, int(wait_s * 1000))}")
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITER_LOCK})")
+            connection.exec_driver_sql("SET LOCAL lock_timeout = DEFAULT")

@@ -11,13 +11,15 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalErr
 from sqlalchemy.orm import Session
 
 from csto_kb.db import history
-from csto_kb.db.engine import SQLITE_BUSY_TIMEOUT_MS, writer
-from csto_kb.errors import Conflict, DatabaseError, Duplicate, InvalidInput, KBError
+from csto_kb.db.engine import write_wait_s, writer
+from csto_kb.db.write_lock import busy_message
+from csto_kb.errors import Busy, Conflict, DatabaseError, Duplicate, InvalidInput, KBError
 
 # PostgreSQL's SQLSTATEs for a transaction that lost a race with another one.
 _PG_RACE_LOST = {"40001": "serialization failure", "40P01": "deadlock"}
+_PG_LOCK_NOT_AVAILABLE = "55P03"  # lock_timeout ran out while waiting for the writers' advisory lock
 _STATEMENT_IDENTITY = "uq_statement_live_identity"
-_STATEMENT_IDENTITY_SQLITE = "statement.speaker_id, statement.quote_key, statement.said_on"
+_STATEMENT_IDENTITY_SQLITE = "index 'uq_statement_live_identity'"  # an expression index is named, not listed
 _STATEMENT_UID = "uq_statement_uid"
 _STATEMENT_UID_SQLITE = "statement.uid"
 
@@ -79,7 +81,7 @@ class UnitOfWork:
             self.session.close()
         if isinstance(exc, DBAPIError):
             # A flush inside the block (services flush to get ids) met the database's refusal.
-            raise translate(exc) from None
+            raise self._translate(exc) from None
         if isinstance(exc, UnicodeEncodeError) and "surrogates" in exc.reason:
             # Bytes that are not UTF-8 on the command line arrive as lone surrogates, which no driver can
             # encode; refuse them as bad input rather than let the encoder's traceback reach the user.
@@ -93,7 +95,14 @@ class UnitOfWork:
             self.session.commit()
         except DBAPIError as error:
             self.session.rollback()
-            raise translate(error) from None
+            raise self._translate(error) from None
+
+    def _translate(self, error: DBAPIError) -> KBError:
+        translated = translate(error)
+        if isinstance(translated, Busy):
+            # Said after the rollback, from a connection of its own: who holds the lock, how long we waited.
+            return Busy(busy_message(self.engine, write_wait_s(self.engine)))
+        return translated
 
 
 def _first_line(error: DBAPIError) -> str:
@@ -130,11 +139,10 @@ def translate(error: DBAPIError) -> KBError:
             f"the change lost a race with another writer ({_PG_RACE_LOST[sqlstate]}); nothing was written, "
             "run the command again"
         )
-    if isinstance(error, OperationalError) and ("locked" in detail or "busy" in detail):
-        return DatabaseError(
-            f"the database is locked by another writer (waited up to {SQLITE_BUSY_TIMEOUT_MS // 1000} s); "
-            "nothing was written, run the command again"
-        )
+    if sqlstate == _PG_LOCK_NOT_AVAILABLE or (
+        isinstance(error, OperationalError) and ("locked" in detail or "busy" in detail)
+    ):
+        return Busy("the database is busy: another writer holds the write lock; nothing was written")
     return DatabaseError(f"the database refused the change: {detail}")
 
 

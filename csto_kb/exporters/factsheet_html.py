@@ -1,8 +1,10 @@
 """The fact sheet as one self-contained HTML file: inline CSS and SVG, bilingual, every line footnoted.
 
 Built with the standard library: ``html.escape`` on every piece of user text and plain string joining, so a
-quote holding ``<script>`` is shown as text. It reads on a 1280 px screen and prints on A4 (print CSS: each
-section on a new page, no row or quote split across pages, long words and URLs wrapped instead of cut).
+quote holding ``<script>`` is shown as text. It reads on a 1280 px screen and on a phone, and prints on A4
+(print CSS: sections follow one another, no card, row or quote split across pages, long words and URLs
+wrapped instead of cut). User text that holds right-to-left script is isolated (``<bdi>``, or ``dir`` on its
+own element), so an Arabic publisher before a date does not reorder the line.
 """
 
 from __future__ import annotations
@@ -12,16 +14,21 @@ from collections.abc import Iterable
 from html import escape
 
 from csto_kb.dates import PartialDate
+from csto_kb.exporters.common import RIGHT_TO_LEFT
+from csto_kb.exporters.membership_chart import CSS as MEMBERSHIP_CSS
+from csto_kb.exporters.membership_chart import membership_chart
 from csto_kb.exporters.statements import role_line
-from csto_kb.exporters.svg import membership_timeline, statement_timeline
+from csto_kb.exporters.svg import statement_timeline
 from csto_kb.schemas.facts import Citation, ForceLevelOut, OrganisationFactOut
 from csto_kb.schemas.factsheet import FactSheet
 from csto_kb.schemas.statements import EntityRef, StatementOut
 
 READINESS_LABELS = {"permanent_alert": "Permanent alert", "peacekeeping": "Peacekeeping", "other": "Other"}
+UNTRANSLATED = '<span class="untranslated" title="No translation is recorded">untranslated</span>'
 PRECISION_NOTE = {"year": "known to the year", "month": "known to the month", "day": "exact day"}
 
-CSS = """
+CSS = (
+    """
 :root { color-scheme: light; --ink: #1d232b; --muted: #5b6470; --rule: #d9dde3; --accent: #2f6f9f;
   --paper: #fff; --tint: #f4f6f9; }
 * { box-sizing: border-box; }
@@ -75,31 +82,53 @@ blockquote.quote { font-size: 1.05rem; }
 ol.sources li { margin-bottom: 8px; }
 .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85em; }
 .empty { color: var(--muted); font-style: italic; }
+.untranslated { display: inline-block; font-size: 0.78rem; font-weight: 600; font-style: normal;
+  letter-spacing: 0.02em; color: #7a4d00; background: #fff3d6; border: 1px solid #e0b85c; border-radius: 3px;
+  padding: 0 6px; }
+.selection { background: var(--tint); border-inline-start: 3px solid var(--accent); padding: 8px 12px;
+  margin: 8px 0 12px; }
+.selection p { margin: 0 0 4px; }
+.selection code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85em; overflow-wrap: anywhere; }
+.selection .counts { font-size: 0.9rem; color: var(--muted); }
+ol.sources .number { font-variant-numeric: tabular-nums; }
 footer { margin-top: 36px; color: var(--muted); font-size: 0.85rem; }
 @media (max-width: 720px) {
   main { padding: 16px; }
+  h1 { font-size: 1.5rem; }
   .pair { grid-template-columns: minmax(0, 1fr); }
+  dl.identity { grid-template-columns: minmax(0, 1fr); }
+  dl.identity dd { margin-bottom: 6px; }
+  article.statement { padding: 10px 12px; }
   .cite { white-space: normal; }
 }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
-  html { font-size: 11pt; }
+  html { font-size: 10pt; }
   body { background: none; }
   main { max-width: none; padding: 0; }
   nav { display: none; }
-  section { break-before: page; }
-  section#identity { break-before: auto; }
+  h2 { margin-top: 18px; }
   h2, h3 { break-after: avoid; }
-  tr, article.statement, figure, .figure-card, ol.sources li, ul.facts li { break-inside: avoid; }
+  tr, article.statement, figure figcaption, .figure-card, ol.sources li, ul.facts li, dl.identity, .mrow,
+  .selection, .legend { break-inside: avoid; }
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
   .cite a { color: var(--accent); }
+  article.statement { margin: 8px 0; padding: 8px 12px; }
 }
 """
+    + MEMBERSHIP_CSS
+)
 
 
 def _e(text: str) -> str:
     return escape(text, quote=True)
+
+
+def _iso(text: str) -> str:
+    """User text escaped, inside ``<bdi>`` when it holds right-to-left script (its direction then cannot
+    leak into the Latin text and numbers around it)."""
+    return f"<bdi>{_e(text)}</bdi>" if RIGHT_TO_LEFT.search(text) else _e(text)
 
 
 def _ar(text: str, tag: str = "span", cls: str = "ar") -> str:
@@ -115,11 +144,20 @@ def _lang_text(text: str, lang: str, tag: str = "span", cls: str = "original") -
 
 def _names(entity: EntityRef) -> str:
     """English name with the Arabic beside it, each in its own direction."""
-    english = _e(entity.name_en) if entity.name_en else ""
+    english = _iso(entity.name_en) if entity.name_en else ""
     arabic = _ar(entity.name_ar) if entity.name_ar else ""
     if english and arabic:
         return f"{english} · {arabic}"
-    return english or arabic or _e(entity.key)
+    return english or arabic or _iso(entity.key)
+
+
+def _label_cell(entity: EntityRef) -> str:
+    """Both names for the membership chart's label: English at the start, Arabic at the end of one line."""
+    english = f'<span class="name-en" dir="auto">{_e(entity.name_en or entity.key)}</span>'
+    arabic = (
+        f'<span class="name-ar" lang="ar" dir="rtl">{_e(entity.name_ar)}</span>' if entity.name_ar else ""
+    )
+    return english + arabic
 
 
 def _date(value: str | None) -> str:
@@ -159,10 +197,10 @@ def _identity(sheet: FactSheet) -> str:
     if ar:
         rows.append(f"<dt>Names (Arabic)</dt><dd>{_ar('؛ '.join(ar))}</dd>")
     if a.description:
-        rows.append(f"<dt>Description</dt><dd>{_e(a.description)}</dd>")
+        rows.append(f'<dt>Description</dt><dd dir="auto">{_e(a.description)}</dd>')
     for event in sheet.founding:
         written = f" (as written: {_lang_text(event.date_text, 'ar')})" if event.date_text else ""
-        title = _e(event.title) + (f" · {_ar(event.title_ar)}" if event.title_ar else "")
+        title = _iso(event.title) + (f" · {_ar(event.title_ar)}" if event.title_ar else "")
         rows.append(
             f"<dt>Founded</dt><dd>{_date(event.starts_on)}{written} — {title} {_cite_fact(sheet, event)}</dd>"
         )
@@ -186,11 +224,14 @@ def _members(sheet: FactSheet, until: dt.date) -> str:
             "members",
         )
     ]
-    picture = membership_timeline(sheet.members, until)
-    if picture:
+    chart = membership_chart(
+        sheet.members, until, {m.member.key: _label_cell(m.member) for m in sheet.members}
+    )
+    if chart:
         body.append(
-            f"<figure>{picture}<figcaption>Membership timeline: one bar per member state; a pale band marks a "
-            "start known only to the year or month, an arrow a membership still in force.</figcaption></figure>"
+            f"<figure>{chart}<figcaption>Membership timeline: one row per member state, one segment per "
+            "episode (member, frozen, withdrawn …) in the colour and pattern of its status; a paler start is "
+            "known only to the year or month, an arrow marks an episode still in force.</figcaption></figure>"
         )
     return _section("members", "Members", body)
 
@@ -198,7 +239,12 @@ def _members(sheet: FactSheet, until: dt.date) -> str:
 def _fact_items(sheet: FactSheet, facts: list[OrganisationFactOut]) -> str:
     items = []
     for f in facts:
-        english = f'<p class="en" lang="en">{_e(f.text_en)}</p>' if f.text_en else '<p class="en"></p>'
+        if f.text_en:
+            english = f'<p class="en" lang="en">{_e(f.text_en)}</p>'
+        elif f.lang != "en":
+            english = f'<p class="en">{UNTRANSLATED}</p>'
+        else:
+            english = '<p class="en"></p>'
         original = _lang_text(f.text, f.lang, "blockquote")
         items.append(f'<li><div class="pair">{english}{original}</div>{_cite_fact(sheet, f)}</li>')
     return f'<ul class="facts">{"".join(items)}</ul>'
@@ -226,7 +272,7 @@ def _force_card(sheet: FactSheet, force: ForceLevelOut) -> str:
     )
     return (
         f'<div class="figure-card" data-force="{force.id}"><div class="count">{_e(count)}</div>'
-        f"<div>{_e(force.unit)}</div>{original}"
+        f'<div dir="auto">{_e(force.unit)}</div>{original}'
         f'<div class="meta">as of {_date(force.as_of)} · asserted by {who} {_cite_fact(sheet, force)}</div></div>'
     )
 
@@ -256,7 +302,7 @@ def _events(sheet: FactSheet) -> str:
     rows = []
     for e in sheet.events:
         when = _date(e.starts_on) + (f" – {_e(e.ends_on)}" if e.ends_on else "")
-        name = _e(e.title) + (f"<br>{_ar(e.title_ar)}" if e.title_ar else "")
+        name = _iso(e.title) + (f"<br>{_ar(e.title_ar)}" if e.title_ar else "")
         who = "; ".join(f"{_names(p.entity)} ({_e(p.role)})" for p in e.participants)
         rows.append([when, name, who, _cite_fact(sheet, e)])
     return _section(
@@ -282,11 +328,11 @@ def _statement(sheet: FactSheet, s: StatementOut) -> str:
     role_ar = s.role.title_ar if s.role and s.role.title_ar else None
     header = (
         f'<span class="who">{_names(s.speaker)}</span>'
-        + (f', <span class="role">{_e(role)}</span>' if role else "")
+        + (f', <span class="role" dir="auto">{_e(role)}</span>' if role else "")
         + (f" · {_ar(role_ar)}" if role_ar else "")
         + f'<div class="meta">{_said_on(s)}'
         + (f" · as written: {_lang_text(s.date_text, s.lang)}" if s.date_text else "")
-        + (f" · {_e(s.venue)}" if s.venue else "")
+        + (f" · {_iso(s.venue)}" if s.venue else "")
         + f" · {_e(s.mode)}"
         + (f" (cue {_lang_text(s.cue, s.lang)})" if s.cue else "")
         + "</div>"
@@ -294,9 +340,11 @@ def _statement(sheet: FactSheet, s: StatementOut) -> str:
     translations = [t for t in s.translations if t.lang == "en"] or s.translations
     english = "".join(
         f'<p class="translation" lang="{_e(t.lang)}">{_e(t.text)}'
-        f' <span class="meta">(translated by {_e(t.translator)})</span></p>'
+        f' <span class="meta">(translated by {_iso(t.translator)})</span></p>'
         for t in translations
     )
+    if not english and s.lang != "en":
+        english = f'<p class="translation">{UNTRANSLATED}</p>'
     quote = _lang_text(s.quote, s.lang, "blockquote", "original quote")
     body = f'<div class="pair"><div class="en">{english}</div>{quote}</div>' if english else quote
     return (
@@ -306,13 +354,54 @@ def _statement(sheet: FactSheet, s: StatementOut) -> str:
     )
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}" + ("" if count == 1 else "s")
+
+
+def _selection(sheet: FactSheet) -> str:
+    """What the sheet shows of the statements, what it leaves out, and how to list them all."""
+    sel = sheet.statement_selection
+    name = _iso(sheet.alliance.name_en or sheet.alliance.key)
+    if sel.rule == "all":
+        rule = f"Every statement about the {name} or by its officials."
+    else:
+        rule = (
+            f"Everything the {name}'s own officials said (the latest {sel.limit:,} at most), and the latest "
+            f"{_plural(sel.per_speaker or 0, 'statement')} of every other speaker (the latest {sel.limit:,} "
+            "at most)."
+        )
+    shown = (
+        f"Shown: {sel.shown:,} of {_plural(sel.matching, 'statement')} by {_plural(sel.speakers, 'speaker')} "
+        f"({sel.by_officials:,} by officials)"
+    )
+    parts = [f"<p><strong>{shown}.</strong> {rule}</p>"]
+    if sel.hidden:
+        partial = [c for c in sel.speaker_counts if c.matching > c.shown]
+        listed = "; ".join(f"{_names(c.speaker)}: {c.shown:,} of {c.matching:,}" for c in partial[:20])
+        more = f"; and {len(partial) - 20:,} more speakers" if len(partial) > 20 else ""
+        unseen = sel.speakers - len(sel.speaker_counts)
+        others = f" {_plural(unseen, 'speaker')} not shown at all." if unseen > 0 else ""
+        if listed:
+            parts.append(f'<p class="counts">Speakers with more than shown: {listed}{more}.{others}</p>')
+        elif others:
+            parts.append(f'<p class="counts">{others.strip()}</p>')
+        commands = " and ".join(f"<code>{_e(c)}</code>" for c in sel.full_export)
+        parts.append(
+            f'<p class="counts">{_plural(sel.hidden, "statement")} not shown. Every one: {commands}, or this '
+            "sheet with <code>--statements all</code> (or a larger <code>--per-speaker</code> and "
+            "<code>--limit</code>).</p>"
+        )
+    return f'<div class="selection">{"".join(parts)}</div>'
+
+
 def _statements(sheet: FactSheet) -> str:
     if not sheet.statements:
         return _section("statements", "Statements", ['<p class="empty">No statements recorded.</p>'])
     body = [
+        _selection(sheet),
         f"<figure>{statement_timeline(sheet.statements)}<figcaption>Statement timeline: speakers by date; "
         "a dot is a statement dated to the day, a bar one known only to the month or year. Each mark links to "
-        "the statement below.</figcaption></figure>"
+        "the statement below.</figcaption></figure>",
     ]
     body += [_statement(sheet, s) for s in sheet.statements]
     return _section("statements", "Statements", body)
@@ -328,19 +417,29 @@ def _link(url: str) -> str:
 def _sources(sheet: FactSheet) -> str:
     items = []
     for src in sheet.sources:
-        parts = [_e(src.label)]
+        # The label repeats the publisher, title and date; they are written here each in its own element, so
+        # the title prints once and an Arabic publisher or title cannot reorder the date beside it.
+        head = [_iso(src.publisher)] if src.publisher else []
         if src.title:
-            parts.append(_lang_text(src.title, src.lang, "cite", "title"))
+            head.append(_lang_text(src.title, src.lang, "cite", "title"))
+        if src.published_on:
+            inferred = " (inferred)" if src.published_basis == "inferred" else ""
+            head.append(f'<time datetime="{_e(src.published_on)}">{_e(src.published_on)}</time>{inferred}')
+        parts = [", ".join(head) if head else _e(src.label)]
         if src.url:
             parts.append(_link(src.url))
         if src.published_basis == "inferred" and src.published_note:
-            parts.append(f"publication date inferred: {_e(src.published_note)}")
+            parts.append(f"publication date inferred: {_iso(src.published_note)}")
         if src.sha256:
             parts.append(f'text SHA-256 <span class="hash">{_e(src.sha256[:16])}…</span>')
         items.append(f'<li id="source-{src.number}" value="{src.number}">{" — ".join(parts)}</li>')
     if not items:
         return _section("sources", "Sources", ['<p class="empty">No sources cited.</p>'])
-    return _section("sources", "Sources", [f'<ol class="sources">{"".join(items)}</ol>'])
+    note = (
+        '<p class="counts">Numbered by their id in the knowledge base: <code>csto-kb source show ID</code> '
+        "prints one in full.</p>"
+    )
+    return _section("sources", "Sources", [note, f'<ol class="sources">{"".join(items)}</ol>'])
 
 
 def _until(sheet: FactSheet) -> dt.date:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from csto_kb.exporters.common import both_names, md_escape
+from csto_kb.exporters.common import both_names, isolate, md_escape
 from csto_kb.exporters.statements import role_line
 from csto_kb.labels import said_on_label
 from csto_kb.schemas.facts import Citation
-from csto_kb.schemas.factsheet import FactSheet
+from csto_kb.schemas.factsheet import CitedSource, FactSheet
 from csto_kb.schemas.statements import StatementOut
 
 READINESS_LABELS = {"permanent_alert": "permanent alert", "peacekeeping": "peacekeeping", "other": "other"}
@@ -28,6 +28,43 @@ def _ar(text: str) -> str:
 
 def _date(value: str | None) -> str:
     return value or "—"
+
+
+def _source_head(src: CitedSource) -> str:
+    """Publisher, title and date, each once; an Arabic publisher or title isolated from the date."""
+    head = [isolate(md_escape(src.publisher))] if src.publisher else []
+    if src.title:
+        head.append(f"“{isolate(md_escape(src.title))}”")
+    if src.published_on:
+        head.append(src.published_on + (" (inferred)" if src.published_basis == "inferred" else ""))
+    return ", ".join(head) if head else md_escape(src.label)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}" + ("" if count == 1 else "s")
+
+
+def _selection(sheet: FactSheet) -> str:
+    """What the sheet shows of the statements and how to list them all."""
+    sel = sheet.statement_selection
+    shown = (
+        f"Shown: {sel.shown:,} of {_plural(sel.matching, 'statement')} by {_plural(sel.speakers, 'speaker')} "
+        f"({sel.by_officials:,} by officials)"
+    )
+    if sel.rule == "all":
+        rule = "every statement about the alliance or by its officials"
+    else:
+        rule = (
+            f"everything the alliance's own officials said (the latest {sel.limit:,} at most) and the latest "
+            f"{_plural(sel.per_speaker or 0, 'statement')} of every other speaker (the latest {sel.limit:,} at most)"
+        )
+    text = f"*{shown}: {rule}.*"
+    if sel.hidden:
+        commands = " and ".join(f"`{c}`" for c in sel.full_export)
+        text += (
+            f" *{_plural(sel.hidden, 'statement')} not shown; every one: {commands}, or `--statements all`.*"
+        )
+    return text
 
 
 def render(sheet: FactSheet) -> str:
@@ -76,7 +113,9 @@ def render(sheet: FactSheet) -> str:
             continue
         out += [f"## {heading}", ""]
         for f in facts:
-            english = f"{md_escape(f.text_en)} " if f.text_en else ""
+            english = (
+                f"{md_escape(f.text_en)} " if f.text_en else "**[untranslated]** " if f.lang != "en" else ""
+            )
             out.append(
                 f"- {english}— {_ar(f.text) if f.lang == 'ar' else md_escape(f.text)} {_cite(sheet, f)}"
             )
@@ -114,6 +153,8 @@ def render(sheet: FactSheet) -> str:
     out += ["## Statements", ""]
     if not sheet.statements:
         out += ["_No statements recorded._", ""]
+    else:
+        out += [_selection(sheet), ""]
     for s in sheet.statements:
         role = role_line(s)
         precision = (
@@ -127,19 +168,23 @@ def render(sheet: FactSheet) -> str:
         out.append(f"> {_ar(s.quote) if s.lang == 'ar' else md_escape(s.quote)}")
         for t in s.translations:
             out += [">", f"> *{md_escape(t.text)}*"]
+        if not s.translations and s.lang != "en":
+            out += [">", "> **[untranslated]**"]
         out.append("")
         details = [
             s.mode,
-            f"cue “{md_escape(s.cue)}”" if s.cue else "",
-            md_escape(s.venue) if s.venue else "",
-            f"date as written “{md_escape(s.date_text)}”" if s.date_text else "",
+            f"cue “{isolate(md_escape(s.cue))}”" if s.cue else "",
+            isolate(md_escape(s.venue)) if s.venue else "",
+            f"date as written “{isolate(md_escape(s.date_text))}”" if s.date_text else "",
         ]
         out.append(" · ".join(d for d in details if d) + f" {_cite(sheet, s)}")
         out.append("")
 
     out += ["## Sources", ""]
+    if sheet.sources:
+        out += ["_Numbered by their id in the knowledge base (`csto-kb source show ID`)._", ""]
     for src in sheet.sources:
-        parts = [md_escape(src.label)]
+        parts = [_source_head(src)]
         if src.url:
             parts.append(f"<{src.url}>")
         if src.published_basis == "inferred" and src.published_note:

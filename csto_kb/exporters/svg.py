@@ -1,8 +1,9 @@
-"""Inline SVG timelines for the HTML fact sheet: one bar per membership, one mark per statement.
+"""The inline SVG statement timeline of the HTML fact sheet: speakers down the side, one mark per statement.
 
 The pictures scale with the page (a fixed viewBox, ``width: 100%``), so they fit a 1280 px screen and an A4
-page alike. Labels carry both scripts: the English name starts at the left of the label column and the
-Arabic name, drawn right-to-left, ends at its right edge. Partial dates are drawn at their precision: a
+page alike, and the axis's ticks are chosen for that fixed width, so their labels never overlap. Labels carry
+both scripts: the English name starts at the left of the label column and the Arabic name, drawn
+right-to-left, ends at its right edge; both sit on the middle of their row. Partial dates are drawn at their precision: a
 statement known only to the month is a bar across that month, not a point on its first day.
 """
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from html import escape
 
 from csto_kb.dates import PartialDate
-from csto_kb.schemas.facts import MembershipOut
+from csto_kb.exporters.ticks import Tick, choose_ticks
 from csto_kb.schemas.statements import EntityRef, StatementOut
 
 WIDTH = 960
@@ -28,8 +29,6 @@ FONT = 12
 # A generous average advance for 12 px Latin text; labels longer than the column are shortened with "…" and
 # keep their full text in a <title>, so nothing is drawn outside the picture.
 CHAR_WIDTH = 6.9
-
-STATUS_COLOURS = {"member": "#2f6f9f", "observer": "#8a8f98", "suspended": "#c28a1b", "former": "#a34a4a"}
 
 
 @dataclass(frozen=True)
@@ -60,26 +59,9 @@ class Scale:
         fraction = (day - self.first).days / (self.last - self.first).days
         return round(self.left + fraction * (self.right - self.left), 1)
 
-    def ticks(self) -> list[tuple[dt.date, str]]:
-        """Year ticks for long spans, month ticks for short ones; never more than about a dozen."""
-        days = (self.last - self.first).days
-        if days > 3 * 366:
-            years = range(self.first.year + (self.first.month > 1 or self.first.day > 1), self.last.year + 1)
-            step = max(1, len(years) // 10)
-            return [(dt.date(y, 1, 1), str(y)) for y in years[::step]]
-        months: list[dt.date] = []
-        month = dt.date(self.first.year, self.first.month, 1)
-        if month < self.first:
-            month = _next_month(month)
-        while month <= self.last:
-            months.append(month)
-            month = _next_month(month)
-        step = max(1, len(months) // 10)
-        return [(m, m.strftime("%Y-%m")) for m in months[::step]]
-
-
-def _next_month(day: dt.date) -> dt.date:
-    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    def ticks(self) -> list[Tick]:
+        """Months, quarters or years, whichever the span and the width allow without labels overlapping."""
+        return choose_ticks(self.first, self.last, self.left, self.right, CHAR_WIDTH * (FONT - 1) / FONT)
 
 
 def _fit(text: str, width: float) -> str:
@@ -88,10 +70,12 @@ def _fit(text: str, width: float) -> str:
 
 
 def _label(entity: EntityRef, y: float) -> str:
-    """The entity's English name above its Arabic name, both inside the label column."""
+    """The entity's English name above its Arabic name, the pair centred on ``y``, inside the label column."""
     english = entity.name_en or entity.key
+    # Baselines: a 12 px line's glyphs sit about 4 px above and 8 px below the middle of its box.
+    baseline = y - 3 if entity.name_ar else y + 4
     parts = [
-        f'<text class="label" x="0" y="{y - 3}" font-size="{FONT}">'
+        f'<text class="label" lang="en" x="0" y="{baseline}" font-size="{FONT}">'
         f"<title>{escape(english)}</title>{escape(_fit(english, LABEL_WIDTH - 8))}</text>"
     ]
     if entity.name_ar:
@@ -108,8 +92,8 @@ def _axis(scale: Scale, top: float, bottom: float) -> list[str]:
         f'<line class="axis" x1="{scale.left}" y1="{bottom}" x2="{scale.right}" y2="{bottom}" '
         'stroke="#666" stroke-width="1"/>'
     ]
-    for day, text in scale.ticks():
-        x = scale.x(day)
+    for tick in scale.ticks():
+        x, text = tick.x, tick.label
         out.append(
             f'<line class="grid" x1="{x}" y1="{top}" x2="{x}" y2="{bottom}" stroke="#ddd" stroke-width="1"/>'
         )
@@ -129,54 +113,6 @@ def _svg(kind: str, title: str, description: str, height: float, body: list[str]
         f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(description)}</desc>'
         + "".join(body)
         + "</svg>"
-    )
-
-
-def membership_timeline(members: Sequence[MembershipOut], until: dt.date) -> str:
-    """One bar per membership, from its start to its end (or ``until`` when it is still open)."""
-    dated = [m for m in members if m.valid_from]
-    if not dated:
-        return ""
-    first = min(_span(m.valid_from).start for m in dated if m.valid_from)
-    last = max([until, *(_span(m.valid_to).end for m in dated if m.valid_to)])
-    scale = Scale(first, last)
-    body: list[str] = []
-    height = AXIS_HEIGHT + ROW_HEIGHT * len(dated) + 8
-    axis_y = ROW_HEIGHT * len(dated) + 4
-    body += _axis(scale, 0, axis_y)
-    for row, m in enumerate(dated):
-        assert m.valid_from is not None
-        mid = row * ROW_HEIGHT + ROW_HEIGHT / 2
-        start = _span(m.valid_from)
-        end = _span(m.valid_to).end if m.valid_to else until
-        x1, x2 = scale.x(start.start), scale.x(end)
-        colour = STATUS_COLOURS.get(m.status, "#555")
-        who = m.member.name_en or m.member.key
-        tooltip = f"{who}: {m.status}, {m.valid_from} – {m.valid_to or 'open'}"
-        body.append(_label(m.member, mid))
-        body.append(
-            f'<rect class="mark membership" data-member="{escape(m.member.key)}" x="{x1}" '
-            f'y="{mid - MARK_HEIGHT}" width="{max(2.0, x2 - x1)}" height="{2 * MARK_HEIGHT}" rx="3" '
-            f'fill="{colour}"><title>{escape(tooltip)}</title></rect>'
-        )
-        if start.end > start.start:
-            # The start is known only to the year or month: a lighter band shows the uncertainty.
-            body.append(
-                f'<rect class="uncertain" x="{x1}" y="{mid - MARK_HEIGHT}" '
-                f'width="{max(1.0, scale.x(start.end) - x1)}" height="{2 * MARK_HEIGHT}" fill="#fff" '
-                'fill-opacity="0.45"/>'
-            )
-        if not m.valid_to:
-            body.append(
-                f'<path class="open" d="M{x2} {mid - MARK_HEIGHT} l8 {MARK_HEIGHT} l-8 {MARK_HEIGHT} z" '
-                f'fill="{colour}"/>'
-            )
-    return _svg(
-        "membership",
-        "Membership timeline",
-        f"One bar per member state, {len(dated)} in all; an arrow marks a membership still in force.",
-        height,
-        body,
     )
 
 

@@ -62,6 +62,10 @@ def _forms(word: str) -> frozenset[str]:
     return frozenset(word_forms(word))
 
 
+_VOCABULARY_LIMIT = 200_000
+"""Words remembered per gazetteer before the memory starts afresh (a few tens of MB at most)."""
+
+
 @dataclass(frozen=True)
 class Entity:
     """A known entity: its key, display name, kind (country, alliance, person …, '' if not given) and
@@ -104,6 +108,7 @@ class Gazetteer:
                     self._by_first.setdefault(words[0], []).append((words, entity))
         for candidates in self._by_first.values():
             candidates.sort(key=lambda c: len(c[0]), reverse=True)
+        self._starting: dict[str, tuple[tuple[tuple[str, ...], Entity], ...]] = {}
 
     @classmethod
     def from_entities_yaml(cls, path: Path) -> Gazetteer:
@@ -118,24 +123,24 @@ class Gazetteer:
 
     def find_all(self, text: str, base: int = 0) -> list[AliasMatch]:
         """Non-overlapping alias occurrences in ``text``, longest first at each position."""
-        words = [(_normalised(w), s, e) for w, s, e in words_with_offsets(text, base)]
-        firsts = self._by_first.keys()
+        words = words_with_offsets(text, base)
         found: list[AliasMatch] = []
         i = 0
         while i < len(words):
-            best: tuple[int, Entity] | None = None
-            forms = _forms(words[i][0])
-            if firsts.isdisjoint(forms):
-                i += 1  # most words begin no alias: one set test instead of a lookup per form
+            candidates = self._aliases_from(words[i][0])
+            if not candidates:
+                i += 1  # most words begin no alias: one dictionary lookup per word
                 continue
-            for first in forms:
-                for alias_words, entity in self._by_first.get(first, ()):
-                    n = len(alias_words)
-                    if best is not None and n <= best[0]:
-                        break
-                    # the first word may carry particles; an alias's inner words must match exactly
-                    if i + n <= len(words) and all(alias_words[k] == words[i + k][0] for k in range(1, n)):
-                        best = (n, entity)
+            best: tuple[int, Entity] | None = None
+            for alias_words, entity in candidates:
+                n = len(alias_words)
+                if best is not None and n <= best[0]:
+                    break
+                # the first word may carry particles; an alias's inner words must match exactly
+                if i + n <= len(words) and all(
+                    alias_words[k] == _normalised(words[i + k][0]) for k in range(1, n)
+                ):
+                    best = (n, entity)
             if best is not None:
                 n, entity = best
                 found.append(AliasMatch(entity, words[i][1], words[i + n - 1][2]))
@@ -143,6 +148,24 @@ class Gazetteer:
             else:
                 i += 1
         return found
+
+    def _aliases_from(self, word: str) -> tuple[tuple[tuple[str, ...], Entity], ...]:
+        """The aliases a word as written can begin (through any of its forms), longest first. Kept per word
+        for the gazetteer's life, as a vocabulary: news repeats its words, and the aliases do not change."""
+        cached = self._starting.get(word)
+        if cached is None:
+            forms = _forms(_normalised(word))
+            cached = tuple(
+                sorted(
+                    (c for form in forms for c in self._by_first.get(form, ())),
+                    key=lambda c: len(c[0]),
+                    reverse=True,
+                )
+            )
+            if len(self._starting) >= _VOCABULARY_LIMIT:
+                self._starting.clear()
+            self._starting[word] = cached
+        return cached
 
     def lookup(self, mention: str) -> Entity | None:
         """The entity a whole mention names, or the one named by its longest alias inside it."""

@@ -34,12 +34,13 @@ class Statement(Evidenced, Base):
         CheckConstraint(f"said_on_basis IN ({', '.join(repr(b) for b in DATE_BASES)})", name="said_on_basis"),
         Index("ix_statement_speaker_said_on", "speaker_id", "said_on"),
         Index("ix_statement_said_on", "said_on"),
-        # The duplicate rule, enforced by the database for live rows: one speaker, one quote, one date.
+        # The duplicate rule, enforced by the database for live rows: one speaker, one quote, one date; no
+        # date counts as one date (a unique index would take NULLs for distinct values).
         Index(
             "uq_statement_live_identity",
             "speaker_id",
             "quote_key",
-            "said_on",
+            text("coalesce(said_on, '')"),
             unique=True,
             sqlite_where=text("retracted_at IS NULL"),
             postgresql_where=text("retracted_at IS NULL"),

@@ -5,14 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from csto_kb.schemas.entities import NameOut
 from csto_kb.schemas.facts import EventOut, ForceLevelOut, MembershipOut, OrganisationFactOut
-from csto_kb.schemas.statements import StatementOut
+from csto_kb.schemas.statements import EntityRef, StatementOut
 
-FACTSHEET_SCHEMA_VERSION: Literal[2] = 2
-"""Version 2 (from 1): every statement and fact carries ``evidence``, the list of every source supporting it
+FACTSHEET_SCHEMA_VERSION: Literal[3] = 3
+"""Version 3 (from 2): the sheet is a summary. ``statements`` holds the statements its rule selects, not
+every one; the new ``statement_selection`` states that rule (``latest``: everything the alliance's own
+officials said and the latest few of every other speaker, each part capped; or ``all``), how many statements
+match in all, how many of each shown speaker's are shown, and the commands that list them all. A source's
+``number`` is now its database id (it was its position in the list), so citations read the same in every
+sheet and in ``source show``.
+
+Version 2 (from 1): every statement and fact carries ``evidence``, the list of every source supporting it
 (source, span, method, extractor version, confidence, who recorded it and when), oldest first; its
 ``source``/``source_id``, ``span_start``, ``span_end`` and ``method`` are those of the first evidence, as in
 version 1. Statements gain ``said_on_basis`` (``stated``, or ``not_after`` when ``said_on`` is only its
@@ -31,7 +38,7 @@ class AllianceOut(BaseModel):
 class CitedSource(BaseModel):
     """A source in the fact sheet's numbered list."""
 
-    number: int
+    number: int = Field(description="the number its citations show: the source's database id")
     id: int
     label: str
     publisher: str | None
@@ -44,10 +51,46 @@ class CitedSource(BaseModel):
     sha256: str | None
 
 
-class FactSheet(BaseModel):
-    """Version 2 of the fact sheet; the JSON export is this model, validated."""
+class SpeakerCount(BaseModel):
+    """How many of one speaker's statements match the sheet, and how many of them it shows."""
 
-    schema_version: Literal[2] = FACTSHEET_SCHEMA_VERSION
+    speaker: EntityRef
+    official: bool = Field(
+        description="the speaker is the alliance, one of its bodies, or holds a role in it"
+    )
+    matching: int
+    shown: int
+
+
+class StatementSelection(BaseModel):
+    """Which of the alliance's statements the sheet shows, and what it leaves out."""
+
+    rule: Literal["latest", "all"] = Field(
+        description="latest: everything the alliance's officials said (the latest `limit`) and the latest "
+        "`per_speaker` of every other speaker (the latest `limit` of those); all: every statement"
+    )
+    per_speaker: int | None = Field(
+        description="latest rule: statements shown per speaker outside the alliance"
+    )
+    limit: int | None = Field(description="latest rule: the cap on officials' statements, and on the others'")
+    matching: int = Field(description="statements about the alliance or by its officials (by the as-of date)")
+    by_officials: int = Field(description="of those, statements by the alliance's officials")
+    speakers: int = Field(description="distinct speakers of the matching statements")
+    shown: int
+    speaker_counts: list[SpeakerCount] = Field(
+        description="each speaker shown, officials first, then by name"
+    )
+    full_export: list[str] = Field(description="commands that list every matching statement")
+
+    @property
+    def hidden(self) -> int:
+        return self.matching - self.shown
+
+
+class FactSheet(BaseModel):
+    """Version 3 of the fact sheet; the JSON export is this model, validated."""
+
+    schema_version: Literal[3] = FACTSHEET_SCHEMA_VERSION
     generated_at: dt.datetime
     as_of: str | None
     alliance: AllianceOut
@@ -59,7 +102,9 @@ class FactSheet(BaseModel):
     forces: list[ForceLevelOut]
     events: list[EventOut]
     statements: list[StatementOut]
+    statement_selection: StatementSelection
     sources: list[CitedSource]
 
     def source_number(self, source_id: int) -> int:
-        return next(s.number for s in self.sources if s.id == source_id)
+        """The number a citation of the source shows: the source's database id."""
+        return source_id

@@ -47,3 +47,25 @@ class ReviewOutcome(OutModel):
         default_factory=list, description="what a membership or founding candidate became: membership #7 …"
     )
     note: str | None = None
+
+
+class ArticleOutcome(OutModel):
+    """What became of one article of a batch: stored (or found stored already), or why it was not."""
+
+    name: str = Field(description="the file, or feed.jsonl:LINE")
+    source_id: int | None = None
+    already_stored: bool = False
+    candidates: dict[str, int] = Field(default_factory=dict)
+    error: str | None = Field(default=None, description="why it was not stored; nothing of it was written")
+
+
+class BatchReport(OutModel):
+    """A batch of articles ingested one by one, each whole or not at all."""
+
+    articles: int
+    ingested: int
+    already_stored: int
+    failed: int
+    candidates: dict[str, int] = Field(description="new candidates pending review, by kind, over the batch")
+    extractor_version: str | None
+    outcomes: list[ArticleOutcome]

@@ -19,6 +19,14 @@ from csto_kb.schemas.common import (
 )
 
 
+def _translator_needs_translation(translator: str | None, translation: str | None) -> None:
+    # A translator alone would be dropped: there is no translation to credit.
+    if translator is not None and translation is None:
+        raise ValueError(
+            "translator: give the translation too (--translation); a translator alone is kept nowhere"
+        )
+
+
 class StatementIn(Model):
     """A new statement, as given on the command line, in a JSON/YAML file, or by an extractor."""
 
@@ -57,6 +65,7 @@ class StatementIn(Model):
 
     @model_validator(mode="after")
     def _span_complete(self) -> StatementIn:
+        _translator_needs_translation(self.translator, self.translation)
         if (self.span_start is None) != (self.span_end is None):
             raise ValueError("span_start and span_end go together")
         if self.span_start is not None and self.span_end is not None and self.span_end <= self.span_start:
@@ -80,6 +89,11 @@ class StatementEdit(Model):
     translator: str | None = None
     about: list[NonBlank] = Field(default_factory=list, description="subjects to add")
     drop_about: list[NonBlank] = Field(default_factory=list, description="subjects to remove")
+
+    @model_validator(mode="after")
+    def _translator_with_translation(self) -> StatementEdit:
+        _translator_needs_translation(self.translator, self.translation)
+        return self
 
     def column_changes(self) -> dict[str, str]:
         """The plain columns to overwrite (speaker, quote and translation need more than a set)."""

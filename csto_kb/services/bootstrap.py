@@ -8,6 +8,7 @@ from sqlalchemy import Engine, select
 
 from csto_kb.db.engine import make_engine
 from csto_kb.db.migrate import ensure_current
+from csto_kb.db.write_lock import DEFAULT_WAIT_S
 from csto_kb.model import Entity
 
 if TYPE_CHECKING:
@@ -19,12 +20,15 @@ def is_empty(engine: Engine) -> bool:
         return connection.execute(select(Entity.id).limit(1)).first() is None
 
 
-def open_knowledge_base(url: str, *, seed: bool = True, read_only: bool = False) -> Engine:
-    """An engine on an up-to-date database; an empty database gets the curated seed.
+def open_knowledge_base(
+    url: str, *, seed: bool = True, read_only: bool = False, wait_s: float = DEFAULT_WAIT_S
+) -> Engine:
+    """An engine on an up-to-date database; an empty database gets the curated seed. Its writers wait
+    ``wait_s`` seconds at most for another one.
 
     Read-only, nothing is migrated or seeded: a database that is behind or empty is refused instead.
     """
-    engine = make_engine(url, must_exist=read_only)
+    engine = make_engine(url, must_exist=read_only, wait_s=wait_s)
     if read_only:
         from csto_kb.db.migrate import HEAD_REVISION, current_revision
         from csto_kb.db.read_only import read_only as make_read_only

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from csto_kb.dates import PartialDate
 from csto_kb.db import search_index
 from csto_kb.db.unit_of_work import UnitOfWork
+from csto_kb.db.write_lock import announce
 from csto_kb.errors import Ambiguous, Duplicate, InvalidInput, NotFound
 from csto_kb.model import (
     Change,
@@ -698,7 +699,7 @@ def import_statements(
     skipped and reported; with ``duplicates="refuse"`` it refuses the stream like any other bad line.
     ``progress`` is called with the number of lines read after each batch.
     """
-    with uow:
+    with uow, announce(uow.session.connection(), uow.reason or "import statements", uow.by):
         importer = _Importer(uow, duplicates, batch_size)
         report = importer.report
         batch: list[_Row] = []

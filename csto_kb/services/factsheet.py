@@ -2,19 +2,53 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import ColumnElement, Select, case, distinct, func, or_, select
+from sqlalchemy.orm import Session
 
 from csto_kb.dates import PartialDate, upper_bound
-from csto_kb.db.unit_of_work import UnitOfWork
+from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
 from csto_kb.errors import InvalidInput
-from csto_kb.model import Entity, OrganisationFact, Source
+from csto_kb.model import Entity, OrganisationFact, Role, Source, Statement, statement_about
 from csto_kb.model.base import utcnow
 from csto_kb.schemas.entities import NameOut
 from csto_kb.schemas.facts import Citation, OrganisationFactOut
-from csto_kb.schemas.factsheet import AllianceOut, CitedSource, FactSheet
-from csto_kb.schemas.statements import StatementOut
+from csto_kb.schemas.factsheet import AllianceOut, CitedSource, FactSheet, SpeakerCount, StatementSelection
+from csto_kb.schemas.statements import EntityRef, StatementOut
 from csto_kb.services import queries
 from csto_kb.services.entities import resolve_entity
+from csto_kb.sql.run import statement_rows_by_id
+
+PER_SPEAKER = 3
+"""Under the ``latest`` rule, how many statements of each speaker outside the alliance a sheet shows."""
+LIMIT = 50
+"""Under the ``latest`` rule, the cap on the officials' statements shown, and on the other speakers'."""
+
+
+@dataclass(frozen=True)
+class StatementRule:
+    """Which statements a fact sheet shows: the one place the rule is written, for every format.
+
+    ``latest`` keeps the sheet a summary at any size: everything the alliance's own officials said (the
+    alliance, its bodies, and people holding a role in it), the latest ``limit`` of it, and the latest
+    ``per_speaker`` statements of every other speaker about the alliance, the latest ``limit`` of those.
+    ``all`` shows every statement about the alliance or by its officials.
+    """
+
+    rule: Literal["latest", "all"] = "latest"
+    per_speaker: int = PER_SPEAKER
+    limit: int = LIMIT
+
+    def __post_init__(self) -> None:
+        if self.per_speaker < 1:
+            raise InvalidInput(f"per-speaker: expected 1 or more, got {self.per_speaker}")
+        if self.limit < 1:
+            raise InvalidInput(f"limit: expected 1 or more, got {self.limit}")
+
+
+EVERY_STATEMENT = StatementRule("all")
 
 
 def _on_or_before(value: str | None, as_of: str | None) -> bool:
@@ -22,8 +56,150 @@ def _on_or_before(value: str | None, as_of: str | None) -> bool:
     return as_of is None or value is None or value < upper_bound(as_of)
 
 
-def build_factsheet(uow: UnitOfWork, alliance: str = "csto", as_of: str | None = None) -> FactSheet:
-    """The fact sheet of ``alliance``; with ``as_of``, only what was true or said by that date."""
+class _Candidates:
+    """The statements a sheet may show, as SQL: live, about the alliance or by its officials, by the date."""
+
+    def __init__(self, org_id: int, as_of: str | None) -> None:
+        self.officials = select(Entity.id).where(
+            or_(
+                Entity.id == org_id,
+                Entity.part_of_id == org_id,
+                Entity.id.in_(select(Role.person_id).where(Role.organisation_id == org_id)),
+            )
+        )
+        parts = select(Entity.id).where(or_(Entity.id == org_id, Entity.part_of_id == org_id))
+        self.about = Statement.id.in_(
+            select(statement_about.c.statement_id).where(statement_about.c.entity_id.in_(parts))
+        )
+        self.live: list[ColumnElement[bool]] = [Statement.retracted_at.is_(None)]
+        if as_of is not None:
+            self.live.append(Statement.said_on < upper_bound(as_of))
+
+    @property
+    def by_officials(self) -> ColumnElement[bool]:
+        return Statement.speaker_id.in_(self.officials)
+
+    def latest_first(self, query: Select[int], limit: int) -> Select[int]:
+        return query.order_by(Statement.said_on.desc().nulls_last(), Statement.id.desc()).limit(limit)
+
+    def chosen_ids(self, session: Session, rule: StatementRule) -> list[int]:
+        """The ids the rule picks: a window function ranks each speaker's statements, the database cuts."""
+        officials = self.latest_first(select(Statement.id).where(*self.live, self.by_officials), rule.limit)
+        rank = (
+            func.row_number()
+            .over(
+                partition_by=Statement.speaker_id,
+                order_by=(Statement.said_on.desc().nulls_last(), Statement.id.desc()),
+            )
+            .label("rank")
+        )
+        ranked = (
+            select(Statement.id, Statement.said_on, rank)
+            .where(*self.live, self.about, ~self.by_officials)
+            .subquery("ranked")
+        )
+        others = (
+            select(ranked.c.id)
+            .where(ranked.c.rank <= rule.per_speaker)
+            .order_by(ranked.c.said_on.desc().nulls_last(), ranked.c.id.desc())
+            .limit(rule.limit)
+        )
+        return [*session.scalars(officials), *session.scalars(others)]
+
+    def totals(self, session: Session) -> tuple[int, int, int]:
+        """How many statements match, how many of them officials made, and how many speakers made them."""
+        official = case((self.by_officials, 1), else_=0)
+        query = select(
+            func.count(), func.coalesce(func.sum(official), 0), func.count(distinct(Statement.speaker_id))
+        ).where(*self.live, or_(self.about, self.by_officials))
+        matching, by_officials, speakers = session.execute(query).one()
+        return int(matching), int(by_officials), int(speakers)
+
+    def per_speaker(self, session: Session, speaker_ids: list[int]) -> dict[int, tuple[int, bool]]:
+        """For each of these speakers: how many of their statements match, and whether they are an official."""
+        if not speaker_ids:
+            return {}
+        official = func.max(case((self.by_officials, 1), else_=0))
+        query = (
+            select(Statement.speaker_id, func.count(), official)
+            .where(*self.live, or_(self.about, self.by_officials), Statement.speaker_id.in_(speaker_ids))
+            .group_by(Statement.speaker_id)
+        )
+        return {int(s): (int(n), bool(o)) for s, n, o in session.execute(query)}
+
+
+def _selection(
+    session: Session,
+    candidates: _Candidates,
+    rule: StatementRule,
+    shown: list[StatementOut],
+    org_key: str,
+    as_of: str | None,
+) -> StatementSelection:
+    matching, by_officials, speakers = candidates.totals(session)
+    counts = candidates.per_speaker(session, sorted({s.speaker.id for s in shown}))
+    refs: dict[int, EntityRef] = {s.speaker.id: s.speaker for s in shown}
+    shown_by: dict[int, int] = {}
+    for s in shown:
+        shown_by[s.speaker.id] = shown_by.get(s.speaker.id, 0) + 1
+    speaker_counts = sorted(
+        (
+            SpeakerCount(speaker=refs[i], official=counts[i][1], matching=counts[i][0], shown=shown_by[i])
+            for i in shown_by
+        ),
+        key=lambda c: (not c.official, c.speaker.name_en or c.speaker.key, c.speaker.id),
+    )
+    to = f" --to {as_of}" if as_of else ""
+    return StatementSelection(
+        rule=rule.rule,
+        per_speaker=rule.per_speaker if rule.rule == "latest" else None,
+        limit=rule.limit if rule.rule == "latest" else None,
+        matching=matching,
+        by_officials=by_officials,
+        speakers=speakers,
+        shown=len(shown),
+        speaker_counts=speaker_counts,
+        full_export=[
+            f"csto-kb export statements --about {org_key}{to}",
+            f"csto-kb export statements --org {org_key}{to}",
+        ],
+    )
+
+
+def find_sheet_statements(
+    session: Session, org_id: int, org_key: str, as_of: str | None, rule: StatementRule
+) -> tuple[list[StatementOut], StatementSelection]:
+    """The statements ``rule`` picks for the sheet of alliance ``org_id``, in date order, with their counts."""
+    candidates = _Candidates(org_id, as_of)
+    if rule.rule == "all":
+        about = queries.StatementFilter(about=org_key, date_to=as_of)
+        spoken = queries.StatementFilter(org=org_key, date_to=as_of)
+        every = {s.id: s for s in queries.find_statements(session, about)}
+        every.update({s.id: s for s in queries.find_statements(session, spoken)})
+        shown = sorted(every.values(), key=lambda s: (s.said_on is None, s.said_on or "", s.id))
+    else:
+        rows = statement_rows_by_id(*driver_connection(session), candidates.chosen_ids(session, rule))
+        shown = [StatementOut.model_validate(row) for row in rows]
+    return shown, _selection(session, candidates, rule, shown, org_key, as_of)
+
+
+def _publisher(source: Source) -> str | None:
+    """The publisher as written on the source, else the name of its publisher entity."""
+    entity = source.publisher_entity
+    return source.publisher or (entity.display_name if entity is not None else None)
+
+
+def build_factsheet(
+    uow: UnitOfWork,
+    alliance: str = "csto",
+    as_of: str | None = None,
+    *,
+    statements: StatementRule = StatementRule(),
+) -> FactSheet:
+    """The fact sheet of ``alliance``; with ``as_of``, only what was true or said by that date.
+
+    ``statements`` chooses which statements it shows (by default the latest rule: a summary at any size).
+    """
     if as_of is not None:
         try:
             as_of = str(PartialDate.parse(as_of))
@@ -50,17 +226,10 @@ def build_factsheet(uow: UnitOfWork, alliance: str = "csto", as_of: str | None =
             for e in queries.find_events(session, org.key, also=[m.member.id for m in members])
             if _on_or_before(e.starts_on, as_of)
         ]
-        about = queries.StatementFilter(about=org.key, date_to=as_of)
-        spoken = queries.StatementFilter(org=org.key, date_to=as_of)
-        statements = {s.id: s for s in queries.find_statements(session, about)}
-        statements.update({s.id: s for s in queries.find_statements(session, spoken)})
-        ordered = sorted(statements.values(), key=lambda s: (s.said_on is None, s.said_on or "", s.id))
+        ordered, selection = find_sheet_statements(session, org.id, org.key, as_of, statements)
 
-        cited: list[int] = []
         claims: list[Citation | StatementOut] = [*members, *facts, *forces, *events, *ordered]
-        for source_id in (e.source.id for claim in claims for e in claim.evidence):
-            if source_id not in cited:
-                cited.append(source_id)
+        cited = sorted({e.source.id for claim in claims for e in claim.evidence})
         sources = {s.id: s for s in session.scalars(select(Source).where(Source.id.in_(cited)))}
         return FactSheet(
             generated_at=utcnow(),
@@ -81,12 +250,13 @@ def build_factsheet(uow: UnitOfWork, alliance: str = "csto", as_of: str | None =
             forces=forces,
             events=[e for e in events if e.kind != "founding"],
             statements=ordered,
+            statement_selection=selection,
             sources=[
                 CitedSource(
-                    number=n,
+                    number=i,
                     id=sources[i].id,
                     label=sources[i].label,
-                    publisher=sources[i].publisher,
+                    publisher=_publisher(sources[i]),
                     title=sources[i].title,
                     url=sources[i].url,
                     lang=sources[i].lang,
@@ -95,6 +265,6 @@ def build_factsheet(uow: UnitOfWork, alliance: str = "csto", as_of: str | None =
                     published_note=sources[i].published_note,
                     sha256=sources[i].sha256,
                 )
-                for n, i in enumerate(cited, start=1)
+                for i in cited
             ],
         )

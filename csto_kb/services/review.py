@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -30,6 +30,9 @@ from csto_kb.services.sources import create_source
 from csto_kb.services.statements import record_statement
 from csto_kb.text import normalise, sha256_text
 
+if TYPE_CHECKING:
+    from csto_kb.extraction.gazetteer import Gazetteer
+
 SUPPORTED_LANGUAGES = ("ar", "en")
 
 
@@ -39,33 +42,55 @@ def gazetteer_entries(session: Session) -> list[tuple[str, str, list[str]]]:
     return [(e.key, e.display_name, [n.name for n in e.names]) for e in entities]
 
 
-def run_extractor(session: Session | None, body: str, lang: str, published: str | None) -> Extraction:
-    """The extractor over ``body``, resolving speakers through the knowledge base's aliases when given one."""
-    from csto_kb.dates import PartialDate
-    from csto_kb.extraction import extract
+def knowledge_base_gazetteer(session: Session) -> Gazetteer:
+    """The knowledge base's entities, names and aliases, for the extractor to resolve speakers with. Building it
+    reads every entity, so a batch builds it once: ingesting adds no entity."""
     from csto_kb.extraction.gazetteer import Gazetteer
 
-    if lang not in SUPPORTED_LANGUAGES:
+    entities = session.scalars(select(Entity)).all()
+    return Gazetteer(
+        gazetteer_entries(session),
+        kinds={e.key: e.kind for e in entities},
+        descriptions={e.key: e.description or "" for e in entities},
+    )
+
+
+def extraction_language(lang: str) -> str:
+    """The extractor's language for a source's tag (``ar-EG`` is read as ``ar``); refused when it has none."""
+    base = lang.split("-")[0].lower()
+    if base not in SUPPORTED_LANGUAGES:
         raise InvalidInput(f"lang: extraction reads {' and '.join(SUPPORTED_LANGUAGES)}, not {lang!r}")
+    return base
+
+
+def run_extractor(
+    session: Session | None,
+    body: str,
+    lang: str,
+    published: str | None,
+    *,
+    gazetteer: Gazetteer | None = None,
+) -> Extraction:
+    """The extractor over ``body``, resolving speakers through the knowledge base's aliases when given a session
+    (or the ``gazetteer`` already built from it)."""
+    from csto_kb.dates import PartialDate
+    from csto_kb.extraction import extract
+
+    language = extraction_language(lang)
     if not body.strip():
         raise InvalidInput("text: the article body is empty")
     day = None
     if published:
         parsed = PartialDate.parse(published)
         day = parsed.first_day if parsed.precision == "day" else None
-    gazetteer = None
-    if session is not None:
-        entities = session.scalars(select(Entity)).all()
-        gazetteer = Gazetteer(
-            gazetteer_entries(session),
-            kinds={e.key: e.kind for e in entities},
-            descriptions={e.key: e.description or "" for e in entities},
-        )
-    return extract(body, lang=lang, published=day, gazetteer=gazetteer)
+    if gazetteer is None and session is not None:
+        gazetteer = knowledge_base_gazetteer(session)
+    return extract(body, lang=language, published=day, gazetteer=gazetteer)
 
 
-def ingest_article(uow: UnitOfWork, source: SourceIn) -> IngestReport:
-    """Store the source and its candidates as pending review, in one step; the same text twice is a no-op."""
+def ingest_article(uow: UnitOfWork, source: SourceIn, *, gazetteer: Gazetteer | None = None) -> IngestReport:
+    """Store the source and its candidates as pending review, in one step; the same text twice is a no-op.
+    A batch passes the ``gazetteer`` it built once."""
     if source.body is None:
         raise InvalidInput("text: ingestion needs the article's text")
     with uow:
@@ -78,7 +103,7 @@ def ingest_article(uow: UnitOfWork, source: SourceIn) -> IngestReport:
             return IngestReport(
                 source_id=existing.id, already_stored=True, candidates=dict(counts), extractor_version=None
             )
-        extraction = run_extractor(session, source.body, source.lang, source.published)
+        extraction = run_extractor(session, source.body, source.lang, source.published, gazetteer=gazetteer)
         stored = create_source(session, source)
         kinds, _ = _add_candidates(session, stored, extraction)
         report = IngestReport(

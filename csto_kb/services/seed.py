@@ -171,7 +171,7 @@ class _Loader:
                         span_end=s.end,
                         about=about,
                         translation=s.translation,
-                        translator="csto-kb curators",
+                        translator="csto-kb curators" if s.translation is not None else None,
                         method="curated",
                         note=s.note,
                     ),

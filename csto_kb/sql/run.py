@@ -188,6 +188,26 @@ def statement_rows(
         cursor.close()
 
 
+def statement_rows_by_id(connection: Any, dialect: str, ids: list[int]) -> list[Row]:
+    """The statements with these ids (a short list someone chose), in date order.
+
+    The ids are written into the SQL as integers (``int`` refuses anything else), so the list needs no
+    parameters whatever its length.
+    """
+    if not ids:
+        return []
+    sql = SQL[dialect]
+    listed = ", ".join(str(int(i)) for i in sorted(set(ids)))
+    text = f"{sql['statement_select']} WHERE statement.id IN ({listed}) ORDER BY {sql['statement_order']}"
+    cursor = connection.cursor()
+    try:
+        cursor.execute(text)
+        names = [c[0] for c in cursor.description]
+        return [statement_row(dict(zip(names, values, strict=True))) for values in cursor.fetchall()]
+    finally:
+        cursor.close()
+
+
 def _json_list(value: Any) -> list[Row]:
     # SQLite returns JSON as text; psycopg has already decoded it.
     items: list[Row] = json.loads(value) if isinstance(value, str | bytes) else list(value or [])

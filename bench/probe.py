@@ -1,0 +1,100 @@
+"""The standing probe at scale: thousands of hostile values through every option, argument and file format of
+the command line, on each engine, with the count of runs in each class (`tests/probe.py` says what they mean).
+
+Run: PYTHONPATH=. python bench/probe.py [--examples 10000] [--engines sqlite,postgresql]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import create_engine, text
+
+from csto_kb.db.engine import make_engine
+from csto_kb.services.bootstrap import open_knowledge_base
+from tests.probe import CLASSES, FILE_SLOTS, Probe, hostile_values, option_slots
+
+POSTGRES_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+def fresh_database(engine: str, folder: Path) -> str:
+    if engine == "sqlite":
+        return f"sqlite:///{folder / 'probe.sqlite3'}"
+    name = f"csto_kb_probe_{os.getpid()}"
+    admin = create_engine(POSTGRES_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+
+
+def probe_engine(engine_name: str, examples: int, file_share: float, seed: int) -> tuple[Probe, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        url = fresh_database(engine_name, folder)
+        open_knowledge_base(url).dispose()
+        os.environ["CSTO_KB_DATABASE_URL"] = url
+        engine = make_engine(url)
+        cwd = Path.cwd()
+        os.chdir(folder)  # whatever a command writes beside it lands in the temporary folder
+        try:
+            probe = Probe(engine, folder)
+            probe.prepare()
+            slots = option_slots()
+            rng = random.Random(seed)
+            started = time.monotonic()
+
+            @settings(
+                max_examples=examples,
+                deadline=None,
+                database=None,
+                phases=[Phase.generate],
+                suppress_health_check=list(HealthCheck),
+            )
+            @given(data=st.data())
+            def one(data: st.DataObject) -> None:
+                value = data.draw(hostile_values)
+                if rng.random() < file_share:
+                    probe.run_file(rng.choice(sorted(FILE_SLOTS)), value)
+                else:
+                    probe.run_slot(rng.choice(slots), value)
+
+            one()
+            return probe, time.monotonic() - started
+        finally:
+            os.chdir(cwd)
+            engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--examples", type=int, default=10_000, help="runs per engine")
+    parser.add_argument("--engines", default="sqlite,postgresql")
+    parser.add_argument("--file-share", type=float, default=0.25, help="share of runs that go through a file")
+    parser.add_argument("--seed", type=int, default=20221215)
+    args = parser.parse_args()
+    print(f"{len(option_slots())} option and argument slots, {len(FILE_SLOTS)} file slots")
+    print(f"{'engine':11} {'tried':>7} " + " ".join(f"{c:>24}" for c in CLASSES) + f" {'seconds':>8}")
+    for engine_name in args.engines.split(","):
+        probe, seconds = probe_engine(engine_name, args.examples, args.file_share, args.seed)
+        tried = sum(probe.counts.values())
+        print(
+            f"{engine_name:11} {tried:>7} "
+            + " ".join(f"{probe.counts.get(c, 0):>24}" for c in CLASSES)
+            + f" {seconds:>8.0f}"
+        )
+        print(f"    exit codes: {dict(sorted(probe.exit_codes.items()))}")
+        for failure in probe.failures[:20]:
+            print(f"    {failure}")
+
+
+if __name__ == "__main__":
+    main()
