@@ -495,6 +495,7 @@ COMMANDS = [
     "eval",
     "history",
     "log",
+    "serve",
     "statement",
     "membership",
     "role",

@@ -193,6 +193,7 @@ COMMANDS = {
     "eval": "articles",
     "history": "history",
     "log": "history",
+    "serve": "serve",
 }
 # Root options that take a value: the word after them is not the command's name.
 _VALUED_ROOT_OPTIONS = {"--db", "--wait"}

@@ -105,6 +105,20 @@ def find_entity_ids(connection: Any, dialect: str, name: str, *, words: bool = T
 def statement_query(dialect: str, f: StatementFilter, resolve: Resolver) -> tuple[str, Row]:
     """The SQL and parameters of a who-said query (``as_recorded_at`` aside: that one reads the change log)."""
     sql = SQL[dialect]
+    where, params = statement_conditions(dialect, f, resolve)
+    text = sql["statement_select"]
+    if where:
+        text += " WHERE " + " AND ".join(where)
+    text += " ORDER BY " + sql["statement_order"]
+    if f.limit is not None:
+        text += " " + sql["limit"]
+        params["limit"] = f.limit
+    return text, params
+
+
+def statement_conditions(dialect: str, f: StatementFilter, resolve: Resolver) -> tuple[list[str], Row]:
+    """The WHERE fragments (on the ``statement`` table, to be joined with AND) and parameters of ``f``."""
+    sql = SQL[dialect]
     where: list[str] = []
     params: Row = {}
 
@@ -142,14 +156,7 @@ def statement_query(dialect: str, f: StatementFilter, resolve: Resolver) -> tupl
         add("direct" if f.direct else "reported")
     if f.source is not None:
         add("source", source_id=f.source)
-    text = sql["statement_select"]
-    if where:
-        text += " WHERE " + " AND ".join(where)
-    text += " ORDER BY " + sql["statement_order"]
-    if f.limit is not None:
-        text += " " + sql["limit"]
-        params["limit"] = f.limit
-    return text, params
+    return where, params
 
 
 def statement_rows(
