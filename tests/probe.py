@@ -306,8 +306,24 @@ def text_values(engine: Engine) -> list[str]:
     with engine.connect() as connection:
         for table in Base.metadata.sorted_tables:
             for row in connection.execute(text(f'SELECT * FROM "{table.name}"')):
-                values += [v for v in row if isinstance(v, str)]
+                values += [s for v in row for s in _strings(v)]
     return values
+
+
+def _strings(value: object) -> list[str]:
+    """The text in a column's value; a JSON column's text is read as JSON, whose escapes hide it otherwise."""
+    if isinstance(value, str):
+        if value[:1] in "{[":
+            try:
+                return [value, *_strings(json.loads(value))]
+            except ValueError:
+                return [value]
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
 
 
 def _stored(value: str, values: list[str]) -> bool:

@@ -262,27 +262,33 @@ def test_export_jsonld_refuses_bad_input(
 
 
 def test_export_quickstatements_gives_memberships_with_start_time_precision(cli: Cli, db_url: str) -> None:
+    ok(
+        cli(
+            "source", "edit", "1", "--url", "https://www.skynewsarabia.com/world/csto", "--reason", "found it"
+        )
+    )
     run = ok(cli("export", "quickstatements", "--qid", "csto=Q100", "--qid", "russia=Q200"))
     lines = run.stdout.splitlines()
+    reference = '\tS854\t"https://www.skynewsarabia.com/world/csto"'
     assert (
-        "Q200\tP463\tQ100\tP580\t+2002-00-00T00:00:00Z/9 "
+        f"Q200\tP463\tQ100\tP580\t+2002-00-00T00:00:00Z/9{reference} "
         "/* csto-kb membership 1: russia member of csto; source 1, chars 253–358 */"
     ) in lines
-    # Armenia has no Wikidata id here: it is created with labels in both scripts, then LAST carries its facts.
-    at = lines.index("CREATE /* csto-kb entity armenia: no Wikidata id given (--qid armenia=Q…) */")
-    assert lines[at + 1 : at + 5] == [
-        'LAST\tLen\t"Armenia"',
-        'LAST\tLar\t"أرمينيا"',
-        "LAST\tP31\tQ6256",
-        "LAST\tP463\tQ100\tP580\t+2002-00-00T00:00:00Z/9 "
-        "/* csto-kb membership 2: armenia member of csto; source 1, chars 253–358 */",
-    ]
-    quotes = [line for line in lines if "\tP1683\t" in line]
+    # Armenia's stored Wikidata id is used: nothing is created.
+    assert (
+        f"Q399\tP463\tQ100\tP580\t+2002-00-00T00:00:00Z/9{reference} "
+        "/* csto-kb membership 2: armenia member of csto; source 1, chars 253–358 */"
+    ) in lines
+    assert not any(line.startswith(("CREATE", "LAST")) for line in lines)
+    # The speakers have no Wikidata id in the seed: their quotes are left out, with a comment that says so.
+    assert "/* csto-kb entity mitchell-belfer has no Wikidata id: 4 lines left out" in run.stdout
+    created = ok(cli("export", "quickstatements", "--create-missing")).stdout.splitlines()
+    quotes = [line for line in created if "\tP1683\t" in line]
     assert len(quotes) == 7  # the direct quotes; reported speech is not a quotation
     assert any("\tP585\t+2022-04-00T00:00:00Z/10" in q for q in quotes)
     assert any("\tP585\t+2022-04-14T00:00:00Z/11" in q for q in quotes)
-    assert all(line.count("\t") >= 2 or line.startswith("CREATE") for line in lines)
-    assert all(re.fullmatch(r"[^\n\t]*(\t[^\n\t]+)*", line) for line in lines)
+    assert all(line.count("\t") >= 2 or line.startswith(("CREATE", "/*")) for line in created)
+    assert all(re.fullmatch(r"[^\n\t]*(\t[^\n\t]+)*", line) for line in created)
 
 
 def test_quickstatements_references_the_source_url(cli: Cli, db_url: str, tmp_path: Path) -> None:
@@ -314,7 +320,6 @@ def test_quickstatements_references_the_source_url(cli: Cli, db_url: str, tmp_pa
 @pytest.mark.parametrize(
     ("args", "code", "needles"),
     [
-        ((), 2, ("qid", "csto=Q")),
         (("--qid", "csto=100"), 2, ("qid", "csto=100")),
         (("--qid", "csto=Q1", "--as-of", "soon"), 2, ("as-of",)),
     ],

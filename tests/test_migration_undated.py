@@ -94,7 +94,7 @@ def test_an_upgrade_over_undated_twins_is_refused_and_changes_nothing(databases:
                 text("UPDATE statement SET retracted_at = recorded_at WHERE uid = :u"), {"u": "c" * 32}
             )
         migrate.upgrade(url)
-        assert migrate.current_revision(engine) == "0006"
+        assert migrate.current_revision(engine) == migrate.HEAD_REVISION
         with pytest.raises(IntegrityError), engine.begin() as connection:
             copy_undated(connection, 2, "b" * 32)
         migrate.check(url)

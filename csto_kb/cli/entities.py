@@ -53,6 +53,7 @@ def show(
     if e.description:
         lines.append(f"About:    {e.description}")
     lines += [f"Name ({n.lang}{', primary' if n.is_primary else ''}): {n.name}" for n in e.names]
+    lines += [f"Id in {scheme}: {value}" for scheme, value in e.external_ids.items()]
     write("\n".join(lines))
 
 
@@ -112,6 +113,32 @@ def alias(
         raise InvalidInput("alias: must not be empty")
     e = add_alias(ctx.obj.uow(by=by), name, new_name, lang)
     write(f"{e.key} is now also called {new_name!r}")
+
+
+@app.command("link")
+def link(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="A name the entity has, or its key.")],
+    ids: Annotated[
+        list[str],
+        typer.Argument(
+            help="SCHEME=VALUE, one or more: wikidata=Q399 (q399 and the item's address work too), viaf=…",
+            metavar="SCHEME=VALUE...",
+        ),
+    ],
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Change an id the entity already has in that scheme.")
+    ] = False,
+    by: Annotated[
+        str | None, typer.Option(help="Who makes the change (default: your operating-system user).")
+    ] = None,
+) -> None:
+    """Record the entity's ids in other knowledge bases (Wikidata …): exports then refer to the item instead
+    of creating one. A value that is another entity's id is refused."""
+    from csto_kb.services.external_ids import link_entity
+
+    e = link_entity(ctx.obj.uow(by=by), name, ids, replace=replace)
+    write(f"{e.key}: " + ", ".join(f"{scheme} {value}" for scheme, value in e.external_ids.items()))
 
 
 @app.command("merge")

@@ -30,6 +30,7 @@ from csto_kb.files import publish
 if TYPE_CHECKING:
     from csto_kb.cli.context import KB
     from csto_kb.schemas.factsheet import FactSheet
+    from csto_kb.services.exports import LinkedEntities
 
 app = typer.Typer(
     help="Export the knowledge base: statements as CSV or JSON Lines, the fact sheet as JSON-LD or "
@@ -121,15 +122,15 @@ def statements(
     consume(found if first is None else chain([first], found))
 
 
-def _sheet(kb: KB, alliance: str, as_of: str | None) -> tuple[FactSheet, dict[str, str]]:
-    """The fact sheet (on the SOURCE_DATE_EPOCH clock when set) and the kind of every entity it names."""
-    from csto_kb.services.exports import clock_from_environment, entity_kinds, sheet_entity_keys, with_clock
+def _sheet(kb: KB, alliance: str, as_of: str | None) -> tuple[FactSheet, LinkedEntities]:
+    """The fact sheet (on the SOURCE_DATE_EPOCH clock when set) and what linked data needs of its entities."""
+    from csto_kb.services.exports import clock_from_environment, linked_entities, with_clock
     from csto_kb.services.factsheet import EVERY_STATEMENT, build_factsheet
 
     # Linked-data exports carry every statement: they feed other databases, not readers.
     clock = clock_from_environment()
     sheet = with_clock(build_factsheet(kb.reader(), alliance, as_of, statements=EVERY_STATEMENT), clock)
-    return sheet, entity_kinds(kb.reader(), sheet_entity_keys(sheet))
+    return sheet, linked_entities(kb.reader(), sheet)
 
 
 @app.command("jsonld")
@@ -150,8 +151,8 @@ def jsonld(
 
     if not base.lower().startswith(("http://", "https://")):
         raise InvalidInput(f"base: expected an http(s) IRI such as https://example.org/kb/, got {base!r}")
-    sheet, kinds = _sheet(ctx.obj, alliance, as_of)
-    write(json.dumps(to_jsonld(sheet, kinds, base), ensure_ascii=False, indent=2), output)
+    sheet, linked = _sheet(ctx.obj, alliance, as_of)
+    write(json.dumps(to_jsonld(sheet, linked, base), ensure_ascii=False, indent=2), output)
 
 
 @app.command("quickstatements")
@@ -161,20 +162,29 @@ def quickstatements(
     qid: Annotated[
         list[str] | None,
         typer.Option(
-            help="KEY=Q123: the Wikidata item of an entity key (repeat; the alliance's is required). "
-            "Unmapped members and speakers are created as new items."
+            help="KEY=Q123: the Wikidata item of an entity key for this export, over the stored one (repeat). "
+            "`entity link KEY wikidata=Q123` stores it."
         ),
     ] = None,
+    create_missing: Annotated[
+        bool,
+        typer.Option(
+            "--create-missing",
+            help="Create items for members and speakers without a Wikidata id (left out by default, with a "
+            "comment): people as P31 Q5, with a label in every language held.",
+        ),
+    ] = False,
     as_of: AsOfOption = None,
     output: OutputOption = None,
 ) -> None:
     """The fact sheet as a Wikidata QuickStatements batch: memberships (P463 with P580/P582 at their date
-    precision) and direct quotes (P1683 with P585), referenced by source URL (S854)."""
+    precision) and direct quotes (P1683 with P585), each line with its source's references (S854 address,
+    S1476 headline, S577 date, S248 publisher). Entities are referred to by their Wikidata ids."""
     from csto_kb.exporters.linked_data import parse_qids, to_quickstatements
 
     qids = parse_qids(qid or [])
-    sheet, kinds = _sheet(ctx.obj, alliance, as_of)
-    write(to_quickstatements(sheet, kinds, qids), output)
+    sheet, linked = _sheet(ctx.obj, alliance, as_of)
+    write(to_quickstatements(sheet, linked, qids, create_missing=create_missing), output)
 
 
 @app.command("schema")

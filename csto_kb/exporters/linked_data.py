@@ -6,17 +6,18 @@ JSON-LD: the alliance is an ``Organization`` whose ``member`` links go through `
 characters of the source's stored text, written as an RFC 5147 fragment (``…/source/1#char=210,251``).
 
 QuickStatements (v1, tab-separated): memberships as ``P463`` (member of) with ``P580``/``P582`` start and
-end times at their precision, direct quotes as ``P1683`` (quotation) with ``P585`` (point in time), each
-referenced by the source's URL (``S854``) and followed by a ``/* … */`` comment naming the csto-kb keys and
-ids. The database holds no Wikidata ids, so the caller maps keys to Q-ids; an unmapped *subject* is created
-(``CREATE`` / ``LAST`` with English and Arabic labels), an unmapped *object* is an error, because ``LAST``
-can name only the one item just created and a relation needs both ends.
+end times at their precision, direct quotes as ``P1683`` (quotation) with ``P585`` (point in time). Each line
+carries one source's reference set (its address ``S854``, headline ``S1476``, stated publication date ``S577``
+and publisher's item ``S248``, as far as the source has them) and a ``/* … */`` comment naming the csto-kb
+keys and ids. Entities are named by the Wikidata ids stored with them (`entity link`), never created twice: one
+without an id is left out with a comment, unless the batch is asked to create it (``CREATE`` / ``LAST`` with a
+label in every language held). Running the export twice on the same data gives the same file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from csto_kb.dates import PartialDate
 from csto_kb.errors import InvalidInput
@@ -24,6 +25,9 @@ from csto_kb.exporters.statements import role_line
 from csto_kb.schemas.facts import Citation
 from csto_kb.schemas.factsheet import CitedSource, FactSheet
 from csto_kb.schemas.statements import EntityRef, StatementOut
+
+if TYPE_CHECKING:
+    from csto_kb.services.exports import LinkedEntities
 
 DEFAULT_BASE = "https://csto-kb.invalid/"
 """Where node ids live until the knowledge base is published: ``.invalid`` (RFC 2606) can never clash with a
@@ -102,9 +106,14 @@ def _source_node(ids: _Ids, src: CitedSource) -> dict[str, Any]:
     return node
 
 
-def to_jsonld(sheet: FactSheet, kinds: Mapping[str, str], base: str = DEFAULT_BASE) -> dict[str, Any]:
-    """A JSON-LD document (one ``@graph``) of the sheet's alliance, members, speakers, events and quotes."""
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+
+
+def to_jsonld(sheet: FactSheet, linked: LinkedEntities, base: str = DEFAULT_BASE) -> dict[str, Any]:
+    """A JSON-LD document (one ``@graph``) of the sheet's alliance, members, speakers, events and quotes; an
+    entity with a Wikidata id is ``sameAs`` its item."""
     ids = _Ids(base)
+    kinds = linked.kinds
     a = sheet.alliance
     entities: dict[str, EntityRef] = {m.member.key: m.member for m in sheet.members}
     for s in sheet.statements:
@@ -120,6 +129,8 @@ def to_jsonld(sheet: FactSheet, kinds: Mapping[str, str], base: str = DEFAULT_BA
         "name": [_text(n.name, n.lang) for n in a.names if n.is_primary] or [_text(a.name_en or a.key, "en")],
         "alternateName": [_text(n.name, n.lang) for n in a.names if not n.is_primary],
     }
+    if a.key in linked.qids:
+        alliance["sameAs"] = WIKIDATA_ENTITY + linked.qids[a.key]
     if a.description:
         alliance["description"] = _text(a.description, "en")
     if sheet.founding and sheet.founding[0].starts_on:
@@ -144,6 +155,7 @@ def to_jsonld(sheet: FactSheet, kinds: Mapping[str, str], base: str = DEFAULT_BA
                 "@type": SCHEMA_TYPES.get(kinds.get(key, ""), "Thing"),
                 "identifier": key,
                 "name": _names(entity),
+                **({"sameAs": WIKIDATA_ENTITY + linked.qids[key]} if key in linked.qids else {}),
             }
         )
     for e in (*sheet.founding, *sheet.events):
@@ -225,15 +237,19 @@ def _comment(text: str) -> str:
     return " /* " + " ".join(text.replace("*/", "* /").split()) + " */"
 
 
-def _reference(sheet: FactSheet, source_id: int) -> list[str]:
-    """S854 (reference URL); a source without one is referenced by its title (S1476) and, when the source
-    states it, its publication date (S577)."""
+def _reference(sheet: FactSheet, source_id: int, publisher_qids: Mapping[int, str]) -> list[str]:
+    """One reference set for one source: its address (S854), headline (S1476), publication date when the source
+    states it (S577) and its publisher's item (S248), as far as the source has them."""
     src = next(s for s in sheet.sources if s.id == source_id)
+    reference: list[str] = []
     if src.url:
-        return ["S854", qs_string(src.url)]
-    reference = ["S1476", f"{src.lang}:{qs_string(src.title)}"] if src.title else []
+        reference += ["S854", qs_string(src.url)]
+    if src.title:
+        reference += ["S1476", f"{src.lang}:{qs_string(src.title)}"]
     if src.published_on and src.published_basis == "stated":
         reference += ["S577", qs_time(src.published_on)]
+    if source_id in publisher_qids:
+        reference += ["S248", publisher_qids[source_id]]
     return reference
 
 
@@ -253,14 +269,33 @@ def parse_qids(pairs: list[str]) -> dict[str, str]:
     return qids
 
 
-def to_quickstatements(sheet: FactSheet, kinds: Mapping[str, str], qids: Mapping[str, str]) -> str:
-    """A QuickStatements v1 batch; ``qids`` maps entity keys to Wikidata ids (the alliance's is required)."""
+def to_quickstatements(
+    sheet: FactSheet,
+    linked: LinkedEntities,
+    qids: Mapping[str, str] | None = None,
+    *,
+    create_missing: bool = False,
+) -> str:
+    """A QuickStatements v1 batch. Entities are referred to by their Wikidata ids (stored, or given in ``qids``,
+    which win); one without an id is left out with a comment, or created when ``create_missing`` (a person as
+    P31 Q5, with a label in every language held). Every line carries one source's reference set."""
+    known = {**linked.qids, **(qids or {})}
     a = sheet.alliance
-    if a.key not in qids:
-        raise InvalidInput(f"qid: give the Wikidata id of the alliance, e.g. --qid {a.key}=Q123")
-    alliance = qids[a.key]
+    if a.key not in known:
+        raise InvalidInput(
+            f"qid: {a.key} has no Wikidata id; record it (entity link {a.key} wikidata=Q…) or give --qid {a.key}=Q…"
+        )
+    alliance = known[a.key]
     # Every line about one subject follows its CREATE, so that LAST means that subject.
-    subjects: dict[str, tuple[EntityRef, list[str]]] = {}
+    subjects: dict[str, list[str]] = {}
+    unreferenced: list[str] = []
+
+    def add(subject: str, line: list[str], source_id: int, note: str) -> None:
+        reference = _reference(sheet, source_id, linked.publisher_qids)
+        if not reference:
+            unreferenced.append(note)
+            return
+        subjects.setdefault(subject, []).append("\t".join([*line, *reference]) + _comment(note))
 
     for m in sheet.members:
         if m.status not in ("member", "former"):
@@ -274,10 +309,9 @@ def to_quickstatements(sheet: FactSheet, kinds: Mapping[str, str], qids: Mapping
         for e in m.evidence:
             note = (
                 f"csto-kb membership {m.id}: {m.member.key} {m.status} of {a.key}; "
-                f"source {sheet.source_number(e.source.id)}, {_span(e.span_start, e.span_end)}"
+                f"source {e.source.id}, {_span(e.span_start, e.span_end)}"
             )
-            referenced = "\t".join([*line, *_reference(sheet, e.source.id)])
-            subjects.setdefault(m.member.key, (m.member, []))[1].append(referenced + _comment(note))
+            add(m.member.key, line, e.source.id, note)
 
     for s in sheet.statements:
         if s.mode != "direct":
@@ -286,24 +320,31 @@ def to_quickstatements(sheet: FactSheet, kinds: Mapping[str, str], qids: Mapping
         if s.said_on and s.said_on_basis == "stated":
             line += ["P585", qs_time(s.said_on)]
         for e in s.evidence:
-            note = (
-                f"csto-kb statement {s.id} by {s.speaker.key}; "
-                f"source {sheet.source_number(e.source.id)}, {_span(e.span_start, e.span_end)}"
-            )
-            referenced = "\t".join([*line, *_reference(sheet, e.source.id)])
-            subjects.setdefault(s.speaker.key, (s.speaker, []))[1].append(referenced + _comment(note))
+            note = f"csto-kb statement {s.id} by {s.speaker.key}; source {e.source.id}, {_span(e.span_start, e.span_end)}"
+            add(s.speaker.key, line, e.source.id, note)
 
     out: list[str] = []
-    for key, (entity, lines) in subjects.items():
-        if key in qids:
-            out += [f"{qids[key]}\t{line}" for line in lines]
-            continue
-        out.append("CREATE" + _comment(f"csto-kb entity {key}: no Wikidata id given (--qid {key}=Q…)"))
-        if entity.name_en:
-            out.append(f"LAST\tLen\t{qs_string(entity.name_en)}")
-        if entity.name_ar:
-            out.append(f"LAST\tLar\t{qs_string(entity.name_ar)}")
-        if kinds.get(key) in WIKIDATA_INSTANCE_OF:
-            out.append(f"LAST\tP31\t{WIKIDATA_INSTANCE_OF[kinds[key]]}")
-        out += [f"LAST\t{line}" for line in lines]
+    for key, lines in subjects.items():
+        if key in known:
+            out += [f"{known[key]}\t{line}" for line in lines]
+        elif create_missing:
+            out.append(
+                "CREATE" + _comment(f"csto-kb entity {key}: no Wikidata id (entity link {key} wikidata=Q…)")
+            )
+            for lang, label in sorted(linked.labels.get(key, {}).items()):
+                out.append(f"LAST\tL{lang.lower()}\t{qs_string(label)}")
+            kind = linked.kinds.get(key)
+            if kind in WIKIDATA_INSTANCE_OF:
+                out.append(f"LAST\tP31\t{WIKIDATA_INSTANCE_OF[kind]}")
+            out += [f"LAST\t{line}" for line in lines]
+        else:
+            out.append(
+                _comment(
+                    f"csto-kb entity {key} has no Wikidata id: {len(lines)} lines left out "
+                    f"(entity link {key} wikidata=Q…, or --create-missing)"
+                ).strip()
+            )
+    # A claim with no reference at all is not sent: give its source an address (source edit ID --url …).
+    out += [_comment(f"left out, its source has no address, headline, stated date or publisher id: {n}").strip()
+            for n in unreferenced]  # fmt: skip
     return "\n".join(out) + "\n" if out else ""

@@ -3,7 +3,7 @@
 from csto_kb.model.base import Base
 from csto_kb.model.candidates import Candidate
 from csto_kb.model.changes import Change
-from csto_kb.model.entities import Entity, EntityMerge, EntityName, Role
+from csto_kb.model.entities import Entity, EntityMerge, EntityName, ExternalId, Role
 from csto_kb.model.evidence import CLAIM_TABLES, Evidence
 from csto_kb.model.facts import Event, EventParticipant, ForceLevel, Membership, OrganisationFact
 from csto_kb.model.sources import Source
@@ -20,6 +20,7 @@ __all__ = [
     "Event",
     "EventParticipant",
     "Evidence",
+    "ExternalId",
     "ForceLevel",
     "Membership",
     "OrganisationFact",

@@ -31,6 +31,13 @@ class Entity(Timestamped, Base):
         back_populates="entity", order_by="EntityName.id", cascade="all, delete-orphan"
     )
     part_of: Mapped[Entity | None] = relationship(remote_side=[id], foreign_keys=[part_of_id])
+    external_ids: Mapped[list[ExternalId]] = relationship(
+        back_populates="entity", order_by="ExternalId.scheme", cascade="all, delete-orphan"
+    )
+
+    def external_id(self, scheme: str) -> str | None:
+        """The entity's identifier in ``scheme`` (``wikidata`` …), or None."""
+        return next((x.value for x in self.external_ids if x.scheme == scheme), None)
 
     def name_in(self, lang: str) -> str | None:
         """The primary name in a language, or None when the entity has no name in it."""
@@ -54,6 +61,26 @@ class Entity(Timestamped, Base):
     @property
     def display_name(self) -> str:
         return self.name_in("en") or self.name_in("ar") or (self.names[0].name if self.names else self.key)
+
+
+class ExternalId(Timestamped, Base):
+    """The entity's identifier in another knowledge base: a scheme (``wikidata``, ``viaf`` …) and a value.
+
+    One value per entity and scheme, and a value names one entity: two entities with the same Wikidata id
+    are one entity to merge, not two to keep."""
+
+    __tablename__ = "external_id"
+    __table_args__ = (
+        UniqueConstraint("scheme", "value", name="uq_external_id_value"),
+        UniqueConstraint("entity_id", "scheme", name="uq_external_id_scheme"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entity.id", ondelete="CASCADE"), index=True)
+    scheme: Mapped[str] = mapped_column(String(40))
+    value: Mapped[str] = mapped_column(String(200))
+
+    entity: Mapped[Entity] = relationship(back_populates="external_ids")
 
 
 class EntityName(Timestamped, Base):

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
+
+from pydantic import Field, field_validator
 
 from csto_kb.schemas.common import OutModel
 
@@ -22,6 +25,17 @@ class EntityOut(OutModel):
     description: str | None
     part_of_key: str | None
     names: list[NameOut]
+    external_ids: dict[str, str] = Field(
+        default_factory=dict, description="identifiers in other knowledge bases, by scheme: {wikidata: Q399}"
+    )
+
+    @field_validator("external_ids", mode="before")
+    @classmethod
+    def _by_scheme(cls, value: Any) -> Any:
+        # The model's rows (scheme, value) as one mapping.
+        if isinstance(value, list):
+            return {x.scheme: x.value for x in sorted(value, key=lambda x: str(x.scheme))}
+        return value
 
 
 class SourceOut(OutModel):

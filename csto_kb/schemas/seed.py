@@ -36,6 +36,9 @@ class EntitySeed(Model):
     part_of: Key | None = None
     description: str | None = None
     names: list[NameSeed] = Field(min_length=1)
+    external_ids: dict[str, str] = Field(
+        default_factory=dict, description="identifiers in other knowledge bases: {wikidata: Q399}"
+    )
 
 
 class EntitiesFile(Model):

@@ -201,7 +201,7 @@ def list_entities(uow: UnitOfWork, kind: str | None = None) -> list[EntityOut]:
         query = (
             select(Entity)
             .where(Entity.merged_into_id.is_(None))
-            .options(selectinload(Entity.names))
+            .options(selectinload(Entity.names), selectinload(Entity.external_ids))
             .order_by(Entity.kind, Entity.key)
         )
         if kind:

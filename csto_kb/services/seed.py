@@ -37,6 +37,7 @@ from csto_kb.services.claims import (
     record_role,
 )
 from csto_kb.services.entities import add_name
+from csto_kb.services.external_ids import link
 from csto_kb.services.sources import create_source
 from csto_kb.services.statements import record_statement
 from csto_kb.text import sha256_text
@@ -268,6 +269,11 @@ def _add_entities(session: Session, entities: list[EntitySeed], where: str, repo
             report.entities_added += 1
         for name in seed.names:
             report.names_added += add_name(session, entity, name.name, name.lang)
+        for scheme, value in seed.external_ids.items():
+            try:
+                link(session, entity, scheme, value)
+            except KBError as error:
+                raise InvalidInput(f"{where}: {seed.key}.external_ids: {error}") from None
     for i, seed in enumerate(entities):
         if seed.part_of is not None:
             if seed.part_of not in by_key:
