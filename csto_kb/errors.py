@@ -1,12 +1,25 @@
-"""The one error family of csto-kb; the CLI turns each class into an exit code in one place."""
+"""The one error family of csto-kb; the CLI turns each class into an exit code in one place.
+
+Exit codes: 0 success; 1 not found, conflict, or a database that refused the work; 2 bad input; 3 the
+database could not be reached (no server answering, a SQLite file that is missing or cannot be opened).
+"""
 
 from __future__ import annotations
+
+import copy
+from typing import Self
 
 
 class KBError(Exception):
     """Base class of every error the knowledge base reports to its users."""
 
     exit_code = 1
+
+    def prefixed(self, prefix: str) -> Self:
+        """The same error with ``prefix`` before its message; its class and attributes are kept."""
+        clone = copy.copy(self)
+        clone.args = (f"{prefix}{self}", *self.args[1:])
+        return clone
 
 
 class NotFound(KBError):
@@ -39,7 +52,19 @@ class InvalidInput(KBError):
     exit_code = 2
 
 
-class DatabaseError(KBError):
-    """The database cannot be reached or is in a state csto-kb cannot work with."""
+class ReadOnly(KBError):
+    """The knowledge base was opened read-only and the command would write."""
 
     exit_code = 1
+
+
+class DatabaseError(KBError):
+    """The database refused the work, or is in a state csto-kb cannot work with."""
+
+    exit_code = 1
+
+
+class DatabaseUnreachable(DatabaseError):
+    """The database could not be reached: no server answers, or the SQLite file cannot be opened."""
+
+    exit_code = 3
