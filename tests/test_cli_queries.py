@@ -15,7 +15,7 @@ from sqlalchemy import Engine, inspect
 from csto_kb import __version__
 from csto_kb.db.engine import make_engine
 from csto_kb.exporters.rows import CSV_COLUMNS
-from tests.conftest import Run, count, ok, one_line_error
+from tests.helpers import Run, count, ok, one_line_error
 
 Cli = Callable[..., Run]
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
-from tests.conftest import Databases, Run, candidate_total, count, ok, table_counts
+from tests.helpers import Databases, Run, candidate_total, count, ok, table_counts
 
 Cli = Callable[..., Run]
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from csto_kb.errors import DatabaseError, DatabaseUnreachable, Duplicate, InvalidInput, NotFound, ReadOnly
-from tests.conftest import POSTGRES_URL, Run, one_line_error
+from tests.helpers import POSTGRES_URL, Run, one_line_error
 
 Cli = Callable[..., Run]
 UNREACHABLE = 3

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from csto_kb.settings import database_url
-from tests.conftest import Run, ok, one_line_error
+from tests.helpers import Run, ok, one_line_error
 
 Cli = Callable[..., Run]
 

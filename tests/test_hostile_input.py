@@ -36,7 +36,7 @@ from csto_kb.resources import seeds_dir
 from csto_kb.schemas.sources import SourceIn
 from csto_kb.services.seed import load_seeds
 from csto_kb.services.sources import create_source
-from tests.conftest import Databases, Run, one_line_error
+from tests.helpers import Databases, Run, one_line_error
 
 Cli = Callable[..., Run]
 
@@ -585,7 +585,7 @@ def test_extract_and_ingest_store_hostile_articles_verbatim_or_refuse_them(
 
 
 @pytest.fixture
-def fresh_migrated(databases: Databases, tmp_path: Path) -> Iterator[Callable[[], Engine]]:
+def fresh_migrated(databases: Databases) -> Iterator[Callable[[], Engine]]:
     """Makes empty, migrated databases quickly: one migration, then file copies or template databases."""
     url = databases.empty()
     engine = make_engine(url)
@@ -594,14 +594,7 @@ def fresh_migrated(databases: Databases, tmp_path: Path) -> Iterator[Callable[[]
     made: list[Engine] = []
 
     def fresh() -> Engine:
-        n = next(_counter)
-        if databases.backend == "sqlite":
-            path = tmp_path / f"migrated-{n}.sqlite3"
-            shutil.copyfile(make_url(url).database or "", path)
-            copy = f"sqlite:///{path}"
-        else:
-            copy = databases._create_pg(f"{make_url(url).database}_m{n}", template=make_url(url).database)
-        made.append(make_engine(copy))
+        made.append(make_engine(databases.copy_of(url)))
         return made[-1]
 
     yield fresh

@@ -9,7 +9,7 @@ from sqlalchemy import Engine, text
 
 from csto_kb.model import Base
 from csto_kb.services.merges import HANDLED_APART, REFERENCES
-from tests.conftest import Run, count, ok, one_line_error
+from tests.helpers import Run, count, ok, one_line_error
 
 Cli = Callable[..., Run]
 

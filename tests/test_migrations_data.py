@@ -9,7 +9,7 @@ from sqlalchemy import Engine, inspect, text
 
 from csto_kb.db import migrate
 from csto_kb.db.engine import make_engine
-from tests.conftest import Databases
+from tests.helpers import Databases
 
 FIRST_REVISION = "0001"
 CLAIM_TABLES = ("statement", "membership", "role", "force_level", "event", "organisation_fact")

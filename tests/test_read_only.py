@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError
 
 from csto_kb.model import Change
 from csto_kb.services.bootstrap import open_knowledge_base
-from tests.conftest import Databases, Run, ok, one_line_error, table_counts
+from tests.helpers import Databases, Run, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 ZAS_QUOTE = "لم يغير هذا مجرى المعركة"
