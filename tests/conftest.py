@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import typer
 from sqlalchemy import Engine
 from typer.testing import CliRunner
 
@@ -101,10 +102,20 @@ def engine(db_url: str) -> Iterator[Engine]:
     engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def cli_command() -> typer.core.TyperGroup:
+    """The whole command line as Click commands, built once: Typer's test runner would build them again for
+    every invocation, which costs more than most commands take to run."""
+    command = typer.main.get_command(app)
+    assert isinstance(command, typer.core.TyperGroup)
+    return command
+
+
 @pytest.fixture
-def cli() -> Callable[..., Run]:
+def cli(cli_command: typer.core.TyperGroup, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
     """Run the CLI in-process as a user would, with stdout and stderr kept apart."""
     runner = CliRunner()
+    monkeypatch.setattr(typer.testing, "_get_command", lambda _app: cli_command)
 
     def run(*args: str, input: str | None = None) -> Run:
         result = runner.invoke(app, list(args), input=input)
