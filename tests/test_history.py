@@ -18,7 +18,7 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
-def test_history_shows_each_version_with_who_why_and_the_replaced_value(cli: Cli) -> None:
+def test_history_shows_each_version_with_who_why_and_the_replaced_value(cli: Cli, db_url: str) -> None:
     ok(
         cli(
             "statement",
@@ -57,7 +57,7 @@ def test_history_shows_each_version_with_who_why_and_the_replaced_value(cli: Cli
     assert versions[2]["changed"] == {"venue": {"before": None, "after": "interview with Reuters"}}
 
 
-def test_history_of_other_kinds_of_record(cli: Cli) -> None:
+def test_history_of_other_kinds_of_record(cli: Cli, db_url: str) -> None:
     ok(cli("entity", "alias", "Stanislav Zas", "Станислав Зась", "--lang", "ru", "--by", "ana"))
     names = json.loads(ok(cli("log", "--of", "entity_name", "--format", "json")).stdout)
     assert names[0]["by"] == "ana"
@@ -66,7 +66,7 @@ def test_history_of_other_kinds_of_record(cli: Cli) -> None:
     assert "insert by csto-kb seed" in run.stdout
 
 
-def test_history_refuses_unknown_records_and_kinds(cli: Cli) -> None:
+def test_history_refuses_unknown_records_and_kinds(cli: Cli, db_url: str) -> None:
     one_line_error(cli("history", "999"), 1, "999")
     one_line_error(cli("history", "1", "--of", "gossip"), 2, "of")
 
@@ -137,6 +137,6 @@ def test_who_said_as_recorded_at_answers_what_the_knowledge_base_said_then(cli: 
         )
 
 
-def test_who_said_as_recorded_at_refuses_a_malformed_moment(cli: Cli) -> None:
+def test_who_said_as_recorded_at_refuses_a_malformed_moment(cli: Cli, db_url: str) -> None:
     one_line_error(cli("who-said", "--as-recorded-at", "yesterday-ish"), 2, "as-recorded-at")
     one_line_error(cli("who-said", "--as-recorded-at", "2022-02-30"), 2, "as-recorded-at")
