@@ -16,11 +16,14 @@ from bench import generate, run
 from tests.helpers import ENGINES, POSTGRES_URL, postgres_problem
 
 ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.skipif(
-    shutil.which("sqlite-utils", path=str(Path(sys.executable).parent)) is None
-    or not Path("/usr/bin/time").exists(),
-    reason="the benchmark needs sqlite-utils in the virtual environment and GNU time",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        shutil.which("sqlite-utils", path=str(Path(sys.executable).parent)) is None
+        or not Path("/usr/bin/time").exists(),
+        reason="the benchmark needs sqlite-utils in the virtual environment and GNU time",
+    ),
+]
 
 
 def test_generator_is_deterministic_and_writes_the_probes(tmp_path: Path) -> None:

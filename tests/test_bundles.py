@@ -486,6 +486,7 @@ def test_a_bundle_from_revision_0001_restores_and_ends_at_head(
     assert restored["candidate"] == 0
 
 
+@pytest.mark.slow  # migrations
 def test_a_bundle_from_an_older_revision_restores_into_an_empty_database_at_head(
     cli: Cli, databases: Databases, seed_bundle: Path, tmp_path: Path
 ) -> None:

@@ -19,11 +19,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import make_url
 
 from csto_kb.db.engine import make_engine
 from tests.helpers import Databases, Run, candidate_total, count, table_counts
+
+pytestmark = pytest.mark.slow  # kill -9 at many moments
 
 Cli = Callable[..., Run]
 

@@ -7,6 +7,7 @@ import json
 import time
 from collections.abc import Callable
 
+import pytest
 from sqlalchemy import Engine, text
 
 from tests.helpers import Run, count, ok, one_line_error, table_counts
@@ -90,6 +91,7 @@ def test_log_filters_by_author_and_time_newest_first(cli: Cli, engine: Engine) -
     one_line_error(cli("log", "--of", "gossip"), 2, "table")
 
 
+@pytest.mark.slow  # waits for the clock between changes
 def test_who_said_as_recorded_at_answers_what_the_knowledge_base_said_then(cli: Cli, engine: Engine) -> None:
     time.sleep(1.1)
     before_corrections = _now()

@@ -14,6 +14,8 @@ from csto_kb.db import migrate
 from csto_kb.db.engine import make_engine
 from tests.helpers import Databases, Run, ok, table_counts
 
+pytestmark = pytest.mark.slow  # migrations with rows in the tables
+
 Cli = Callable[..., Run]
 CLAIMS = ("statement", "membership", "role", "force_level", "event", "organisation_fact")
 

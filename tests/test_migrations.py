@@ -21,6 +21,8 @@ from csto_kb.model import Base
 from csto_kb.resources import migrations_dir, seeds_dir
 from tests.helpers import Databases, Run, table_counts
 
+pytestmark = pytest.mark.slow  # every migration up and down
+
 if TYPE_CHECKING:
     from alembic.script import Script, ScriptDirectory
 
