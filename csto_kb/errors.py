@@ -1,12 +1,25 @@
-"""The one error family of csto-kb; the CLI turns each class into an exit code in one place."""
+"""The one error family of csto-kb; the CLI turns each class into an exit code in one place.
+
+Exit codes: 0 success; 1 not found, conflict, or a database that refused the work; 2 bad input; 3 the
+database could not be reached (no server answering, a SQLite file that is missing or cannot be opened).
+"""
 
 from __future__ import annotations
+
+import copy
+from typing import Self
 
 
 class KBError(Exception):
     """Base class of every error the knowledge base reports to its users."""
 
     exit_code = 1
+
+    def prefixed(self, prefix: str) -> Self:
+        """The same error with ``prefix`` before its message; its class and attributes are kept."""
+        clone = copy.copy(self)
+        clone.args = (f"{prefix}{self}", *self.args[1:])
+        return clone
 
 
 class NotFound(KBError):
@@ -39,16 +52,22 @@ class InvalidInput(KBError):
     exit_code = 2
 
 
+class ReadOnly(KBError):
+    """The knowledge base was opened read-only and the command would write."""
+
+    exit_code = 1
+
+
 class DatabaseError(KBError):
-    """The database cannot be reached or is in a state csto-kb cannot work with."""
+    """The database refused the work, or is in a state csto-kb cannot work with."""
 
     exit_code = 1
 
 
-class Incomplete(KBError):
-    """Work on many items was done for some and not for others; each failure was reported on its own."""
+class DatabaseUnreachable(DatabaseError):
+    """The database could not be reached: no server answers, or the SQLite file cannot be opened."""
 
-    exit_code = 1
+    exit_code = 3
 
 
 class Busy(DatabaseError):
@@ -56,3 +75,9 @@ class Busy(DatabaseError):
     code is EX_TEMPFAIL's: a script may run the command again later."""
 
     exit_code = 75
+
+
+class Incomplete(KBError):
+    """Work on many items was done for some and not for others; each failure was reported on its own."""
+
+    exit_code = 1

@@ -13,14 +13,17 @@ from pathlib import Path
 import pytest
 
 from bench import generate, run
-from tests.conftest import ENGINES, POSTGRES_URL, _postgres_problem
+from tests.helpers import ENGINES, POSTGRES_URL, postgres_problem
 
 ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.skipif(
-    shutil.which("sqlite-utils", path=str(Path(sys.executable).parent)) is None
-    or not Path("/usr/bin/time").exists(),
-    reason="the benchmark needs sqlite-utils in the virtual environment and GNU time",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        shutil.which("sqlite-utils", path=str(Path(sys.executable).parent)) is None
+        or not Path("/usr/bin/time").exists(),
+        reason="the benchmark needs sqlite-utils in the virtual environment and GNU time",
+    ),
+]
 
 
 def test_generator_is_deterministic_and_writes_the_probes(tmp_path: Path) -> None:
@@ -45,7 +48,7 @@ def _published() -> bytes | None:
 def test_the_suite_runs_at_a_tiny_scale_and_prints_every_row(tmp_path: Path) -> None:
     published = _published()
     engines = ["sqlite"]
-    if "postgresql" in ENGINES and _postgres_problem() is None:
+    if "postgresql" in ENGINES and postgres_problem() is None:
         engines.append("postgresql")
     env = {k: v for k, v in os.environ.items() if not k.startswith("CSTO_KB_")}
     result = subprocess.run(

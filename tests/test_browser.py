@@ -28,6 +28,8 @@ from csto_kb.schemas.statements import EntityRef
 from csto_kb.services.exports import with_clock
 from csto_kb.services.factsheet import build_factsheet
 
+pytestmark = pytest.mark.slow  # a real browser
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 

@@ -25,13 +25,14 @@ from csto_kb.services.bundles import (
     schema_columns,
     tables_with_rows,
 )
-from tests.conftest import (
+from tests.helpers import (
     ENGINES,
     Databases,
+    PostgresServer,
     Run,
-    _postgres_problem,
     ok,
     one_line_error,
+    postgres_problem,
     table_counts,
 )
 
@@ -277,16 +278,20 @@ def test_restore_streams_tables_larger_than_one_batch(
 
 
 @pytest.fixture
-def both_engines(tmp_path: Path, templates: dict[str, str]) -> Iterator[dict[str, Databases]]:
+def both_engines(
+    tmp_path: Path, templates: dict[str, str], postgres_server: PostgresServer | None
+) -> Iterator[dict[str, Databases]]:
     """Database factories for SQLite and PostgreSQL together, for bundles that cross from one to the other."""
     if "postgresql" not in ENGINES:
         pytest.skip("PostgreSQL left out by CSTO_KB_TEST_ENGINES")
-    problem = _postgres_problem()
+    problem = postgres_problem()
     if problem is not None:
         if os.environ.get("CI"):
             pytest.fail(f"the cross-engine test must run in CI: {problem}")
         pytest.skip(problem)
-    factories = {name: Databases(name, tmp_path, templates[name]) for name in ("sqlite", "postgresql")}
+    factories = {
+        name: Databases(name, tmp_path, templates[name], postgres_server) for name in ("sqlite", "postgresql")
+    }
     yield factories
     factories["postgresql"].drop_all()
 
@@ -481,6 +486,7 @@ def test_a_bundle_from_revision_0001_restores_and_ends_at_head(
     assert restored["candidate"] == 0
 
 
+@pytest.mark.slow  # migrations
 def test_a_bundle_from_an_older_revision_restores_into_an_empty_database_at_head(
     cli: Cli, databases: Databases, seed_bundle: Path, tmp_path: Path
 ) -> None:

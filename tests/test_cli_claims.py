@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 
-from tests.conftest import Run, count, ok, one_line_error, table_counts
+from tests.helpers import Run, count, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 
@@ -296,12 +296,14 @@ def test_linked_data_exports_carry_one_reference_per_source(cli: Cli, engine: En
     ok(cli("membership", "add", "CSTO", "Armenia", "--since", "2002", "--source", "2", "--evidence",
            "a founding member of the CSTO since 2002"))  # fmt: skip
 
+    ok(cli("source", "edit", "1", "--url", "https://www.skynewsarabia.com/csto", "--reason", "its address"))
     qs = ok(cli("export", "quickstatements", "--qid", "csto=Q100", "--qid", "armenia=Q399")).stdout
     graph = json.loads(ok(cli("export", "jsonld")).stdout)["@graph"]
 
     armenia_lines = [line for line in qs.splitlines() if line.startswith("Q399\tP463")]
     assert len(armenia_lines) == 2  # the same claim twice, each line with its own reference
     assert any('S854\t"https://wire.invalid/armenia"' in line for line in armenia_lines)
+    assert any('S854\t"https://www.skynewsarabia.com/csto"' in line for line in armenia_lines)
     alliance = next(n for n in graph if n["@id"].endswith("/entity/csto"))
     armenia = next(r for r in alliance["member"] if r["member"]["@id"].endswith("/armenia"))
     assert len(armenia["subjectOf"]) == 2

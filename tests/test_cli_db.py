@@ -7,7 +7,7 @@ from collections.abc import Callable
 from sqlalchemy import Engine
 
 from csto_kb.db.migrate import HEAD_REVISION
-from tests.conftest import Run, count, ok, one_line_error, table_counts
+from tests.helpers import Run, count, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 

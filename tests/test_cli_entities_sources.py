@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import Engine, text
 
 from csto_kb.text import sha256_text
-from tests.conftest import Run, count, ok, one_line_error, table_counts
 from tests.corpus import DEV, require
+from tests.helpers import Run, count, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 

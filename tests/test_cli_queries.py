@@ -15,7 +15,7 @@ from sqlalchemy import Engine, inspect
 from csto_kb import __version__
 from csto_kb.db.engine import make_engine
 from csto_kb.exporters.rows import CSV_COLUMNS
-from tests.conftest import Run, count, ok, one_line_error
+from tests.helpers import Run, count, ok, one_line_error
 
 Cli = Callable[..., Run]
 
@@ -574,14 +574,14 @@ def test_db_option_overrides_the_environment(
 
 def test_an_unreachable_postgresql_database_is_one_line_without_the_password(cli: Cli) -> None:
     run = cli("--db", "postgresql+psycopg://u:s3cret@127.0.0.1:1/x", "who-said", "--speaker", "Pashinyan")
-    one_line_error(run, 1, "127.0.0.1")
+    one_line_error(run, 3, "127.0.0.1")
     assert "s3cret" not in run.stderr + run.stdout
     assert "u:***@" in run.stderr
 
 
 def test_an_unreachable_postgresql_database_without_password_is_one_line(cli: Cli) -> None:
     run = cli("--db", "postgresql+psycopg://nobody@127.0.0.1:1/none", "members")
-    one_line_error(run, 1, "nobody@127.0.0.1:1/none")
+    one_line_error(run, 3, "nobody@127.0.0.1:1/none")
 
 
 @pytest.mark.parametrize(

@@ -17,8 +17,8 @@ from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.extraction.evaluate import token_f1
 from csto_kb.resources import seeds_dir
 from csto_kb.services.seed import load_seeds
-from tests.conftest import Databases, Run, count, ok, one_line_error, table_counts
 from tests.corpus import DEV, require
+from tests.helpers import Databases, Run, count, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 SEED_TEXT = seeds_dir() / "000_a04cb8df2fb7d647.txt"

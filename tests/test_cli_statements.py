@@ -17,7 +17,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from csto_kb.model import Change
-from tests.conftest import Run, count, one_line_error, table_counts
+from tests.helpers import Run, count, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 

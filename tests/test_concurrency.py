@@ -15,9 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import Engine, text
 
-from tests.conftest import Databases, Run, candidate_total, count, ok, table_counts
+from tests.helpers import Databases, Run, candidate_total, count, ok, table_counts
+
+pytestmark = pytest.mark.slow  # many processes at once
 
 Cli = Callable[..., Run]
 

@@ -24,7 +24,9 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import make_url
 
 from csto_kb.db.engine import make_engine
-from tests.conftest import Databases, Run, candidate_total, count, table_counts
+from tests.helpers import Databases, Run, candidate_total, count, table_counts
+
+pytestmark = pytest.mark.slow  # kill -9 at many moments
 
 Cli = Callable[..., Run]
 
@@ -264,11 +266,6 @@ def rows_or_none(url: str) -> dict[str, int] | None:
 def test_kill_9_during_bundle_import_leaves_the_database_empty_or_whole(
     cli: Cli, engine: Engine, db_url: str, databases: Databases, backend: str, tmp_path: Path
 ) -> None:
-    from csto_kb.cli.imports import app as imports
-
-    names = {c.name or (c.callback.__name__ if c.callback else "") for c in imports.registered_commands}
-    if "bundle" not in names:
-        pytest.skip("`csto-kb import bundle` does not exist yet (csto_kb/cli/imports.py)")
     seed_text = SEED_ARTICLE.read_text(encoding="utf-8")
     article = tmp_path / "big.txt"
     article.write_text((seed_text + "\n") * 40 + "\nbundle article\n", encoding="utf-8")

@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import Run, ok
+from tests.helpers import Run, ok
 
 Cli = Callable[..., Run]
 

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from csto_kb.settings import database_url
-from tests.conftest import Run, ok, one_line_error
+from tests.helpers import Run, ok, one_line_error
 
 Cli = Callable[..., Run]
 
@@ -93,7 +93,7 @@ def test_reading_a_missing_sqlite_file_is_an_error_that_creates_nothing(
 ) -> None:
     missing = tmp_path / "not-yet" / "kb.sqlite3"
     for spelling in (str(missing), f"sqlite:///{missing}"):
-        one_line_error(cli("--db", spelling, *args), 1, str(missing), "no such SQLite file")
+        one_line_error(cli("--db", spelling, *args), 3, str(missing), "no such SQLite file")
     assert not missing.parent.exists()
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from tests.conftest import Run, count, ok, one_line_error
+from tests.helpers import Run, count, ok, one_line_error
 
 Cli = Callable[..., Run]
 S11_QUOTE = (

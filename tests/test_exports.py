@@ -18,7 +18,7 @@ from csto_kb.exporters.rows import CSV_COLUMNS
 from csto_kb.schemas.factsheet import FactSheet
 from csto_kb.schemas.statements import StatementOut
 from csto_kb.sql.run import StatementFilter
-from tests.conftest import Run, ok, one_line_error, table_counts
+from tests.helpers import Run, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, text
 
 from csto_kb.db import migrate
 from csto_kb.db.engine import make_engine
-from tests.conftest import MIGRATION_NOTES, Databases, Run, ok, one_line_error, table_counts
+from tests.helpers import MIGRATION_NOTES, Databases, Run, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 

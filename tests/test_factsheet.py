@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 
 from csto_kb.resources import seeds_dir
 from csto_kb.schemas.factsheet import FactSheet
-from tests.conftest import Run, count, ok, one_line_error, table_counts
+from tests.helpers import Run, count, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from tests.conftest import Run, ok, one_line_error, table_counts
+from tests.helpers import Run, ok, one_line_error, table_counts
 from tests.test_factsheet import (
     ESCAPE_QUOTE,
     add_escape_statement,

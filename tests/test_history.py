@@ -7,9 +7,10 @@ import json
 import time
 from collections.abc import Callable
 
+import pytest
 from sqlalchemy import Engine, text
 
-from tests.conftest import Run, count, ok, one_line_error, table_counts
+from tests.helpers import Run, count, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 
@@ -18,7 +19,7 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
-def test_history_shows_each_version_with_who_why_and_the_replaced_value(cli: Cli) -> None:
+def test_history_shows_each_version_with_who_why_and_the_replaced_value(cli: Cli, db_url: str) -> None:
     ok(
         cli(
             "statement",
@@ -57,7 +58,7 @@ def test_history_shows_each_version_with_who_why_and_the_replaced_value(cli: Cli
     assert versions[2]["changed"] == {"venue": {"before": None, "after": "interview with Reuters"}}
 
 
-def test_history_of_other_kinds_of_record(cli: Cli) -> None:
+def test_history_of_other_kinds_of_record(cli: Cli, db_url: str) -> None:
     ok(cli("entity", "alias", "Stanislav Zas", "Станислав Зась", "--lang", "ru", "--by", "ana"))
     names = json.loads(ok(cli("log", "--of", "entity_name", "--format", "json")).stdout)
     assert names[0]["by"] == "ana"
@@ -66,7 +67,7 @@ def test_history_of_other_kinds_of_record(cli: Cli) -> None:
     assert "insert by csto-kb seed" in run.stdout
 
 
-def test_history_refuses_unknown_records_and_kinds(cli: Cli) -> None:
+def test_history_refuses_unknown_records_and_kinds(cli: Cli, db_url: str) -> None:
     one_line_error(cli("history", "999"), 1, "999")
     one_line_error(cli("history", "1", "--of", "gossip"), 2, "of")
 
@@ -90,6 +91,7 @@ def test_log_filters_by_author_and_time_newest_first(cli: Cli, engine: Engine) -
     one_line_error(cli("log", "--of", "gossip"), 2, "table")
 
 
+@pytest.mark.slow  # waits for the clock between changes
 def test_who_said_as_recorded_at_answers_what_the_knowledge_base_said_then(cli: Cli, engine: Engine) -> None:
     time.sleep(1.1)
     before_corrections = _now()
@@ -137,6 +139,6 @@ def test_who_said_as_recorded_at_answers_what_the_knowledge_base_said_then(cli: 
         )
 
 
-def test_who_said_as_recorded_at_refuses_a_malformed_moment(cli: Cli) -> None:
+def test_who_said_as_recorded_at_refuses_a_malformed_moment(cli: Cli, db_url: str) -> None:
     one_line_error(cli("who-said", "--as-recorded-at", "yesterday-ish"), 2, "as-recorded-at")
     one_line_error(cli("who-said", "--as-recorded-at", "2022-02-30"), 2, "as-recorded-at")

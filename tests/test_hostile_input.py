@@ -36,7 +36,7 @@ from csto_kb.resources import seeds_dir
 from csto_kb.schemas.sources import SourceIn
 from csto_kb.services.seed import load_seeds
 from csto_kb.services.sources import create_source
-from tests.conftest import Databases, Run, one_line_error
+from tests.helpers import Databases, Run, one_line_error
 
 Cli = Callable[..., Run]
 
@@ -209,6 +209,7 @@ def statement_row(engine: Engine, statement_id: int) -> dict[str, Any]:
     return found
 
 
+@pytest.mark.slow  # many generated inputs
 def test_statement_add_stores_hostile_text_verbatim_or_refuses_it_cleanly(
     cli: Cli, engine: Engine, db_url: str
 ) -> None:
@@ -289,6 +290,7 @@ def test_statement_add_stores_hostile_text_verbatim_or_refuses_it_cleanly(
     assert stored + statement_tally.outcomes.get("another source of a stored statement", 0) >= 8
 
 
+@pytest.mark.slow  # many generated inputs
 def test_statement_add_takes_each_malformed_date_and_language_verbatim_or_refuses_it(
     cli: Cli, engine: Engine, db_url: str
 ) -> None:
@@ -374,6 +376,7 @@ INJECTIONS = [
 ]
 
 
+@pytest.mark.slow  # many generated inputs
 def test_sql_metacharacters_are_stored_and_queried_verbatim(cli: Cli, engine: Engine, db_url: str) -> None:
     for payload in INJECTIONS:
         stored_and_found_verbatim(cli, engine, payload)
@@ -427,6 +430,7 @@ def stored_and_found_verbatim(cli: Cli, engine: Engine, payload: str) -> None:
 # --- huge and empty quotes ----------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # 10 MB of text
 def test_a_10_mb_quote_is_stored_verbatim_and_an_empty_one_refused(
     cli: Cli, engine: Engine, db_url: str, tmp_path: Path
 ) -> None:
@@ -533,6 +537,7 @@ article_text = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow  # many generated articles
 def test_extract_and_ingest_store_hostile_articles_verbatim_or_refuse_them(
     cli: Cli, engine: Engine, db_url: str, tmp_path: Path
 ) -> None:
@@ -585,7 +590,7 @@ def test_extract_and_ingest_store_hostile_articles_verbatim_or_refuse_them(
 
 
 @pytest.fixture
-def fresh_migrated(databases: Databases, tmp_path: Path) -> Iterator[Callable[[], Engine]]:
+def fresh_migrated(databases: Databases) -> Iterator[Callable[[], Engine]]:
     """Makes empty, migrated databases quickly: one migration, then file copies or template databases."""
     url = databases.empty()
     engine = make_engine(url)
@@ -594,14 +599,7 @@ def fresh_migrated(databases: Databases, tmp_path: Path) -> Iterator[Callable[[]
     made: list[Engine] = []
 
     def fresh() -> Engine:
-        n = next(_counter)
-        if databases.backend == "sqlite":
-            path = tmp_path / f"migrated-{n}.sqlite3"
-            shutil.copyfile(make_url(url).database or "", path)
-            copy = f"sqlite:///{path}"
-        else:
-            copy = databases._create_pg(f"{make_url(url).database}_m{n}", template=make_url(url).database)
-        made.append(make_engine(copy))
+        made.append(make_engine(databases.copy_of(url)))
         return made[-1]
 
     yield fresh
@@ -689,6 +687,7 @@ def seed_bugs(backend: str) -> dict[str, str]:
     return dict(SEED_BUGS)
 
 
+@pytest.mark.slow  # a database per mutated file
 def test_seed_loader_on_mutated_seed_files_stores_the_value_or_refuses_it(
     fresh_migrated: Callable[[], Engine], backend: str, tmp_path: Path
 ) -> None:
@@ -714,6 +713,7 @@ def test_seed_loader_on_mutated_seed_files_known_bugs(
     check_seed_mutation(fresh_migrated(), mutated_seeds(tmp_path, case), case, backend)
 
 
+@pytest.mark.slow  # a database per generated input
 def test_seed_loader_stores_any_positive_force_count_it_accepts_or_refuses_it(
     fresh_migrated: Callable[[], Engine], tmp_path: Path
 ) -> None:

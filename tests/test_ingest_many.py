@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, text
 
-from tests.conftest import Run, count, ok, one_line_error, table_counts
+from tests.helpers import Run, count, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 PAGES = Path(__file__).resolve().parent / "pages"

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from csto_kb.cli.types import MAX_INTEGER
 from csto_kb.limits import LIMITS, limit_of
-from tests.conftest import Run, one_line_error, table_counts
+from tests.helpers import Run, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 

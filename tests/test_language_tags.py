@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from csto_kb.langtags import canonical_lang
-from tests.conftest import Run, ok, one_line_error, table_counts
+from tests.helpers import Run, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 QUOTE = "ويضم هذا التحالف السياسي العسكري"  # in the seed article (source 1)

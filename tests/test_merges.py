@@ -7,20 +7,34 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine, text
 
-from tests.conftest import Run, count, ok, one_line_error
+from csto_kb.model import Base
+from csto_kb.services.merges import HANDLED_APART, REFERENCES
+from tests.helpers import Run, count, ok, one_line_error
 
 Cli = Callable[..., Run]
-TABLES = (
-    "statement",
-    "role",
-    "membership",
-    "force_level",
-    "organisation_fact",
-    "source",
-    "entity_name",
-    "statement_about",
-    "event_participant",
-)
+
+
+def entity_foreign_keys() -> set[tuple[str, str]]:
+    """(table, column) of every foreign key in the model that points at the entity table."""
+    entity = Base.metadata.tables["entity"]
+    return {
+        (table.name, key.parent.name)
+        for table in Base.metadata.sorted_tables
+        for key in table.foreign_keys
+        if key.column.table is entity
+    }
+
+
+# The tables whose rows a merge moves (the entity table and the merge record aside).
+TABLES = tuple(sorted({table for table, _ in entity_foreign_keys()} - {"entity", "entity_merge"}))
+
+
+def test_a_merge_moves_every_foreign_key_to_an_entity_or_handles_it_apart() -> None:
+    moved = {(model.__tablename__, column) for model, column in REFERENCES}
+    assert moved | HANDLED_APART == entity_foreign_keys()
+    assert not moved & HANDLED_APART
+    assert ("statement", "speaker_id") in moved
+    assert ("source", "publisher_id") in moved
 
 
 def snapshot(engine: Engine) -> dict[str, list[tuple[object, ...]]]:

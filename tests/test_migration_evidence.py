@@ -12,7 +12,9 @@ from sqlalchemy import Engine, text
 
 from csto_kb.db import migrate
 from csto_kb.db.engine import make_engine
-from tests.conftest import Databases, Run, ok, table_counts
+from tests.helpers import Databases, Run, ok, table_counts
+
+pytestmark = pytest.mark.slow  # migrations with rows in the tables
 
 Cli = Callable[..., Run]
 CLAIMS = ("statement", "membership", "role", "force_level", "event", "organisation_fact")

@@ -11,7 +11,7 @@ from csto_kb.db import migrate
 from csto_kb.db.engine import make_engine
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.errors import DatabaseError, Duplicate
-from tests.conftest import Databases, table_counts
+from tests.helpers import Databases, table_counts
 
 COPIED = [
     "speaker_id",

@@ -19,7 +19,9 @@ from csto_kb.db.search_index import is_search_index_table
 from csto_kb.errors import DatabaseError
 from csto_kb.model import Base
 from csto_kb.resources import migrations_dir, seeds_dir
-from tests.conftest import Databases, Run, table_counts
+from tests.helpers import Databases, Run, table_counts
+
+pytestmark = pytest.mark.slow  # every migration up and down
 
 if TYPE_CHECKING:
     from alembic.script import Script, ScriptDirectory

@@ -5,11 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 
+import pytest
 from sqlalchemy import Engine, inspect, text
 
 from csto_kb.db import migrate
 from csto_kb.db.engine import make_engine
-from tests.conftest import MIGRATION_NOTES, Databases
+from tests.helpers import MIGRATION_NOTES, Databases
+
+pytestmark = pytest.mark.slow  # every migration with rows in the tables
 
 FIRST_REVISION = "0001"
 CLAIM_TABLES = ("statement", "membership", "role", "force_level", "event", "organisation_fact")

@@ -17,7 +17,7 @@ from csto_kb.db.engine import make_engine
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.resources import seeds_dir
 from csto_kb.services.seed import load_seeds
-from tests.conftest import Databases, Run, count, ok, one_line_error, table_counts
+from tests.helpers import Databases, Run, count, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from tests.conftest import POSTGRES_URL, Run, ok, one_line_error
+from tests.helpers import POSTGRES_URL, Run, ok, one_line_error
 
 Cli = Callable[..., Run]
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")

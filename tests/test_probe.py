@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine
 
-from tests.conftest import Run, one_line_error
+from tests.helpers import Run, one_line_error
 from tests.probe import BASES, FILE_SLOTS, Probe, Slot, hostile_values, option_slots
 from tests.test_hostile_input import fingerprint
 

@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError
 
 from csto_kb.model import Change
 from csto_kb.services.bootstrap import open_knowledge_base
-from tests.conftest import Databases, Run, ok, one_line_error, table_counts
+from tests.helpers import Databases, Run, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 ZAS_QUOTE = "لم يغير هذا مجرى المعركة"
@@ -76,8 +76,13 @@ def test_the_database_itself_refuses_writes_that_bypass_the_session(db_url: str,
     assert table_counts(engine) == before
 
 
-def test_read_only_refuses_an_empty_database_instead_of_creating_it(cli: Cli, databases: Databases) -> None:
+def test_read_only_refuses_an_empty_database_instead_of_creating_it(
+    cli: Cli, databases: Databases, backend: str
+) -> None:
     url = databases.empty()
-    one_line_error(cli("--db", url, "--read-only", "who-said"), 1, "empty")
+    # An empty SQLite database is a file not made yet, which cannot be opened (3); an empty PostgreSQL
+    # database is there, and holds nothing (1).
+    code, needle = (3, "no such SQLite file") if backend == "sqlite" else (1, "the database is empty")
+    one_line_error(cli("--db", url, "--read-only", "who-said"), code, needle)
     with pytest.raises(Exception, match="empty"):
         open_knowledge_base(url, read_only=True)

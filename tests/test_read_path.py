@@ -21,7 +21,7 @@ from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.services.queries import who_said, who_said_rows
 from csto_kb.sql import direct, generate
 from csto_kb.sql.run import StatementFilter, fts_phrase, like_escape
-from tests.conftest import Databases, Run, ok
+from tests.helpers import Databases, Run, ok
 
 Cli = Callable[..., Run]
 REPO = Path(__file__).resolve().parent.parent

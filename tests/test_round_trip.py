@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from csto_kb.db.engine import make_engine
-from tests.conftest import Databases, Run, count, ok, one_line_error, table_counts
+from tests.helpers import Databases, Run, count, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 S11_QUOTE = (

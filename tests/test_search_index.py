@@ -20,7 +20,7 @@ from csto_kb.db.search_index import PG_QUOTE_TRGM_INDEX, is_search_index_table
 from csto_kb.model import Base
 from csto_kb.services.bundles import tables_with_rows
 from csto_kb.text import normalise_for_search, quote_key
-from tests.conftest import Databases, Run, ok
+from tests.helpers import Databases, Run, ok
 
 Cli = Callable[..., Run]
 

@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 
 from csto_kb.db.search_index import PG_QUOTE_TRGM_INDEX
 from csto_kb.services.bootstrap import open_knowledge_base
-from tests.conftest import POSTGRES_URL, Run, ok
+from tests.helpers import POSTGRES_URL, Run, ok
 
 Cli = Callable[..., Run]
 NEEDLE = "17 ألف جندي"  # in one quote of the seed article

@@ -17,7 +17,7 @@ from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.errors import InvalidInput
 from csto_kb.resources import seeds_dir
 from csto_kb.services.seed import load_seeds
-from tests.conftest import Databases, count, table_counts
+from tests.helpers import Databases, count, table_counts
 
 ARTICLE = "000_a04cb8df2fb7d647"
 ARTICLE_YAML = f"{ARTICLE}.yaml"

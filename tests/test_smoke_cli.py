@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine
 
-from tests.conftest import Run, count
+from tests.helpers import Run, count
 
 
 def test_who_said_finds_pashinyan_by_english_name(cli: Callable[..., Run], engine: Engine) -> None:

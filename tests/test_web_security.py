@@ -15,7 +15,7 @@ from starlette.testclient import TestClient
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.schemas.statements import StatementIn
 from csto_kb.services.statements import add_statement
-from tests.conftest import Run, table_counts
+from tests.helpers import Run, table_counts
 from tests.web_helpers import client, csrf, ingest_asbarez, make_app
 
 SCRIPT = "<script>alert(1)</script>"

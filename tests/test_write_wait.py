@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from csto_kb.db.engine import writer
 from csto_kb.db.write_lock import announce, holder
-from tests.conftest import Run, ok, one_line_error, table_counts
+from tests.helpers import Run, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 QUOTE = "ويضم هذا التحالف السياسي العسكري"

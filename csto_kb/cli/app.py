@@ -25,7 +25,8 @@ def report(message: str, code: int) -> typer.Exit:
 class KBGroup(TyperGroup):
     """Turns the knowledge base's errors, and bad options, into one-line messages and exit codes.
 
-    0 success; 1 not found or conflict; 2 bad input.
+    0 success; 1 not found, conflict, or a database that refused the work; 2 bad input; 3 the database
+    could not be reached (see `csto_kb.errors`).
     """
 
     def make_context(
@@ -50,15 +51,36 @@ class KBGroup(TyperGroup):
         except UsageError as error:
             raise report(error.format_message(), 2) from None
         except Exception as error:
-            # Database drivers raise their own exceptions (a refused connection, a locked file); show them
-            # as one line, with any password masked, instead of a traceback.
-            if type(error).__module__.split(".")[0] in ("sqlalchemy", "psycopg", "sqlite3", "alembic"):
+            # A driver error the database layer did not translate (the refused connections it does become
+            # DatabaseUnreachable there): one line, with any password masked, instead of a traceback.
+            if isinstance(error, _database_error_types()):
                 from csto_kb.settings import mask_url
 
-                message = str(getattr(error, "orig", None) or error).splitlines()[0]
+                lines = str(getattr(error, "orig", None) or error).strip().splitlines()
+                message = lines[0] if lines else type(error).__name__
                 url = ctx.obj.url if ctx.obj is not None else ""
                 raise report(f"database {mask_url(url)}: {message}", 1) from None
             raise
+
+
+def _database_error_types() -> tuple[type[BaseException], ...]:
+    """The exception classes of SQLAlchemy, the drivers and Alembic; those not imported cannot have been raised,
+    so they are not imported to find out."""
+    import sqlite3
+    import sys
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    types: list[type[BaseException]] = [SQLAlchemyError, sqlite3.Error]
+    if "psycopg" in sys.modules:
+        import psycopg
+
+        types.append(psycopg.Error)
+    if "alembic.util.exc" in sys.modules:
+        from alembic.util.exc import CommandError
+
+        types.append(CommandError)
+    return tuple(types)
 
 
 def _field(param: Any) -> str:

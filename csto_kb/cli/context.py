@@ -33,7 +33,7 @@ class KB:
     def writable_url(self, what: str) -> str:
         """The URL for a command that writes outside a unit of work; refused when opened read-only."""
         if self.read_only:
-            from csto_kb.db.read_only import ReadOnly
+            from csto_kb.errors import ReadOnly
 
             raise ReadOnly(
                 f"the knowledge base is open read-only (--read-only or CSTO_KB_READ_ONLY=1); {what} writes"

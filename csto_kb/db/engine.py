@@ -6,12 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.engine import ExceptionContext, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from csto_kb.db.constants import SQLITE_BUSY_TIMEOUT_MS as SQLITE_BUSY_TIMEOUT_MS
 from csto_kb.db.write_lock import DEFAULT_WAIT_S, PG_WRITER_LOCK
-from csto_kb.errors import DatabaseError, InvalidInput
+from csto_kb.errors import DatabaseError, DatabaseUnreachable, InvalidInput
 from csto_kb.settings import EXPECTED_URLS, database_url, mask_url
 
 WRITER = "csto_kb_writer"
@@ -72,7 +72,7 @@ def make_engine(
             raise InvalidInput(f"database URL: {mask_url(url)!r} has two slashes; expected {EXPECTED_URLS}")
         on_disk = bool(database) and database != ":memory:" and not database.startswith("file:")
         if must_exist and on_disk and not Path(database).expanduser().is_file():
-            raise DatabaseError(
+            raise DatabaseUnreachable(
                 f"database {Path(database).expanduser()}: no such SQLite file (nothing was created; "
                 "a command that writes creates it)"
             )
@@ -81,11 +81,13 @@ def make_engine(
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as error:
-                raise InvalidInput(
-                    f"database URL: cannot create the folder {folder} for the SQLite file ({error.strerror})"
+                raise DatabaseUnreachable(
+                    f"database {mask_url(url)}: cannot create the folder {folder} for the SQLite file "
+                    f"({error.strerror})"
                 ) from None
         engine = create_engine(parsed)
         _configure_sqlite(engine, foreign_keys=foreign_keys, wait_s=wait_s)
+        event.listen(engine, "handle_error", _refuse_unreachable)
         return engine.execution_options(**{WRITE_WAIT: wait_s})
     if backend == "postgresql":
         if parsed.drivername == "postgresql":
@@ -97,10 +99,26 @@ def make_engine(
                 "PostgreSQL support needs the psycopg driver: pip install 'csto-kb[postgres]'"
             ) from None
         _configure_postgresql(engine, foreign_keys=foreign_keys, wait_s=wait_s)
+        event.listen(engine, "handle_error", _refuse_unreachable)
         return engine.execution_options(**{WRITE_WAIT: wait_s})
     raise InvalidInput(
         f"database URL: unsupported database {backend!r} in {mask_url(url)!r}; expected {EXPECTED_URLS}"
     )
+
+
+def _refuse_unreachable(context: ExceptionContext) -> None:
+    """Turn a failure to connect into DatabaseUnreachable, wherever the first connection is made.
+
+    SQLAlchemy calls this for every driver error; one raised while connecting has no connection yet, and
+    DB-API drivers raise OperationalError for it (a refused or timed-out connection, an unknown host, a
+    database or user the server does not know, a SQLite file that cannot be opened). Errors on an open
+    connection (a locked database, a refused change) are left to the unit of work's translation.
+    """
+    if context.connection is None and isinstance(context.sqlalchemy_exception, OperationalError):
+        lines = str(context.original_exception).strip().splitlines()
+        detail = lines[0] if lines else type(context.original_exception).__name__
+        url = context.engine.url.render_as_string(hide_password=True) if context.engine else "?"
+        raise DatabaseUnreachable(f"cannot connect to the database {url}: {detail}")
 
 
 def _configure_sqlite(engine: Engine, *, foreign_keys: bool, wait_s: float) -> None:

@@ -7,15 +7,9 @@ from typing import Any
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, UOWTransaction
 
-from csto_kb.errors import KBError
+from csto_kb.errors import ReadOnly as ReadOnly  # where it was defined before it joined csto_kb.errors
 
 READ_ONLY_OPTION = "csto_kb_read_only"
-
-
-class ReadOnly(KBError):
-    """The knowledge base was opened read-only and the command would write."""
-
-    exit_code = 1
 
 
 def read_only(engine: Engine) -> Engine:

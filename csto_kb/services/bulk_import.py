@@ -711,7 +711,7 @@ def import_statements(
             try:
                 batch.append(importer.prepare(number, raw, now))
             except (InvalidInput, NotFound, Ambiguous) as error:
-                raise type(error)(f"line {number}: {error}") from None
+                raise error.prefixed(f"line {number}: ") from None
             if len(batch) >= batch_size:
                 importer.write(batch)
                 batch = []

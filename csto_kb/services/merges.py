@@ -10,34 +10,44 @@ from sqlalchemy.orm import Session
 from csto_kb.db import history
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.errors import Conflict, InvalidInput, NotFound
-from csto_kb.model import (
-    Entity,
-    EntityMerge,
-    EntityName,
-    EventParticipant,
-    ForceLevel,
-    Membership,
-    OrganisationFact,
-    Role,
-    Source,
-    Statement,
-    statement_about,
-)
+from csto_kb.model import Base, Entity, EntityMerge, EntityName, EventParticipant, statement_about
 from csto_kb.model.base import utcnow
 from csto_kb.services.entities import resolve_for_write
 
-# Every column that points at an entity, by the class that holds it; a merge moves them all.
-REFERENCES: list[tuple[type[Any], str]] = [
-    (Statement, "speaker_id"),
-    (Role, "person_id"),
-    (Role, "organisation_id"),
-    (Membership, "alliance_id"),
-    (Membership, "member_id"),
-    (ForceLevel, "organisation_id"),
-    (OrganisationFact, "subject_id"),
-    (Source, "publisher_id"),
-    (Entity, "part_of_id"),
-]
+# Foreign keys to the entity table that a merge treats on their own, each for a reason, rather than by
+# moving the referring row's column: the merge's own record and the merged entity's mark of it (they name
+# the two entities on purpose), names (a name the survivor already has stays behind), and the two
+# association tables, whose rows have no id of their own (they are moved, or dropped when the survivor
+# already has the row, with their key in the merge record).
+HANDLED_APART: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("entity", "merged_into_id"),
+        ("entity_merge", "survivor_id"),
+        ("entity_merge", "merged_id"),
+        ("entity_name", "entity_id"),
+        ("event_participant", "entity_id"),
+        ("statement_about", "entity_id"),
+    }
+)
+
+
+def entity_references() -> list[tuple[type[Any], str]]:
+    """Every other column pointing at an entity, by the mapped class that holds it: a merge moves them all.
+
+    Read from the model's foreign keys, so a column added later that refers to an entity moves with a merge
+    without anyone remembering to list it here.
+    """
+    entity = Entity.__table__
+    classes = {mapper.local_table: mapper.class_ for mapper in Base.registry.mappers}
+    references: list[tuple[type[Any], str]] = []
+    for table_ in Base.metadata.sorted_tables:
+        for key in sorted(table_.foreign_keys, key=lambda fk: fk.parent.name):
+            if key.column.table is entity and (table_.name, key.parent.name) not in HANDLED_APART:
+                references.append((classes[table_], key.parent.name))
+    return references
+
+
+REFERENCES = entity_references()
 
 
 def merge_entities(uow: UnitOfWork, survivor_name: str, merged_name: str, reason: str) -> dict[str, int]:
