@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 
 from alembic import context
+from sqlalchemy import Connection
 
 from csto_kb.db.engine import make_engine
 from csto_kb.db.search_index import PG_QUOTE_TRGM_INDEX, is_search_index_table
@@ -39,32 +40,42 @@ def include_object(item: object, name: str | None, type_: str, reflected: bool, 
     return not (type_ == "index" and name == EXPRESSION_INDEX)
 
 
+def _run(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=True,
+        compare_type=True,
+        include_name=include_name,
+        include_object=include_object,
+        # Alembic assumes SQLite cannot roll back DDL and so commits after each migration: a crash between two
+        # of them would leave a schema that is neither before nor after. Our SQLite engine hands transaction
+        # control to SQLAlchemy (csto_kb.db.engine), which makes SQLite's DDL transactional, so a whole upgrade
+        # is one transaction on both engines.
+        transactional_ddl=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+        if connection.dialect.name == "sqlite":
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"migration left rows with broken foreign keys: {broken[:5]}")
+
+
 def run_migrations_online() -> None:
+    # A caller's connection (a bundle restore) carries its own transaction: the migrations join it, and it
+    # commits or rolls back with the rest of that work.
+    given = config.attributes.get("connection")
+    if given is not None:
+        _run(given)
+        return
     # Foreign keys are off for the whole migration on SQLite: batch mode copies and drops tables, and with
     # enforcement on, ON DELETE CASCADE would silently empty the child tables. foreign_key_check runs
     # before the commit instead.
     engine = make_engine(url, foreign_keys=False)
     try:
         with engine.connect() as connection:
-            context.configure(
-                connection=connection,
-                target_metadata=Base.metadata,
-                render_as_batch=True,
-                compare_type=True,
-                include_name=include_name,
-                include_object=include_object,
-                # Alembic assumes SQLite cannot roll back DDL and so commits after each migration: a crash
-                # between two of them would leave a schema that is neither before nor after. Our SQLite
-                # engine hands transaction control to SQLAlchemy (csto_kb.db.engine), which makes SQLite's
-                # DDL transactional, so a whole upgrade is one transaction on both engines.
-                transactional_ddl=True,
-            )
-            with context.begin_transaction():
-                context.run_migrations()
-                if connection.dialect.name == "sqlite":
-                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                    if broken:
-                        raise RuntimeError(f"migration left rows with broken foreign keys: {broken[:5]}")
+            _run(connection)
     finally:
         engine.dispose()
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from csto_kb.db import migrate
 from csto_kb.db.engine import make_engine
@@ -496,6 +496,34 @@ def test_a_bundle_from_an_older_revision_restores_into_an_empty_database_at_head
 
     ok(restore(cli, target, old))
 
+    assert revision_at(target) == HEAD_REVISION
+    assert counts_at(target)["statement"] == manifest_of(old)["tables"]["statement"]["rows"]
+
+
+@pytest.mark.slow  # migrations
+def test_a_restore_stopped_between_load_and_upgrade_leaves_nothing_and_runs_again(
+    cli: Cli, databases: Databases, seed_bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = bundle_at_revision(seed_bundle, "0001", tmp_path / "0001.zip")
+    target = databases.empty()
+    real_upgrade = migrate.upgrade
+
+    def stopped_before_head(
+        url: str, revision: str = "head", *, connection: Connection | None = None
+    ) -> None:
+        if revision == "head":  # the rows are in, at revision 0001: the process dies here
+            raise RuntimeError("killed between the load and the upgrade")
+        real_upgrade(url, revision, connection=connection)
+
+    monkeypatch.setattr(migrate, "upgrade", stopped_before_head)
+    with pytest.raises(RuntimeError, match="killed"):
+        restore(cli, target, old)
+    # Not left at 0001 with the rows in (which a second restore would refuse as not empty): nothing at all.
+    assert revision_at(target) is None
+    assert stored_rows(target) == []
+
+    monkeypatch.setattr(migrate, "upgrade", real_upgrade)
+    ok(restore(cli, target, old))
     assert revision_at(target) == HEAD_REVISION
     assert counts_at(target)["statement"] == manifest_of(old)["tables"]["statement"]["rows"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from csto_kb.db.constants import HEAD_REVISION as HEAD_REVISION
@@ -34,23 +34,34 @@ def current_revision(engine: Engine) -> str | None:
     """The database's migration revision, or None for an empty database."""
     try:
         with engine.connect() as connection:
-            if not inspect(connection).has_table("alembic_version"):
-                return None
-            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            return revision_on(connection)
     except OperationalError as error:
         raise DatabaseError(f"cannot open the database {mask_url(str(engine.url))}: {error.orig}") from None
 
 
-def upgrade(url: str, revision: str = "head") -> None:
+def revision_on(connection: Connection) -> str | None:
+    """The revision as ``connection`` sees it (inside its transaction, if it has one)."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    value = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return None if value is None else str(value)
+
+
+def upgrade(url: str, revision: str = "head", *, connection: Connection | None = None) -> None:
+    """Migrate up to ``revision``; with ``connection``, inside its transaction (its caller commits)."""
     from alembic import command
 
-    command.upgrade(alembic_config(url), revision)
+    config = alembic_config(url)
+    config.attributes["connection"] = connection
+    command.upgrade(config, revision)
 
 
-def downgrade(url: str, revision: str) -> None:
+def downgrade(url: str, revision: str, *, connection: Connection | None = None) -> None:
     from alembic import command
 
-    command.downgrade(alembic_config(url), revision)
+    config = alembic_config(url)
+    config.attributes["connection"] = connection
+    command.downgrade(config, revision)
 
 
 def check(url: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import zipfile
@@ -69,44 +68,56 @@ def _refuse_if_not_empty(connection: Connection, url: str) -> None:
 
 
 def restore_bundle(url: str, bundle: VerifiedBundle, *, progress: Progress | None = None) -> RestoreReport:
-    """Load a verified bundle into the empty database at ``url``, then upgrade it to the newest revision.
+    """Load a verified bundle into the empty database at ``url``, and bring it to the newest revision.
 
-    The schema is created at the bundle's revision and the rows are inserted as they were (ids, change log
-    and all) with Core statements, so no new change-log rows appear. All rows go in one transaction; if it
-    fails, nothing is kept, and a schema this call created is removed again.
+    One transaction does it all: the schema made at the bundle's revision, the rows inserted as they were
+    (ids, change log and all, with Core statements, so no new change-log rows appear), and the upgrade of an
+    older bundle to the newest revision. The migrations join that transaction (DDL is transactional on both
+    engines), so a restore interrupted anywhere, by an error or a kill, leaves the database as it was: a second
+    `import bundle` finds it empty and starts afresh. There is no state in between to recognise or resume.
     """
     from csto_kb.db import migrate
     from csto_kb.db.engine import make_engine
 
     revision = bundle.manifest.schema_revision
-    engine = make_engine(url)
+    # Foreign keys off, as for every migration (batch mode copies tables on SQLite; a cascade would empty their
+    # children); the integrity of what was loaded is checked before the commit instead.
+    engine = make_engine(url, foreign_keys=False)
     try:
-        with engine.connect() as connection:
+        with engine.connect() as connection, connection.begin():
             _refuse_if_not_empty(connection, url)
-        before = migrate.current_revision(engine)
-        if before is not None and before not in migrate.known_revisions():
-            raise DatabaseError(
-                f"the database is at schema revision {before}, which this version of csto-kb does not know"
-            )
-        if before != revision:
-            if before is not None:
-                migrate.downgrade(url, "base")  # nothing to lose: every table is empty
-            migrate.upgrade(url, revision)
-        try:
-            with engine.begin() as connection:
-                _refuse_if_not_empty(connection, url)
-                loaded = _load(connection, bundle, progress)
-        except BaseException:
-            if before is None:
-                with contextlib.suppress(Exception):  # the load's own error is the one to report
-                    migrate.downgrade(url, "base")
-            raise
-        if revision != migrate.HEAD_REVISION:
-            migrate.upgrade(url, "head")
-        final = migrate.current_revision(engine) or "none"
+            before = migrate.revision_on(connection)
+            if before is not None and before not in migrate.known_revisions():
+                raise DatabaseError(
+                    f"the database is at schema revision {before}, which this version of csto-kb does not know"
+                )
+            if before != revision:
+                if before is not None:
+                    migrate.downgrade(
+                        url, "base", connection=connection
+                    )  # nothing to lose: every table is empty
+                migrate.upgrade(url, revision, connection=connection)
+            loaded = _load(connection, bundle, progress)
+            if revision != migrate.HEAD_REVISION:
+                migrate.upgrade(url, "head", connection=connection)
+            _check_foreign_keys(connection)
+            final = migrate.revision_on(connection) or "none"
     finally:
         engine.dispose()
     return RestoreReport(rows=loaded, bundle_revision=revision, final_revision=final)
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    """SQLite loaded with its checks off: every reference must still hold before the commit."""
+    if connection.dialect.name != "sqlite":
+        return  # PostgreSQL checked each row as it went in
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        table, row_id, parent, _ = broken[0]
+        raise InvalidInput(
+            f"bundle: {len(broken)} rows refer to rows it does not hold (first: {table} row {row_id} → {parent}); "
+            "nothing was restored"
+        )
 
 
 def _load(connection: Connection, bundle: VerifiedBundle, progress: Progress | None) -> dict[str, int]:
