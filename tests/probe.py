@@ -18,6 +18,7 @@ engine and prints the counts.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 import zipfile
 from collections import Counter
@@ -25,6 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import typer
 from hypothesis import strategies as st
@@ -394,3 +396,106 @@ class Probe:
         if fingerprint(self.engine) != before:
             return "wrote on failure"
         return "clean"
+
+
+# --- the web pages of `csto-kb serve` ----------------------------------------------------------------------------
+
+GET_PARAMETERS = [
+    "speaker", "about", "org", "from", "to", "contains", "mode", "source", "include_retracted", "after", "limit",
+    "as_of", "statements", "per_speaker", "status", "kind", "queries", "next", "page", "q",
+]  # fmt: skip
+POST_FIELDS = [
+    "reason", "by", "speaker", "mention", "role", "said_on", "date_text", "mode", "cue", "quote", "quote_start",
+    "quote_end", "about", "organisation", "count", "readiness", "same_as", "new", "reviewer", "token", "next",
+]  # fmt: skip
+
+
+URL_VALUE_LIMIT = 2_000
+"""What a value in an address can hold: browsers and the HTTP client refuse longer addresses themselves."""
+
+
+@dataclass(frozen=True)
+class WebSlot:
+    """One route and one of its inputs: a query parameter, a form field, a JSON field or a path parameter."""
+
+    method: str
+    path: str
+    where: str  # "query", "form", "json" or "path"
+    field: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.method} {self.path} {self.where}:{self.field}"
+
+
+def web_slots(app: Any) -> list[WebSlot]:
+    """Every route of the web application, each with each input a hostile value can go in."""
+    from starlette.routing import Route
+
+    slots: list[WebSlot] = []
+    for route in app.routes:
+        if not isinstance(route, Route) or route.methods is None:
+            continue
+        for name in sorted(route.param_convertors):
+            slots.append(WebSlot("GET" if "GET" in route.methods else "POST", route.path, "path", name))
+        if "GET" in route.methods:
+            slots += [WebSlot("GET", route.path, "query", p) for p in GET_PARAMETERS]
+        if "POST" in route.methods:
+            where = "json" if route.path.startswith("/api/") else "form"
+            slots += [WebSlot("POST", route.path, where, f) for f in POST_FIELDS]
+    return slots
+
+
+def _web_path(slot: WebSlot, value: str, candidate: int) -> str:
+    fillers = {"id": str(candidate), "key": "csto", "action": "reject"}
+    if slot.where == "path":
+        fillers[slot.field] = value
+
+    def fill(match: re.Match[str]) -> str:
+        return quote(fillers.get(match.group(1), "x"), safe="")
+
+    return re.sub(r"\{([a-z_]+)(?::[a-z]+)?\}", fill, slot.path)
+
+
+class WebProbe:
+    """Hostile values through the web application's routes, with a valid form token so that they reach the
+    services: no answer is a server error or a traceback, and a refusal writes nothing."""
+
+    def __init__(self, probe: Probe, client: Any, candidate: int) -> None:
+        self.probe = probe
+        self.client = client
+        self.candidate = candidate
+        self.token = str(client.get("/api/csrf").json()["csrf_token"])
+
+    def run(self, slot: WebSlot, value: str) -> str:
+        probe = self.probe
+        before = fingerprint(probe.engine)
+        text_value = value.encode("utf-8", "replace").decode("utf-8")  # a browser sends UTF-8 or nothing
+        if slot.where in ("path", "query"):
+            text_value = text_value[:URL_VALUE_LIMIT]
+        path = _web_path(slot, text_value, self.candidate)
+        base = {"reason": "probe"} if slot.field != "reason" else {}
+        if slot.method == "GET":
+            params = {slot.field: text_value} if slot.where == "query" else {}
+            answer = self.client.get(path, params=params)
+        elif slot.where == "json":
+            body = base | {slot.field: text_value}
+            answer = self.client.post(path, json=body, headers={"X-CSRF-Token": self.token})
+        else:
+            form = (
+                {"csrf_token": self.token} | base | ({slot.field: text_value} if slot.where == "form" else {})
+            )
+            answer = self.client.post(path, data=form)
+        if answer.status_code >= 500 or "Traceback" in answer.text:
+            outcome = "traceback"
+        elif answer.status_code >= 400 and fingerprint(probe.engine) != before:
+            outcome = "wrote on failure"
+        else:
+            outcome = "clean"
+        probe.counts[outcome] += 1
+        probe.exit_codes[answer.status_code] += 1
+        if outcome != "clean" and len(probe.failures) < 50:
+            probe.failures.append(
+                f"{outcome}: {slot.name} = {value[:60]!r}: {answer.status_code} {answer.text[:200]!r}"
+            )
+        return outcome

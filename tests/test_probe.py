@@ -3,7 +3,7 @@ option and argument of every command and through every file format, each run cle
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,17 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine
 
 from tests.helpers import Run, one_line_error
-from tests.probe import BASES, FILE_SLOTS, Probe, Slot, hostile_values, option_slots
+from tests.probe import (
+    BASES,
+    FILE_SLOTS,
+    Probe,
+    Slot,
+    WebProbe,
+    WebSlot,
+    hostile_values,
+    option_slots,
+    web_slots,
+)
 from tests.test_hostile_input import fingerprint
 
 Cli = Callable[..., Run]
@@ -32,6 +42,15 @@ def probe(engine: Engine, db_url: str, tmp_path: Path, monkeypatch: pytest.Monke
     probe = Probe(engine, tmp_path)
     probe.prepare()
     return probe
+
+
+@pytest.fixture
+def web_probe(probe: Probe, engine: Engine, db_url: str) -> Iterator[WebProbe]:
+    from tests.web_helpers import client, ingest_asbarez, make_app
+
+    ingest_asbarez(engine)
+    with client(make_app(engine, db_url)) as web:
+        yield WebProbe(probe, web, candidate=1)
 
 
 def test_the_probe_finds_a_slot_for_every_command_that_takes_a_value() -> None:
@@ -82,3 +101,27 @@ def test_a_translator_without_a_translation_is_refused_not_dropped(
 
 def test_a_bad_value_of_a_root_option_is_one_line(cli: Cli, engine: Engine) -> None:
     one_line_error(cli("--wait", "soon", "statement", "show", "1"), 2, "--wait", "soon")
+
+
+@pytest.mark.slow
+@settings(PROBE, max_examples=150)
+@given(data=st.data())
+def test_hostile_values_in_every_route_of_the_web_application_end_cleanly(
+    web_probe: WebProbe, data: st.DataObject
+) -> None:
+    slot: WebSlot = data.draw(st.sampled_from(web_slots(web_probe.client.app)), label="slot")
+    value: str = data.draw(hostile_values, label="value")
+    assert web_probe.run(slot, value) == "clean", web_probe.probe.failures[-1]
+
+
+def test_the_probe_reaches_every_route_of_the_web_application(web_probe: WebProbe) -> None:
+    slots = web_slots(web_probe.client.app)
+    paths = {s.path for s in slots}
+    assert {
+        "/search",
+        "/api/search",
+        "/statements/{id}",
+        "/review/{id}/{action:str}",
+        "/api/reconcile",
+    } <= paths
+    assert {s.where for s in slots} == {"path", "query", "form", "json"}
