@@ -12,6 +12,7 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from csto_kb import __version__
+from csto_kb.db.constants import DEFAULT_WAIT_S, MAX_WAIT_S
 from csto_kb.errors import KBError
 
 
@@ -168,10 +169,10 @@ def root(
             "--wait",
             envvar="CSTO_KB_WAIT",
             help="Seconds a change waits for another writer (a long import) before giving up, writing nothing "
-            "(exit 75). Default: 30.",
+            f"(exit 75). Default: {DEFAULT_WAIT_S}.",
             metavar="SECONDS",
             min=0,
-            max=86_400,
+            max=MAX_WAIT_S,
             show_default=False,
         ),
     ] = None,

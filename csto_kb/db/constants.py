@@ -4,5 +4,8 @@
 # (half a second) only when an upgrade is due; a test keeps it equal to the migrations' head.
 HEAD_REVISION = "0007"
 
-# How long a SQLite writer waits for another to finish before giving up.
-SQLITE_BUSY_TIMEOUT_MS = 30_000
+# How long a writer waits for another to finish before giving up (`--wait`), by default and at most (a day:
+# SQLite takes its busy timeout as a 32-bit count of milliseconds).
+DEFAULT_WAIT_S = 30
+MAX_WAIT_S = 86_400
+SQLITE_BUSY_TIMEOUT_MS = DEFAULT_WAIT_S * 1000

@@ -2,7 +2,7 @@
 
 Writers take turns (`csto_kb.db.engine.writer`): SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock. A writer
 waits at most ``--wait`` seconds (30 by default) and then gives up, having written nothing, with a message that
-names what holds the lock when that is known: long work (a bulk import, a bundle restore, a batch ingest)
+names what holds the lock when that is known: long work (a bulk import of statements, a bundle restore)
 announces itself while it runs. On PostgreSQL the announcement is the transaction's ``application_name``, which
 the server shows to everyone in ``pg_stat_activity`` and restores when the transaction ends; on SQLite, whose writers
 share one machine, it is a small file beside the database that names its process, and a note whose process is
@@ -21,11 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
 
-DEFAULT_WAIT_S = 30.0
-"""How long a writer waits for another one by default."""
-
-MAX_WAIT_S = 86_400.0
-"""The longest wait that may be asked for (a day): SQLite takes its busy timeout as a 32-bit count of ms."""
+from csto_kb.db.constants import DEFAULT_WAIT_S as DEFAULT_WAIT_S
 
 # The key of the PostgreSQL advisory lock writers queue on ("csto" in ASCII); any constant would do.
 PG_WRITER_LOCK = 0x6373746F

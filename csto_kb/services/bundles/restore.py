@@ -78,13 +78,19 @@ def restore_bundle(url: str, bundle: VerifiedBundle, *, progress: Progress | Non
     """
     from csto_kb.db import migrate
     from csto_kb.db.engine import make_engine
+    from csto_kb.db.unit_of_work import current_user
+    from csto_kb.db.write_lock import announce
 
     revision = bundle.manifest.schema_revision
     # Foreign keys off, as for every migration (batch mode copies tables on SQLite; a cascade would empty their
     # children); the integrity of what was loaded is checked before the commit instead.
     engine = make_engine(url, foreign_keys=False)
     try:
-        with engine.connect() as connection, connection.begin():
+        with (
+            engine.connect() as connection,
+            connection.begin(),
+            announce(connection, f"import bundle {bundle.path.name}", current_user()),
+        ):
             _refuse_if_not_empty(connection, url)
             before = migrate.revision_on(connection)
             if before is not None and before not in migrate.known_revisions():
