@@ -25,6 +25,8 @@ PER_SPEAKER = 3
 """Under the ``latest`` rule, how many statements of each speaker outside the alliance a sheet shows."""
 LIMIT = 50
 """Under the ``latest`` rule, the cap on the officials' statements shown, and on the other speakers'."""
+PREFIX_START = 1_000
+"""How many of the newest candidates are ranked first (`_Candidates._others`); grown fourfold as needed."""
 
 
 @dataclass(frozen=True)
@@ -83,28 +85,48 @@ class _Candidates:
         return query.order_by(Statement.said_on.desc().nulls_last(), Statement.id.desc()).limit(limit)
 
     def chosen_ids(self, session: Session, rule: StatementRule) -> list[int]:
-        """The ids the rule picks: a window function ranks each speaker's statements, the database cuts."""
+        """The ids the rule picks: the officials' latest, then the others' latest few each, cut by the database."""
         officials = self.latest_first(select(Statement.id).where(*self.live, self.by_officials), rule.limit)
-        rank = (
-            func.row_number()
-            .over(
-                partition_by=Statement.speaker_id,
-                order_by=(Statement.said_on.desc().nulls_last(), Statement.id.desc()),
+        return [*session.scalars(officials), *self._others(session, rule)]
+
+    def _others(self, session: Session, rule: StatementRule) -> list[int]:
+        """The latest ``per_speaker`` statements of each other speaker, the latest ``limit`` of those.
+
+        A statement's rank among its speaker's statements, newest first, depends only on that speaker's newer
+        statements. So ranking just the newest ``prefix`` candidates gives every one of them its true rank, and
+        when that prefix holds ``limit`` qualifying statements they are the answer: any other comes later. The
+        prefix grows until it does, or holds every candidate. The ranking then costs what the page shows, not
+        what the database holds.
+        """
+        order = (Statement.said_on.desc().nulls_last(), Statement.id.desc())
+        prefix = max(PREFIX_START, rule.limit * rule.per_speaker)
+        while True:
+            newest = (
+                select(Statement.id, Statement.said_on, Statement.speaker_id)
+                .where(*self.live, self.about, ~self.by_officials)
+                .order_by(*order)
+                .limit(prefix)
+                .subquery("newest")
             )
-            .label("rank")
-        )
-        ranked = (
-            select(Statement.id, Statement.said_on, rank)
-            .where(*self.live, self.about, ~self.by_officials)
-            .subquery("ranked")
-        )
-        others = (
-            select(ranked.c.id)
-            .where(ranked.c.rank <= rule.per_speaker)
-            .order_by(ranked.c.said_on.desc().nulls_last(), ranked.c.id.desc())
-            .limit(rule.limit)
-        )
-        return [*session.scalars(officials), *session.scalars(others)]
+            rank = func.row_number().over(
+                partition_by=newest.c.speaker_id,
+                order_by=(newest.c.said_on.desc().nulls_last(), newest.c.id.desc()),
+            )
+            ranked = select(newest.c.id, newest.c.said_on, rank.label("rank")).subquery("ranked")
+            chosen = list(
+                session.scalars(
+                    select(ranked.c.id)
+                    .where(ranked.c.rank <= rule.per_speaker)
+                    .order_by(ranked.c.said_on.desc().nulls_last(), ranked.c.id.desc())
+                    .limit(rule.limit)
+                )
+            )
+            if len(chosen) >= rule.limit:
+                return chosen
+            held = session.scalar(select(func.count()).select_from(newest)) or 0
+            if held < prefix:
+                return chosen  # the prefix holds every candidate
+            prefix *= 4
 
     def totals(self, session: Session) -> tuple[int, int, int]:
         """How many statements match, how many of them officials made, and how many speakers made them."""
