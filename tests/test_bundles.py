@@ -381,7 +381,7 @@ def _miscount_rows(contents: dict[str, bytes], path: Path) -> None:
 
 
 def _rename_a_column(contents: dict[str, bytes], path: Path) -> None:
-    contents["role.jsonl"] = contents["role.jsonl"].replace(b'"title":', b'"titel":')
+    contents["role.jsonl"] = contents["role.jsonl"].replace(b'"valid_from":', b'"valid_form":')
     write_bundle(path, with_fresh_checksums(contents))
 
 
@@ -399,7 +399,7 @@ def _not_a_zip(contents: dict[str, bytes], path: Path) -> None:
         (_drop_a_member, "missing entity.jsonl"),
         (_claim_an_unknown_revision, "revision 9999 is unknown"),
         (_miscount_rows, "manifest says"),
-        (_rename_a_column, "unknown columns titel"),
+        (_rename_a_column, "unknown columns valid_form"),
         (_not_a_zip, "not a bundle"),
     ],
 )
@@ -452,6 +452,13 @@ def bundle_at_revision(head_bundle: Path, revision: str, target: Path) -> Path:
         evidence = json.loads(line)
         claim = next((t, evidence[f"{t}_id"]) for t in CLAIM_TABLES if evidence[f"{t}_id"] is not None)
         first_evidence.setdefault(claim, evidence)
+    # Before 0008 a role's and an event's titles were two columns, title (English) and title_ar.
+    titles: dict[tuple[str, int], dict[str, Any]] = {}
+    for owner in ("role", "event"):
+        for line in head[f"{owner}_title.jsonl"].splitlines():
+            title = json.loads(line)
+            column = {"en": "title", "ar": "title_ar"}[title["lang"]]
+            titles.setdefault((owner, title[f"{owner}_id"]), {"title_ar": None})[column] = title["text"]
     for name, data in head.items():
         table_name = name.removesuffix(".jsonl")
         if name == MANIFEST or table_name not in columns:
@@ -462,6 +469,7 @@ def bundle_at_revision(head_bundle: Path, revision: str, target: Path) -> Path:
         for row in rows:
             if table_name in CLAIM_TABLES:
                 row.update({k: v for k, v in first_evidence[(table_name, row["id"])].items() if k not in row})
+                row.update(titles.get((table_name, row["id"]), {}))
             if row.get("said_on_basis") == "not_after":
                 row["said_on"] = None
         contents[name] = b"".join(encode_row(kept, [row[c] for c in kept]) for row in rows)
@@ -484,6 +492,9 @@ def test_a_bundle_from_revision_0001_restores_and_ends_at_head(
     restored = counts_at(target)
     assert {name: restored[name] for name in expected} == expected
     assert restored["candidate"] == 0
+    # Revision 0008 moved each role's and event's title into rows: one English row each, plus the Arabic.
+    assert restored["role_title"] >= expected["role"]
+    assert restored["event_title"] >= expected["event"]
 
 
 @pytest.mark.slow  # migrations

@@ -223,7 +223,7 @@ def test_event_and_fact_add_with_participants_edit_and_show(cli: Cli, engine: En
         )
     )  # fmt: skip
 
-    [(event_id,)] = rows(engine, "SELECT id FROM event WHERE title LIKE 'Armenia freezes%'")
+    [(event_id,)] = rows(engine, "SELECT event_id FROM event_title WHERE text LIKE 'Armenia freezes%'")
     parts = rows(
         engine,
         "SELECT e.key, p.role FROM event_participant p JOIN entity e ON e.id = p.entity_id "

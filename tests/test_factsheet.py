@@ -17,12 +17,12 @@ from tests.helpers import Run, count, ok, one_line_error, table_counts
 Cli = Callable[..., Run]
 
 MEMBERS = [
-    "Armenia (أرمينيا)",
-    "Belarus (بيلاروس)",
-    "Kazakhstan (كازاخستان)",
-    "Kyrgyzstan (قرغيزستان)",
-    "Russia (روسيا)",
-    "Tajikistan (طاجيكستان)",
+    'Armenia (<span dir="rtl" lang="ar">أرمينيا</span>)',
+    'Belarus (<span dir="rtl" lang="ar">بيلاروس</span>)',
+    'Kazakhstan (<span dir="rtl" lang="ar">كازاخستان</span>)',
+    'Kyrgyzstan (<span dir="rtl" lang="ar">قرغيزستان</span>)',
+    'Russia (<span dir="rtl" lang="ar">روسيا</span>)',
+    'Tajikistan (<span dir="rtl" lang="ar">طاجيكستان</span>)',
 ]
 # The seed's events other than the founding, by date.
 EVENTS = {
@@ -157,7 +157,7 @@ def test_markdown_factsheet_is_written_to_the_file_with_identity_members_and_for
     assert "[1, chars 3163–3205]" in peacekeeping
     assert "| 17,000 |" in alert
     assert "[1, chars 3120–3160]" in alert
-    assert all("Stanislav Zas (ستانيسلاف زاس)" in r for r in forces)
+    assert all('Stanislav Zas (<span dir="rtl" lang="ar">ستانيسلاف زاس</span>)' in r for r in forces)
 
 
 def test_markdown_factsheet_cites_a_source_on_every_table_row(cli: Cli, db_url: str, tmp_path: Path) -> None:
@@ -204,7 +204,9 @@ def test_markdown_factsheet_quotes_every_statement_with_translation_and_span(
         assert f"[1, chars {s['start']}–{s['end']}]" in statements, s["id"]
     headings = [line for line in section(md, "Statements") if line.startswith("**")]
     assert len(headings) == 12
-    assert headings[0].startswith("**2022-02-19 — Stanislav Zas (ستانيسلاف زاس)**")
+    assert headings[0].startswith(
+        '**2022-02-19 — Stanislav Zas (<span dir="rtl" lang="ar">ستانيسلاف زاس</span>)**'
+    )
     assert headings[2].startswith("**2022-04 (month) — Mitchell Belfer")
     assert headings[-1].startswith("**2022-04-14 — Ministry of Defence of Kazakhstan")
 
@@ -235,11 +237,14 @@ def test_markdown_factsheet_escapes_user_text(cli: Cli, engine: Engine, tmp_path
     assert "<script>" not in md
     assert "<b>" not in md
     assert "&lt;script&gt;alert(1)&lt;/script&gt; \\| the alliance\\_stands \\*firm\\* &amp; ready." in md
-    assert "> *&lt;b&gt;bold&lt;/b&gt; claim*" in md
+    # The English quote is the original an English reader is shown: its English "translation" is not.
+    assert "bold</b>" not in md
     # The undated statement comes last, cited to the new source, which is numbered 2.
     statements = section(md, "Statements")
     headings = [line for line in statements if line.startswith("**")]
-    assert headings[-1].startswith("**undated — Stanislav Zas (ستانيسلاف زاس)**")
+    assert headings[-1].startswith(
+        '**undated — Stanislav Zas (<span dir="rtl" lang="ar">ستانيسلاف زاس</span>)**'
+    )
     assert "[2, chars 10–73]" in "\n".join(statements)
     sources = [line for line in section(md, "Sources") if line.strip()][1:]
     assert [line.split(".")[0] for line in sources] == ["1", "2"]
@@ -251,7 +256,7 @@ def test_markdown_factsheet_escapes_user_text(cli: Cli, engine: Engine, tmp_path
 
 def test_json_factsheet_validates_as_schema_version_3(cli: Cli, db_url: str) -> None:
     sheet = factsheet_json(cli)
-    assert sheet.schema_version == 3
+    assert sheet.schema_version == 4
     assert sheet.as_of is None
     assert (sheet.alliance.key, sheet.alliance.name_en, sheet.alliance.name_ar) == (
         "csto",

@@ -85,7 +85,10 @@ def test_html_fact_sheet_has_every_section_in_order(cli: Cli, db_url: str, tmp_p
     order = ["identity", "members", "obligations", "forces", "events", "statements", "sources"]
     positions = [html.index(f'<section id="{ident}"') for ident in order]
     assert positions == sorted(positions)
-    assert '<h1>Collective Security Treaty Organization <span class="ar" lang="ar" dir="rtl">' in html
+    assert (
+        '<h1><span class="name" lang="en" dir="auto">Collective Security Treaty Organization</span> '
+        '<span class="ar" lang="ar" dir="rtl">'
+    ) in html
 
 
 def test_html_members_have_both_names_status_dates_and_a_footnote(
@@ -94,7 +97,10 @@ def test_html_members_have_both_names_status_dates_and_a_footnote(
     members = section(factsheet_html(cli, tmp_path), "members")
     rows = re.findall(r"<tr><td>.*?</tr>", members)
     assert len(rows) == 6
-    assert rows[0].startswith('<tr><td>Armenia · <span class="ar" lang="ar" dir="rtl">أرمينيا</span></td>')
+    assert rows[0].startswith(
+        '<tr><td><span class="name" lang="en" dir="auto">Armenia</span> · '
+        '<span class="original" lang="ar" dir="rtl">أرمينيا</span></td>'
+    )
     for row in rows:
         assert "<td>member</td><td>2002</td><td>—</td>" in row
         assert '<a href="#source-1" ' in row
@@ -154,7 +160,8 @@ def test_html_escapes_user_text(cli: Cli, engine: Engine, tmp_path: Path) -> Non
     assert "<script>" not in html
     assert "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; | the alliance_stands *firm* &amp; ready." in html
-    assert "&lt;b&gt;bold&lt;/b&gt; claim" in html
+    # The English quote is the original an English reader is shown: its English "translation" is not.
+    assert "bold</b>" not in html
     assert ESCAPE_QUOTE in "".join(parse(html).text)
     assert '<li id="source-2" value="2">source 2' in html
 
@@ -165,7 +172,7 @@ def test_html_says_what_it_shows_and_how_to_list_every_statement(
     statements = section(factsheet_html(cli, tmp_path), "statements")
     assert statements.count('<article class="statement"') == 11
     assert "<strong>Shown: 11 of 12 statements by 5 speakers (2 by officials).</strong>" in statements
-    assert "Mitchell Belfer · " in statements
+    assert "Mitchell Belfer</span> · " in statements
     assert ": 3 of 4" in statements
     assert "<code>csto-kb export statements --about csto</code>" in statements
     assert "<code>--statements all</code>" in statements

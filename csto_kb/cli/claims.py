@@ -42,6 +42,31 @@ EndOption = Annotated[
     int | None, typer.Option(help="Where the evidence ends in the source's text.", click_type=OFFSET)
 ]
 NoteOption = Annotated[str | None, typer.Option(help="A note kept with the fact.")]
+TitleLangOption = Annotated[str, typer.Option(help="Language of --title (a BCP 47 tag: en, ar, ru …).")]
+TitleTranslationOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="The title in another language, as LANG=TEXT (ru=Генеральный секретарь); repeat for more.",
+        metavar="LANG=TEXT",
+    ),
+]
+
+
+def title_translations(values: list[str] | None) -> dict[str, str]:
+    """``--title-translation LANG=TEXT`` values by language (each checked by the schema it goes into)."""
+    from csto_kb.errors import InvalidInput
+
+    out: dict[str, str] = {}
+    for value in values or []:
+        lang, sep, text = value.partition("=")
+        if not sep or not lang.strip() or not text.strip():
+            raise InvalidInput(f"title-translation: expected LANG=TEXT, got {value!r}")
+        if lang.strip() in out:
+            raise InvalidInput(f"title-translation: {lang.strip()} is given twice")
+        out[lang.strip()] = text.strip()
+    return out
+
+
 ByOption = Annotated[str | None, typer.Option(help=BY_HELP)]
 FormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
 ReasonOption = Annotated[str, typer.Option(help="Why the change is made (kept in the history).")]

@@ -15,10 +15,13 @@ from csto_kb.cli.claims import (
     ReasonOption,
     SourceOption,
     StartOption,
+    TitleLangOption,
+    TitleTranslationOption,
     add_show_retract,
     edit_and_say,
     evidence_fields,
     say_added,
+    title_translations,
 )
 from csto_kb.cli.output import ListFormat
 from csto_kb.cli.types import RECORD_ID
@@ -48,6 +51,8 @@ def add(
     title: Annotated[str, typer.Argument(help="What happened, in a few words.")],
     source: SourceOption,
     kind: Annotated[str, typer.Option(help=KIND_HELP)] = "other",
+    title_lang: TitleLangOption = "en",
+    title_translation: TitleTranslationOption = None,
     starts_on: Annotated[str | None, typer.Option(help="When it began: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     ends_on: Annotated[str | None, typer.Option(help="When it ended.")] = None,
     date_text: Annotated[str, typer.Option(help="The date as the source writes it.")] = "",
@@ -70,6 +75,8 @@ def add(
         {
             "kind": kind,
             "title": title,
+            "title_lang": title_lang,
+            "title_translations": title_translations(title_translation),
             "starts_on": starts_on,
             "ends_on": ends_on,
             "date_text": date_text,

@@ -60,6 +60,13 @@ def factsheet(
             click_type=RECORD_ID,
         ),
     ] = LIMIT,
+    lang: Annotated[
+        str,
+        typer.Option(
+            help="Reading language (a BCP 47 tag: en, ru, ar …): names, titles and translations in it, else "
+            "in English, else the original; originals are always shown beside."
+        ),
+    ] = "en",
     output: Annotated[Path | None, typer.Option("--output", "-o", help=OUTPUT_HELP)] = None,
 ) -> None:
     """A fact sheet to hand to colleagues: names, founding, members, obligations, forces, events, statements,
@@ -72,7 +79,7 @@ def factsheet(
 
     rule = StatementRule(statements.value, per_speaker=per_speaker, limit=limit)
     clock = clock_from_environment()
-    sheet = with_clock(build_factsheet(ctx.obj.reader(), alliance, as_of, statements=rule), clock)
+    sheet = with_clock(build_factsheet(ctx.obj.reader(), alliance, as_of, statements=rule, lang=lang), clock)
     if fmt is FactsheetFormat.json:
         from csto_kb.exporters.common import to_json
 

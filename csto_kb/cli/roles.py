@@ -15,11 +15,14 @@ from csto_kb.cli.claims import (
     ReasonOption,
     SinceOption,
     StartOption,
+    TitleLangOption,
+    TitleTranslationOption,
     UntilOption,
     add_show_retract,
     edit_and_say,
     evidence_fields,
     say_added,
+    title_translations,
 )
 from csto_kb.cli.output import ListFormat
 from csto_kb.cli.types import RECORD_ID
@@ -38,8 +41,12 @@ def add(
     organisation: Annotated[
         str | None, typer.Argument(help="The organisation the title is in, if any.")
     ] = None,
-    title: Annotated[str | None, typer.Option(help="The title, in English (Secretary General …).")] = None,
-    title_ar: Annotated[str | None, typer.Option(help="The title in Arabic, as written.")] = None,
+    title: Annotated[str | None, typer.Option(help="The title as written (Secretary General …).")] = None,
+    title_lang: TitleLangOption = "en",
+    title_ar: Annotated[
+        str | None, typer.Option(help="The title in Arabic (as --title-translation ar=TEXT).")
+    ] = None,
+    title_translation: TitleTranslationOption = None,
     source: Annotated[
         int | None,
         typer.Option(help="Id of the source that supports it (see `source list`).", click_type=RECORD_ID),
@@ -70,7 +77,9 @@ def add(
             "person": person,
             "organisation": organisation,
             "title": title,
+            "title_lang": title_lang,
             "title_ar": title_ar,
+            "title_translations": title_translations(title_translation),
             "since": since,
             "until": until,
             "note": note,

@@ -19,6 +19,7 @@ from csto_kb.exporters.membership_chart import CSS as MEMBERSHIP_CSS
 from csto_kb.exporters.membership_chart import membership_chart
 from csto_kb.exporters.statements import role_line
 from csto_kb.exporters.svg import statement_timeline
+from csto_kb.languages import ENGLISH, LangText, Reading, is_right_to_left, language_name, read, read_rows
 from csto_kb.schemas.facts import Citation, ForceLevelOut, OrganisationFactOut
 from csto_kb.schemas.factsheet import FactSheet
 from csto_kb.schemas.statements import EntityRef, StatementOut
@@ -131,33 +132,41 @@ def _iso(text: str) -> str:
     return f"<bdi>{_e(text)}</bdi>" if RIGHT_TO_LEFT.search(text) else _e(text)
 
 
-def _ar(text: str, tag: str = "span", cls: str = "ar") -> str:
-    return f'<{tag} class="{cls}" lang="ar" dir="rtl">{_e(text)}</{tag}>'
+def _dir(lang: str) -> str:
+    """``rtl`` for a right-to-left language; else ``auto``, the browser looking at the first strong letter."""
+    return "rtl" if is_right_to_left(lang) else "auto"
 
 
 def _lang_text(text: str, lang: str, tag: str = "span", cls: str = "original") -> str:
-    """Text in its own language and direction (Arabic right-to-left)."""
-    if lang == "ar":
-        return _ar(text, tag, cls)
-    return f'<{tag} class="{cls}" lang="{_e(lang)}" dir="auto">{_e(text)}</{tag}>'
+    """Text in its own language and direction (Arabic, Persian, Hebrew … right-to-left)."""
+    return f'<{tag} class="{cls}" lang="{_e(lang)}" dir="{_dir(lang)}">{_e(text)}</{tag}>'
 
 
-def _names(entity: EntityRef) -> str:
-    """English name with the Arabic beside it, each in its own direction."""
-    english = _iso(entity.name_en) if entity.name_en else ""
-    arabic = _ar(entity.name_ar) if entity.name_ar else ""
-    if english and arabic:
-        return f"{english} · {arabic}"
-    return english or arabic or _iso(entity.key)
+def _reading(reading: Reading, between: str = " · ", cls: str = "shown") -> str:
+    """What the reader is shown, with the original beside it when that is a translation."""
+    shown = _lang_text(reading.shown.text, reading.shown.lang, "span", cls)
+    if reading.beside is None:
+        return shown
+    return shown + between + _lang_text(reading.beside.text, reading.beside.lang)
 
 
-def _label_cell(entity: EntityRef) -> str:
-    """Both names for the membership chart's label: English at the start, Arabic at the end of one line."""
-    english = f'<span class="name-en" dir="auto">{_e(entity.name_en or entity.key)}</span>'
-    arabic = (
-        f'<span class="name-ar" lang="ar" dir="rtl">{_e(entity.name_ar)}</span>' if entity.name_ar else ""
-    )
-    return english + arabic
+def _names(sheet: FactSheet, entity: EntityRef) -> str:
+    """The name in the reading language (else English, else the primary one), the primary beside it."""
+    return _reading(sheet.name_reading(entity.id, entity.key), cls="name")
+
+
+def _label_cell(sheet: FactSheet, entity: EntityRef) -> str:
+    """The membership chart's label: the name read at the start, the original at the end of one line."""
+    reading = sheet.name_reading(entity.id, entity.key)
+    shown = _lang_text(reading.shown.text, reading.shown.lang, "span", "name-en")
+    if reading.beside is None:
+        return shown
+    return shown + _lang_text(reading.beside.text, reading.beside.lang, "span", "name-ar")
+
+
+def _title(titles: list[LangText], sheet: FactSheet, fallback: str, between: str = " · ") -> str:
+    reading = read(titles, sheet.lang)
+    return _reading(reading, between) if reading is not None else _iso(fallback)
 
 
 def _date(value: str | None) -> str:
@@ -190,17 +199,18 @@ def _section(ident: str, title: str, body: list[str]) -> str:
 def _identity(sheet: FactSheet) -> str:
     a = sheet.alliance
     rows: list[str] = []
-    en = [n.name for n in a.names if n.lang == "en"]
-    ar = [n.name for n in a.names if n.lang == "ar"]
-    if en:
-        rows.append(f"<dt>Names (English)</dt><dd>{_e('; '.join(en))}</dd>")
-    if ar:
-        rows.append(f"<dt>Names (Arabic)</dt><dd>{_ar('؛ '.join(ar))}</dd>")
+    langs = sorted({n.lang for n in a.names}, key=lambda x: (x != sheet.lang, x != ENGLISH))
+    for lang in langs:
+        spelled = [n.name for n in a.names if n.lang == lang]
+        joined = ("؛ " if lang == "ar" else "; ").join(spelled)
+        rows.append(
+            f"<dt>Names ({_e(language_name(lang))})</dt><dd>{_lang_text(joined, lang, 'span', 'names')}</dd>"
+        )
     if a.description:
         rows.append(f'<dt>Description</dt><dd dir="auto">{_e(a.description)}</dd>')
     for event in sheet.founding:
-        written = f" (as written: {_lang_text(event.date_text, 'ar')})" if event.date_text else ""
-        title = _iso(event.title) + (f" · {_ar(event.title_ar)}" if event.title_ar else "")
+        written = f' (as written: <bdi dir="auto">{_e(event.date_text)}</bdi>)' if event.date_text else ""
+        title = _title([LangText(t.lang, t.text, t.is_original) for t in event.titles], sheet, event.title)
         rows.append(
             f"<dt>Founded</dt><dd>{_date(event.starts_on)}{written} — {title} {_cite_fact(sheet, event)}</dd>"
         )
@@ -213,7 +223,7 @@ def _members(sheet: FactSheet, until: dt.date) -> str:
     if not sheet.members:
         return _section("members", "Members", ['<p class="empty">No memberships recorded.</p>'])
     rows = [
-        [_names(m.member), _e(m.status), _date(m.valid_from), _date(m.valid_to), _cite_fact(sheet, m)]
+        [_names(sheet, m.member), _e(m.status), _date(m.valid_from), _date(m.valid_to), _cite_fact(sheet, m)]
         for m in sheet.members
     ]
     body = [
@@ -225,7 +235,7 @@ def _members(sheet: FactSheet, until: dt.date) -> str:
         )
     ]
     chart = membership_chart(
-        sheet.members, until, {m.member.key: _label_cell(m.member) for m in sheet.members}
+        sheet.members, until, {m.member.key: _label_cell(sheet, m.member) for m in sheet.members}
     )
     if chart:
         body.append(
@@ -264,9 +274,10 @@ def _obligations(sheet: FactSheet) -> str:
 
 def _force_card(sheet: FactSheet, force: ForceLevelOut) -> str:
     count = ("about " if force.approximate else "") + f"{force.count:,}"
-    who = _names(force.asserted_by) if force.asserted_by else "—"
+    who = _names(sheet, force.asserted_by) if force.asserted_by else "—"
+    # The unit as the source writes it carries no language tag: its direction is the browser's to find.
     original = (
-        f"<div>{_lang_text(force.unit_original, 'ar', 'span', 'original')}</div>"
+        f'<div><span class="original" dir="auto">{_e(force.unit_original)}</span></div>'
         if force.unit_original
         else ""
     )
@@ -302,8 +313,8 @@ def _events(sheet: FactSheet) -> str:
     rows = []
     for e in sheet.events:
         when = _date(e.starts_on) + (f" – {_e(e.ends_on)}" if e.ends_on else "")
-        name = _iso(e.title) + (f"<br>{_ar(e.title_ar)}" if e.title_ar else "")
-        who = "; ".join(f"{_names(p.entity)} ({_e(p.role)})" for p in e.participants)
+        name = _title([LangText(t.lang, t.text, t.is_original) for t in e.titles], sheet, e.title, "<br>")
+        who = "; ".join(f"{_names(sheet, p.entity)} ({_e(p.role)})" for p in e.participants)
         rows.append([when, name, who, _cite_fact(sheet, e)])
     return _section(
         "events",
@@ -324,12 +335,14 @@ def _said_on(s: StatementOut) -> str:
 
 
 def _statement(sheet: FactSheet, s: StatementOut) -> str:
-    role = role_line(s)
-    role_ar = s.role.title_ar if s.role and s.role.title_ar else None
+    title = read_rows(s.role.titles, sheet.lang) if s.role is not None else None
+    if title is not None:
+        role = ", " + _reading(title, cls="role")
+    else:
+        role = f', <span class="role" dir="auto">{_e(s.role_text)}</span>' if role_line(s) else ""
     header = (
-        f'<span class="who">{_names(s.speaker)}</span>'
-        + (f', <span class="role" dir="auto">{_e(role)}</span>' if role else "")
-        + (f" · {_ar(role_ar)}" if role_ar else "")
+        f'<span class="who">{_names(sheet, s.speaker)}</span>'
+        + role
         + f'<div class="meta">{_said_on(s)}'
         + (f" · as written: {_lang_text(s.date_text, s.lang)}" if s.date_text else "")
         + (f" · {_iso(s.venue)}" if s.venue else "")
@@ -337,13 +350,20 @@ def _statement(sheet: FactSheet, s: StatementOut) -> str:
         + (f" (cue {_lang_text(s.cue, s.lang)})" if s.cue else "")
         + "</div>"
     )
-    translations = [t for t in s.translations if t.lang == "en"] or s.translations
-    english = "".join(
-        f'<p class="translation" lang="{_e(t.lang)}">{_e(t.text)}'
-        f' <span class="meta">(translated by {_iso(t.translator)})</span></p>'
-        for t in translations
-    )
-    if not english and s.lang != "en":
+    # The quote is the original; the reader is shown it in their language, else in English (the one rule).
+    held = [LangText(s.lang, s.quote, True), *(LangText(t.lang, t.text) for t in s.translations)]
+    reading = read(held, sheet.lang)
+    shown = reading.shown if reading is not None and reading.original is not None else None
+    english = ""
+    if shown is not None:
+        translator = next(
+            t.translator for t in s.translations if (t.lang, t.text) == (shown.lang, shown.text)
+        )
+        english = (
+            f'<p class="translation" lang="{_e(shown.lang)}" dir="{_dir(shown.lang)}">{_e(shown.text)}'
+            f' <span class="meta">(translated by {_iso(translator)})</span></p>'
+        )
+    elif s.lang != sheet.lang and s.lang.split("-")[0] != sheet.lang.split("-")[0]:
         english = f'<p class="translation">{UNTRANSLATED}</p>'
     quote = _lang_text(s.quote, s.lang, "blockquote", "original quote")
     body = f'<div class="pair"><div class="en">{english}</div>{quote}</div>' if english else quote
@@ -361,7 +381,7 @@ def _plural(count: int, word: str) -> str:
 def _selection(sheet: FactSheet) -> str:
     """What the sheet shows of the statements, what it leaves out, and how to list them all."""
     sel = sheet.statement_selection
-    name = _iso(sheet.alliance.name_en or sheet.alliance.key)
+    name = _iso(sheet.name_reading(sheet.alliance.id, sheet.alliance.key).shown.text)
     if sel.rule == "all":
         rule = f"Every statement about the {name} or by its officials."
     else:
@@ -377,7 +397,7 @@ def _selection(sheet: FactSheet) -> str:
     parts = [f"<p><strong>{shown}.</strong> {rule}</p>"]
     if sel.hidden:
         partial = [c for c in sel.speaker_counts if c.matching > c.shown]
-        listed = "; ".join(f"{_names(c.speaker)}: {c.shown:,} of {c.matching:,}" for c in partial[:20])
+        listed = "; ".join(f"{_names(sheet, c.speaker)}: {c.shown:,} of {c.matching:,}" for c in partial[:20])
         more = f"; and {len(partial) - 20:,} more speakers" if len(partial) > 20 else ""
         unseen = sel.speakers - len(sel.speaker_counts)
         others = f" {_plural(unseen, 'speaker')} not shown at all." if unseen > 0 else ""
@@ -452,10 +472,11 @@ def _until(sheet: FactSheet) -> dt.date:
 def render(sheet: FactSheet) -> str:
     """The whole sheet as one HTML document."""
     a = sheet.alliance
-    title = a.name_en or a.name_ar or a.key
+    name = sheet.name_reading(a.id, a.key)
+    title = name.shown.text
     stamp = f"as it stood on {_e(sheet.as_of)}" if sheet.as_of else "as currently recorded"
-    heading = _e(title) + (
-        f' <span class="ar" lang="ar" dir="rtl">{_e(a.name_ar)}</span>' if a.name_ar else ""
+    heading = _lang_text(title, name.shown.lang, "span", "name") + (
+        " " + _lang_text(name.beside.text, name.beside.lang, "span", "ar") if name.beside else ""
     )
     nav = "".join(
         f'<li><a href="#{ident}">{label}</a></li>'
@@ -486,7 +507,7 @@ def render(sheet: FactSheet) -> str:
         "<main>",
         f"<header><h1>{heading}</h1>"
         f'<p class="stamp">Fact sheet {stamp}, generated {sheet.generated_at:%Y-%m-%d} by csto-kb '
-        f"(schema version {sheet.schema_version}). Each line cites a numbered source below and the character "
+        f"(schema version {sheet.schema_version}), read in {_e(language_name(sheet.lang))}. Each line cites a numbered source below and the character "
         "span of its stored text.</p>"
         f'<nav aria-label="Sections"><ol>{nav}</ol></nav></header>',
         _identity(sheet),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from csto_kb.exporters.common import both_names, isolate, md_escape
+from csto_kb.exporters.common import isolate, md_escape
 from csto_kb.exporters.statements import role_line
 from csto_kb.labels import said_on_label
+from csto_kb.languages import ENGLISH, LangText, Reading, is_right_to_left, language_name, read, read_rows
 from csto_kb.schemas.facts import Citation
 from csto_kb.schemas.factsheet import CitedSource, FactSheet
-from csto_kb.schemas.statements import StatementOut
+from csto_kb.schemas.statements import EntityRef, StatementOut
 
 READINESS_LABELS = {"permanent_alert": "permanent alert", "peacekeeping": "peacekeeping", "other": "other"}
 
@@ -22,8 +23,24 @@ def _cite(sheet: FactSheet, fact: Citation | StatementOut) -> str:
     )
 
 
-def _ar(text: str) -> str:
-    return f'<span dir="rtl" lang="ar">{md_escape(text)}</span>'
+def _lang_text(text: str, lang: str) -> str:
+    """Text in a right-to-left language marked as such; other text as it is (isolated when it holds
+    right-to-left script)."""
+    if is_right_to_left(lang):
+        return f'<span dir="rtl" lang="{lang}">{md_escape(text)}</span>'
+    return isolate(md_escape(text))
+
+
+def _reading(reading: Reading) -> str:
+    """What the reader is shown, with the original beside it when that is a translation."""
+    shown = _lang_text(reading.shown.text, reading.shown.lang)
+    if reading.beside is None:
+        return shown
+    return f"{shown} ({_lang_text(reading.beside.text, reading.beside.lang)})"
+
+
+def _names(sheet: FactSheet, entity: EntityRef) -> str:
+    return _reading(sheet.name_reading(entity.id, entity.key))
 
 
 def _date(value: str | None) -> str:
@@ -69,8 +86,11 @@ def _selection(sheet: FactSheet) -> str:
 
 def render(sheet: FactSheet) -> str:
     a = sheet.alliance
-    title = a.name_en or a.key
-    out: list[str] = [f"# {md_escape(title)}" + (f" · {_ar(a.name_ar)}" if a.name_ar else ""), ""]
+    name = sheet.name_reading(a.id, a.key)
+    heading = _lang_text(name.shown.text, name.shown.lang)
+    if name.beside is not None:
+        heading += f" · {_lang_text(name.beside.text, name.beside.lang)}"
+    out: list[str] = [f"# {heading}", ""]
     stamp = f"as it stood on {sheet.as_of}" if sheet.as_of else "as currently recorded"
     out += [
         f"*Fact sheet {stamp}, generated {sheet.generated_at:%Y-%m-%d} by csto-kb. "
@@ -79,12 +99,9 @@ def render(sheet: FactSheet) -> str:
     ]
 
     out += ["## Identity and founding", ""]
-    en = [n.name for n in a.names if n.lang == "en"]
-    ar = [n.name for n in a.names if n.lang == "ar"]
-    if en:
-        out.append(f"- **Names (English):** {md_escape('; '.join(en))}")
-    if ar:
-        out.append(f"- **Names (Arabic):** {_ar('؛ '.join(ar))}")
+    for lang in sorted({n.lang for n in a.names}, key=lambda x: (x != sheet.lang, x != ENGLISH)):
+        joined = ("؛ " if lang == "ar" else "; ").join(n.name for n in a.names if n.lang == lang)
+        out.append(f"- **Names ({language_name(lang)}):** {_lang_text(joined, lang)}")
     if a.description:
         out.append(f"- {md_escape(a.description)}")
     for event in sheet.founding:
@@ -97,7 +114,7 @@ def render(sheet: FactSheet) -> str:
         out += ["| Member | Status | Since | Until | Source |", "| --- | --- | --- | --- | --- |"]
         for m in sheet.members:
             out.append(
-                f"| {md_escape(both_names(m.member))} | {m.status} | {_date(m.valid_from)} | "
+                f"| {_names(sheet, m.member)} | {m.status} | {_date(m.valid_from)} | "
                 f"{_date(m.valid_to)} | {_cite(sheet, m)} |"
             )
     else:
@@ -116,9 +133,7 @@ def render(sheet: FactSheet) -> str:
             english = (
                 f"{md_escape(f.text_en)} " if f.text_en else "**[untranslated]** " if f.lang != "en" else ""
             )
-            out.append(
-                f"- {english}— {_ar(f.text) if f.lang == 'ar' else md_escape(f.text)} {_cite(sheet, f)}"
-            )
+            out.append(f"- {english}— {_lang_text(f.text, f.lang)} {_cite(sheet, f)}")
         out.append("")
 
     out += ["## Forces", ""]
@@ -129,10 +144,10 @@ def render(sheet: FactSheet) -> str:
         ]
         for force in sheet.forces:
             count = ("about " if force.approximate else "") + f"{force.count:,}"
-            who = both_names(force.asserted_by) if force.asserted_by else "—"
+            who = _names(sheet, force.asserted_by) if force.asserted_by else "—"
             out.append(
                 f"| {md_escape(force.unit)} | {count} | {READINESS_LABELS[force.readiness]} | "
-                f"{_date(force.as_of)} | {md_escape(who)} | {_cite(sheet, force)} |"
+                f"{_date(force.as_of)} | {who} | {_cite(sheet, force)} |"
             )
     else:
         out.append("_No force levels recorded._")
@@ -143,9 +158,10 @@ def render(sheet: FactSheet) -> str:
         out += ["| Date | Event | Participants | Source |", "| --- | --- | --- | --- |"]
         for e in sheet.events:
             when = _date(e.starts_on) + (f" – {e.ends_on}" if e.ends_on else "")
-            who = "; ".join(f"{p.entity.name_en or p.entity.key} ({p.role})" for p in e.participants)
-            name = md_escape(e.title) + (f" · {_ar(e.title_ar)}" if e.title_ar else "")
-            out.append(f"| {when} | {name} | {md_escape(who)} | {_cite(sheet, e)} |")
+            who = "; ".join(f"{_names(sheet, p.entity)} ({p.role})" for p in e.participants)
+            title = read_rows(e.titles, sheet.lang)
+            event_name = _reading(title) if title is not None else md_escape(e.title)
+            out.append(f"| {when} | {event_name} | {who} | {_cite(sheet, e)} |")
     else:
         out.append("_No events recorded._")
     out.append("")
@@ -156,19 +172,23 @@ def render(sheet: FactSheet) -> str:
     else:
         out += [_selection(sheet), ""]
     for s in sheet.statements:
-        role = role_line(s)
+        role_title = read_rows(s.role.titles, sheet.lang) if s.role is not None else None
+        role = _reading(role_title) if role_title is not None else md_escape(role_line(s))
         precision = (
             f" ({s.said_on_precision})" if s.said_on_precision and s.said_on_precision != "day" else ""
         )
         out.append(
-            f"**{said_on_label(s.said_on, s.said_on_basis)}{precision} — {md_escape(both_names(s.speaker))}**"
-            + (f", {md_escape(role)}" if role else "")
+            f"**{said_on_label(s.said_on, s.said_on_basis)}{precision} — {_names(sheet, s.speaker)}**"
+            + (f", {role}" if role else "")
         )
         out.append("")
-        out.append(f"> {_ar(s.quote) if s.lang == 'ar' else md_escape(s.quote)}")
-        for t in s.translations:
-            out += [">", f"> *{md_escape(t.text)}*"]
-        if not s.translations and s.lang != "en":
+        out.append(f"> {_lang_text(s.quote, s.lang)}")
+        # The quote is the original; the reader is shown it in their language, else in English (the one rule).
+        held = [LangText(s.lang, s.quote, True), *(LangText(t.lang, t.text) for t in s.translations)]
+        reading = read(held, sheet.lang)
+        if reading is not None and reading.original is not None:
+            out += [">", f"> *{_lang_text(reading.shown.text, reading.shown.lang)}*"]
+        elif s.lang.split("-")[0] != sheet.lang.split("-")[0]:
             out += [">", "> **[untranslated]**"]
         out.append("")
         details = [

@@ -162,7 +162,7 @@ def to_jsonld(sheet: FactSheet, linked: LinkedEntities, base: str = DEFAULT_BASE
         event: dict[str, Any] = {
             "@id": f"{ids.base}event/{e.id}",
             "@type": "Event",
-            "name": [_text(e.title, "en"), *([_text(e.title_ar, "ar")] if e.title_ar else [])],
+            "name": [_text(t.text, t.lang) for t in e.titles],
             "subjectOf": _span_node(ids, e),
         }
         if e.starts_on:

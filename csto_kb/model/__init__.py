@@ -3,9 +3,9 @@
 from csto_kb.model.base import Base
 from csto_kb.model.candidates import Candidate
 from csto_kb.model.changes import Change
-from csto_kb.model.entities import Entity, EntityMerge, EntityName, ExternalId, Role
+from csto_kb.model.entities import Entity, EntityMerge, EntityName, ExternalId, Role, RoleTitle
 from csto_kb.model.evidence import CLAIM_TABLES, Evidence
-from csto_kb.model.facts import Event, EventParticipant, ForceLevel, Membership, OrganisationFact
+from csto_kb.model.facts import Event, EventParticipant, EventTitle, ForceLevel, Membership, OrganisationFact
 from csto_kb.model.sources import Source
 from csto_kb.model.statements import Statement, Translation, statement_about
 
@@ -19,12 +19,14 @@ __all__ = [
     "EntityName",
     "Event",
     "EventParticipant",
+    "EventTitle",
     "Evidence",
     "ExternalId",
     "ForceLevel",
     "Membership",
     "OrganisationFact",
     "Role",
+    "RoleTitle",
     "Source",
     "Statement",
     "Translation",

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import CheckConstraint, DateTime, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
@@ -73,3 +74,31 @@ class Evidenced(Timestamped):
         """The oldest live evidence (the oldest of all when every one is retracted)."""
         live = self.live_evidence
         return live[0] if live else self.evidence[0]
+
+
+class TitleRow(Protocol):
+    """A title row of a role or an event: one language, its text, whether it is the original."""
+
+    lang: str
+    text: str
+    is_original: bool
+
+
+class Titled:
+    """A claim whose title is a row per language (``titles``), one of them the original."""
+
+    titles: Sequence[TitleRow]
+
+    @property
+    def title(self) -> str:
+        """The title as first recorded (the original), in its own language."""
+        original = self.original_title
+        return original.text if original is not None else ""
+
+    @property
+    def original_title(self) -> TitleRow | None:
+        return next((t for t in self.titles if t.is_original), self.titles[0] if self.titles else None)
+
+    def title_in(self, lang: str) -> str | None:
+        """The title in exactly this language, or None."""
+        return next((t.text for t in self.titles if t.lang == lang), None)

@@ -5,10 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, DateTime, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    String,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from csto_kb.model.base import PARTIAL_DATE, Base, Evidenced, Timestamped, partial_date_check
+from csto_kb.model.base import PARTIAL_DATE, Base, Evidenced, Timestamped, Titled, partial_date_check
 
 ENTITY_KINDS = ("country", "alliance", "organisation", "body", "ministry", "legislature", "media", "person")
 
@@ -99,7 +109,7 @@ class EntityName(Timestamped, Base):
     entity: Mapped[Entity] = relationship(back_populates="names")
 
 
-class Role(Evidenced, Base):
+class Role(Titled, Evidenced, Base):
     """A person's title, optionally in an organisation, over an interval (open where the source gives no bound)."""
 
     __tablename__ = "role"
@@ -113,13 +123,36 @@ class Role(Evidenced, Base):
     key: Mapped[str | None] = mapped_column(String(80), unique=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("entity.id", ondelete="RESTRICT"))
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("entity.id", ondelete="RESTRICT"))
-    title: Mapped[str] = mapped_column(String(300))
-    title_ar: Mapped[str | None] = mapped_column(String(300))
     valid_from: Mapped[str | None] = mapped_column(PARTIAL_DATE)
     valid_to: Mapped[str | None] = mapped_column(PARTIAL_DATE)
 
     person: Mapped[Entity] = relationship(foreign_keys=[person_id])
     organisation: Mapped[Entity | None] = relationship(foreign_keys=[organisation_id])
+    titles: Mapped[list[RoleTitle]] = relationship(
+        order_by="RoleTitle.id", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class RoleTitle(Timestamped, Base):
+    """A role's title in one language; one per language, and one of them the original."""
+
+    __tablename__ = "role_title"
+    __table_args__ = (
+        UniqueConstraint("role_id", "lang"),
+        Index(
+            "uq_role_title_original",
+            "role_id",
+            unique=True,
+            sqlite_where=text("is_original"),
+            postgresql_where=text("is_original"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    role_id: Mapped[int] = mapped_column(ForeignKey("role.id", ondelete="CASCADE"), index=True)
+    lang: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(String(300))
+    is_original: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class EntityMerge(Timestamped, Base):

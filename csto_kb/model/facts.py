@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from csto_kb.model.base import PARTIAL_DATE, Base, Evidenced, partial_date_check
+from csto_kb.model.base import PARTIAL_DATE, Base, Evidenced, Timestamped, Titled, partial_date_check
 from csto_kb.model.entities import Entity
 from csto_kb.model.statements import Statement
 
@@ -57,7 +67,7 @@ class Membership(Evidenced, Base):
     member: Mapped[Entity] = relationship(foreign_keys=[member_id])
 
 
-class Event(Evidenced, Base):
+class Event(Titled, Evidenced, Base):
     """Something that happened over a (partial) date interval: a founding, an incursion, a session …"""
 
     __tablename__ = "event"
@@ -70,8 +80,6 @@ class Event(Evidenced, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str | None] = mapped_column(String(80), unique=True)
     kind: Mapped[str] = mapped_column(String(16))
-    title: Mapped[str] = mapped_column(String(300))
-    title_ar: Mapped[str | None] = mapped_column(String(300))
     starts_on: Mapped[str | None] = mapped_column(PARTIAL_DATE, index=True)
     ends_on: Mapped[str | None] = mapped_column(PARTIAL_DATE)
     date_text: Mapped[str] = mapped_column(String(300), default="")
@@ -79,6 +87,31 @@ class Event(Evidenced, Base):
     participants: Mapped[list[EventParticipant]] = relationship(
         cascade="all, delete-orphan", order_by="EventParticipant.entity_id"
     )
+    titles: Mapped[list[EventTitle]] = relationship(
+        order_by="EventTitle.id", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class EventTitle(Timestamped, Base):
+    """An event's title in one language; one per language, and one of them the original."""
+
+    __tablename__ = "event_title"
+    __table_args__ = (
+        UniqueConstraint("event_id", "lang"),
+        Index(
+            "uq_event_title_original",
+            "event_id",
+            unique=True,
+            sqlite_where=text("is_original"),
+            postgresql_where=text("is_original"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    lang: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(String(300))
+    is_original: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class EventParticipant(Base):

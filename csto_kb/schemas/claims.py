@@ -73,13 +73,41 @@ class MembershipEdit(Model):
     note: str | None = None
 
 
-class RoleIn(Model):
+class TitledIn(Model):
+    """A title in its original language, with the same title in other languages beside it."""
+
+    title: NonBlank = Field(description="the title as the source writes it")
+    title_lang: LangCode = Field(default="en", description="the language of title")
+    title_ar: str | None = Field(default=None, description="the title in Arabic (as title_translations ar)")
+    title_translations: dict[LangCode, NonBlank] = Field(
+        default_factory=dict, description="the title in other languages, by language tag"
+    )
+
+    @model_validator(mode="after")
+    def _one_title_per_language(self) -> TitledIn:
+        langs = [self.title_lang, *self.title_translations]
+        if self.title_ar:
+            langs.append("ar")
+        if len(set(langs)) != len(langs):
+            raise ValueError(
+                "title: one title per language (title_lang, title_ar and title_translations overlap)"
+            )
+        return self
+
+    def title_rows(self) -> list[tuple[str, str, bool]]:
+        """Every title given as (language, text, is the original), the original first."""
+        rows = [(self.title_lang, self.title, True)]
+        if self.title_ar:
+            rows.append(("ar", self.title_ar, False))
+        rows += [(lang, text, False) for lang, text in self.title_translations.items()]
+        return rows
+
+
+class RoleIn(TitledIn):
     """A person's title, in an organisation where there is one, over an interval."""
 
     person: NonBlank
     organisation: NonBlank | None = None
-    title: NonBlank
-    title_ar: str | None = None
     key: str | None = Field(default=None, description="a stable key, as curated files give one")
     since: PartialDateStr | None = None
     until: PartialDateStr | None = None
@@ -129,12 +157,10 @@ class ParticipantIn(Model):
     role: ParticipantRole = "actor"
 
 
-class EventIn(Model):
+class EventIn(TitledIn):
     """Something that happened over a (partial) date interval, with who took part in it and how."""
 
     kind: EventKind
-    title: NonBlank
-    title_ar: str | None = None
     key: str | None = Field(default=None, description="a stable key, as curated files give one")
     starts_on: PartialDateStr | None = None
     ends_on: PartialDateStr | None = None

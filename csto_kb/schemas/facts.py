@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from csto_kb.schemas.common import OutModel, claim_view
-from csto_kb.schemas.statements import EntityRef, EvidenceOut
+from csto_kb.schemas.statements import EntityRef, EvidenceOut, TitleOut
 
 
 class Citation(OutModel):
@@ -52,8 +52,8 @@ class EventOut(Citation):
     id: int
     key: str | None
     kind: str
-    title: str
-    title_ar: str | None
+    title: str = Field(description="the original title, in its own language")
+    titles: list[TitleOut] = Field(description="the title in every language held, the original among them")
     starts_on: str | None
     ends_on: str | None
     date_text: str
@@ -76,7 +76,7 @@ class RoleFactOut(Citation):
     id: int
     person: EntityRef
     organisation: EntityRef | None
-    title: str
-    title_ar: str | None
+    title: str = Field(description="the original title, in its own language")
+    titles: list[TitleOut] = Field(description="the title in every language held, the original among them")
     valid_from: str | None
     valid_to: str | None

@@ -7,12 +7,20 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from csto_kb.languages import LangText, Reading, read
 from csto_kb.schemas.entities import NameOut
 from csto_kb.schemas.facts import EventOut, ForceLevelOut, MembershipOut, OrganisationFactOut
 from csto_kb.schemas.statements import EntityRef, StatementOut
 
-FACTSHEET_SCHEMA_VERSION: Literal[3] = 3
-"""Version 3 (from 2): the sheet is a summary. ``statements`` holds the statements its rule selects, not
+FACTSHEET_SCHEMA_VERSION: Literal[4] = 4
+"""Version 4 (from 3): any language. The new ``lang`` is the sheet's reading language (``--lang``, ``en`` by
+default): a name, a title or a quote is shown in it, else in English, else in its original, with the
+original beside (`csto_kb.languages`). The new ``entity_names`` holds every name of every entity the sheet
+refers to, by entity id, each with its language tag, so a reader of any language finds its names. Roles and
+events lose ``title_ar`` and gain ``titles`` (``lang``, ``text``, ``is_original``: one per language held);
+their ``title`` is the original title, as before.
+
+Version 3 (from 2): the sheet is a summary. ``statements`` holds the statements its rule selects, not
 every one; the new ``statement_selection`` states that rule (``latest``: everything the alliance's own
 officials said and the latest few of every other speaker, each part capped; or ``all``), how many statements
 match in all, how many of each shown speaker's are shown, and the commands that list them all. A source's
@@ -88,11 +96,12 @@ class StatementSelection(BaseModel):
 
 
 class FactSheet(BaseModel):
-    """Version 3 of the fact sheet; the JSON export is this model, validated."""
+    """Version 4 of the fact sheet; the JSON export is this model, validated."""
 
-    schema_version: Literal[3] = FACTSHEET_SCHEMA_VERSION
+    schema_version: Literal[4] = FACTSHEET_SCHEMA_VERSION
     generated_at: dt.datetime
     as_of: str | None
+    lang: str = Field(default="en", description="the reading language: names, titles and quotes in it first")
     alliance: AllianceOut
     founding: list[EventOut]
     members: list[MembershipOut]
@@ -104,6 +113,16 @@ class FactSheet(BaseModel):
     statements: list[StatementOut]
     statement_selection: StatementSelection
     sources: list[CitedSource]
+    entity_names: dict[int, list[NameOut]] = Field(
+        default_factory=dict, description="every name of every entity the sheet refers to, by entity id"
+    )
+
+    def name_reading(self, entity_id: int, key: str) -> Reading:
+        """An entity's name for this sheet's reader (`csto_kb.languages.read`): the primary name counts as
+        the original; the key stands in for an entity with no name."""
+        held = sorted(self.entity_names.get(entity_id, []), key=lambda n: not n.is_primary)
+        reading = read([LangText(n.lang, n.name, n.is_primary) for n in held], self.lang)
+        return reading if reading is not None else Reading(LangText("en", key, True), None)
 
     def source_number(self, source_id: int) -> int:
         """The number a citation of the source shows: the source's database id."""

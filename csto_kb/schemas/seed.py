@@ -74,7 +74,9 @@ class RoleSeed(Evidenced):
     person: Key
     organisation: Key | None = None
     title: NonBlank
+    title_lang: LangCode = "en"
     title_ar: str | None = None
+    title_translations: dict[LangCode, NonBlank] = Field(default_factory=dict)
     since: PartialDateStr | None = None
     until: PartialDateStr | None = None
 
@@ -96,7 +98,9 @@ class EventSeed(Evidenced):
     key: Key
     kind: Literal["founding", "incursion", "intervention", "war", "meeting", "session", "other"]
     title: NonBlank
+    title_lang: LangCode = "en"
     title_ar: str | None = None
+    title_translations: dict[LangCode, NonBlank] = Field(default_factory=dict)
     starts_on: PartialDateStr | None = None
     ends_on: PartialDateStr | None = None
     date_text: str = ""

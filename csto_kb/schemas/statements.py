@@ -126,10 +126,18 @@ class TranslationOut(OutModel):
     translator: str
 
 
+class TitleOut(OutModel):
+    """A title in one language; ``is_original`` on the one as first recorded."""
+
+    lang: str
+    text: str
+    is_original: bool
+
+
 class RoleOut(OutModel):
     id: int
-    title: str
-    title_ar: str | None
+    title: str = Field(description="the original title, in its own language")
+    titles: list[TitleOut] = Field(description="the title in every language held, the original among them")
     organisation: EntityRef | None
     valid_from: str | None
     valid_to: str | None

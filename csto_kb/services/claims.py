@@ -23,11 +23,13 @@ from csto_kb.model import (
     Entity,
     Event,
     EventParticipant,
+    EventTitle,
     Evidence,
     ForceLevel,
     Membership,
     OrganisationFact,
     Role,
+    RoleTitle,
 )
 from csto_kb.model.base import Evidenced, utcnow
 from csto_kb.schemas.claims import (
@@ -230,8 +232,7 @@ def record_role(session: Session, data: RoleIn, by: str) -> ClaimAdded:
             key=data.key,
             person=person,
             organisation=organisation,
-            title=data.title,
-            title_ar=data.title_ar,
+            titles=[RoleTitle(lang=lang, text=text, is_original=o) for lang, text, o in data.title_rows()],
             valid_from=data.since,
             valid_to=data.until,
             note=data.note,
@@ -296,8 +297,7 @@ def record_event(session: Session, data: EventIn, by: str) -> ClaimAdded:
         return Event(
             key=data.key,
             kind=data.kind,
-            title=data.title,
-            title_ar=data.title_ar,
+            titles=[EventTitle(lang=lang, text=text, is_original=o) for lang, text, o in data.title_rows()],
             starts_on=data.starts_on,
             ends_on=data.ends_on,
             date_text=data.date_text,
@@ -354,8 +354,6 @@ add_organisation_fact = in_transaction(record_organisation_fact)
 _EDIT_COLUMNS: dict[str, dict[str, str]] = {
     "membership": {"status": "status", "since": "valid_from", "until": "valid_to", "note": "note"},
     "role": {
-        "title": "title",
-        "title_ar": "title_ar",
         "since": "valid_from",
         "until": "valid_to",
         "note": "note",
@@ -370,7 +368,6 @@ _EDIT_COLUMNS: dict[str, dict[str, str]] = {
     },
     "event": {
         "kind": "kind",
-        "title": "title",
         "starts_on": "starts_on",
         "ends_on": "ends_on",
         "date_text": "date_text",
@@ -378,6 +375,21 @@ _EDIT_COLUMNS: dict[str, dict[str, str]] = {
     },
     "organisation_fact": {"kind": "kind", "text": "text", "text_en": "text_en", "note": "note"},
 }
+# Edits of a title: the original's text (None), or the title in one language (created when missing).
+_EDIT_TITLES: dict[str, str | None] = {"title": None, "title_ar": "ar"}
+
+
+def _set_title(claim: Evidenced, lang: str | None, text: str) -> None:
+    assert isinstance(claim, Role | Event)
+    row_class = RoleTitle if isinstance(claim, Role) else EventTitle
+    rows: list[RoleTitle] | list[EventTitle] = claim.titles
+    current = claim.original_title if lang is None else next((t for t in rows if t.lang == lang), None)
+    if current is not None:
+        current.text = text
+    else:
+        claim.titles.append(row_class(lang=lang or "en", text=text, is_original=not rows))  # type: ignore[arg-type]
+
+
 _INTERVALS = {
     "membership": ("valid_from", "valid_to"),
     "role": ("valid_from", "valid_to"),
@@ -408,7 +420,10 @@ def edit_claim(
         if claim.retracted_at is not None:
             raise Conflict(f"{table}: #{claim_id} is retracted; add a new one instead")
         for field, value in given.items():
-            setattr(claim, _EDIT_COLUMNS[table][field], value)
+            if field in _EDIT_TITLES:
+                _set_title(claim, _EDIT_TITLES[field], value)
+            else:
+                setattr(claim, _EDIT_COLUMNS[table][field], value)
         if table in _INTERVALS:
             start, end = (getattr(claim, c) for c in _INTERVALS[table])
             if start is not None and end is not None and end < start:

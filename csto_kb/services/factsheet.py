@@ -5,13 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from pydantic import BaseModel
 from sqlalchemy import ColumnElement, Select, case, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from csto_kb.dates import PartialDate, upper_bound
 from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
 from csto_kb.errors import InvalidInput
-from csto_kb.model import Entity, OrganisationFact, Role, Source, Statement, statement_about
+from csto_kb.langtags import canonical_lang
+from csto_kb.languages import ENGLISH
+from csto_kb.model import Entity, EntityName, OrganisationFact, Role, Source, Statement, statement_about
 from csto_kb.model.base import utcnow
 from csto_kb.schemas.entities import NameOut
 from csto_kb.schemas.facts import Citation, OrganisationFactOut
@@ -217,11 +220,18 @@ def build_factsheet(
     as_of: str | None = None,
     *,
     statements: StatementRule = StatementRule(),
+    lang: str = ENGLISH,
 ) -> FactSheet:
     """The fact sheet of ``alliance``; with ``as_of``, only what was true or said by that date.
 
-    ``statements`` chooses which statements it shows (by default the latest rule: a summary at any size).
+    ``statements`` chooses which statements it shows (by default the latest rule: a summary at any size);
+    ``lang`` is its reading language (names, titles and quotes are read in it, then English, then the
+    original: `csto_kb.languages`).
     """
+    try:
+        lang = canonical_lang(lang)
+    except ValueError as error:
+        raise InvalidInput(f"lang: {error}") from None
     if as_of is not None:
         try:
             as_of = str(PartialDate.parse(as_of))
@@ -253,9 +263,10 @@ def build_factsheet(
         claims: list[Citation | StatementOut] = [*members, *facts, *forces, *events, *ordered]
         cited = sorted({e.source.id for claim in claims for e in claim.evidence})
         sources = {s.id: s for s in session.scalars(select(Source).where(Source.id.in_(cited)))}
-        return FactSheet(
+        sheet = FactSheet(
             generated_at=utcnow(),
             as_of=as_of,
+            lang=lang,
             alliance=AllianceOut(
                 id=org.id,
                 key=org.key,
@@ -290,3 +301,26 @@ def build_factsheet(
                 for i in cited
             ],
         )
+        sheet.entity_names = _names_of(session, {org.id} | _entity_ids(sheet))
+        return sheet
+
+
+def _entity_ids(node: object) -> set[int]:
+    """The ids of every entity a part of the sheet refers to."""
+    if isinstance(node, EntityRef):
+        return {node.id}
+    if isinstance(node, BaseModel):
+        return set().union(*(_entity_ids(getattr(node, f)) for f in type(node).model_fields))
+    if isinstance(node, list):
+        return set().union(*(_entity_ids(item) for item in node))
+    return set()
+
+
+def _names_of(session: Session, entity_ids: set[int]) -> dict[int, list[NameOut]]:
+    """Every name of these entities, in the order recorded."""
+    out: dict[int, list[NameOut]] = {i: [] for i in sorted(entity_ids)}
+    for name in session.scalars(
+        select(EntityName).where(EntityName.entity_id.in_(entity_ids)).order_by(EntityName.id)
+    ):
+        out[name.entity_id].append(NameOut.model_validate(name))
+    return out

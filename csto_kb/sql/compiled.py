@@ -44,33 +44,35 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'entities_by_name': 'SELECT DIS
                                     'LIMIT 1) AS speaker_name_en, (SELECT entity_name.name FROM entity_name '
                                     "WHERE entity_name.entity_id = speaker.id AND entity_name.lang = 'ar' "
                                     'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, '
-                                    'entity_name.id LIMIT 1) AS speaker_name_ar, role.id AS role_id, '
-                                    'role.title AS role_title, role.title_ar AS role_title_ar, '
-                                    'role.valid_from AS role_valid_from, role.valid_to AS role_valid_to, '
-                                    'organisation.id AS organisation_id, organisation.key AS '
-                                    'organisation_key, (SELECT entity_name.name FROM entity_name WHERE '
-                                    "entity_name.entity_id = organisation.id AND entity_name.lang = 'en' "
-                                    'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, '
-                                    'entity_name.id LIMIT 1) AS organisation_name_en, (SELECT '
+                                    'entity_name.id LIMIT 1) AS speaker_name_ar, role.id AS role_id, (SELECT '
+                                    "coalesce(json_agg(json_build_object('id', role_title.id, 'lang', "
+                                    "role_title.lang, 'text', role_title.text, 'is_original', "
+                                    "role_title.is_original)), '[]'::json) AS json_rows_1 FROM role_title "
+                                    'WHERE role_title.role_id = role.id) AS role_titles, role.valid_from AS '
+                                    'role_valid_from, role.valid_to AS role_valid_to, organisation.id AS '
+                                    'organisation_id, organisation.key AS organisation_key, (SELECT '
                                     'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
-                                    "organisation.id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                                    "organisation.id AND entity_name.lang = 'en' ORDER BY CASE WHEN "
                                     'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1) AS '
-                                    'organisation_name_ar, source.id AS source_id, source.title AS '
-                                    'source_title, source.url AS source_url, source.publisher AS '
-                                    'source_publisher, coalesce((SELECT entity_name.name FROM entity_name '
-                                    "WHERE entity_name.entity_id = publisher.id AND entity_name.lang = 'en' "
+                                    'organisation_name_en, (SELECT entity_name.name FROM entity_name WHERE '
+                                    "entity_name.entity_id = organisation.id AND entity_name.lang = 'ar' "
                                     'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, '
-                                    'entity_name.id LIMIT 1), (SELECT entity_name.name FROM entity_name '
-                                    "WHERE entity_name.entity_id = publisher.id AND entity_name.lang = 'ar' "
-                                    'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, '
-                                    'entity_name.id LIMIT 1), (SELECT entity_name.name FROM entity_name '
-                                    'WHERE entity_name.entity_id = publisher.id ORDER BY entity_name.id '
-                                    'LIMIT 1), publisher.key) AS source_publisher_entity, '
+                                    'entity_name.id LIMIT 1) AS organisation_name_ar, source.id AS '
+                                    'source_id, source.title AS source_title, source.url AS source_url, '
+                                    'source.publisher AS source_publisher, coalesce((SELECT entity_name.name '
+                                    'FROM entity_name WHERE entity_name.entity_id = publisher.id AND '
+                                    "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN "
+                                    '0 ELSE 1 END, entity_name.id LIMIT 1), (SELECT entity_name.name FROM '
+                                    'entity_name WHERE entity_name.entity_id = publisher.id AND '
+                                    "entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN "
+                                    '0 ELSE 1 END, entity_name.id LIMIT 1), (SELECT entity_name.name FROM '
+                                    'entity_name WHERE entity_name.entity_id = publisher.id ORDER BY '
+                                    'entity_name.id LIMIT 1), publisher.key) AS source_publisher_entity, '
                                     'source.published_on AS source_published_on, source.published_basis AS '
                                     'source_published_basis, source.sha256 AS source_sha256, (SELECT '
                                     "coalesce(json_agg(json_build_object('id', translation.id, 'lang', "
                                     "translation.lang, 'text', translation.text, 'translator', "
-                                    "translation.translator)), '[]'::json) AS json_rows_1 FROM translation "
+                                    "translation.translator)), '[]'::json) AS json_rows_2 FROM translation "
                                     'WHERE translation.statement_id = statement.id) AS translations, (SELECT '
                                     "coalesce(json_agg(json_build_object('id', statement_about.entity_id, "
                                     "'key', (SELECT entity.key FROM entity WHERE entity.id = "
@@ -81,7 +83,7 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'entities_by_name': 'SELECT DIS
                                     'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
                                     "statement_about.entity_id AND entity_name.lang = 'ar' ORDER BY CASE "
                                     'WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT '
-                                    "1))), '[]'::json) AS json_rows_2 FROM statement_about WHERE "
+                                    "1))), '[]'::json) AS json_rows_3 FROM statement_about WHERE "
                                     'statement_about.statement_id = statement.id) AS about, (SELECT '
                                     "coalesce(json_agg(json_build_object('id', evidence.id, 'source_id', "
                                     "evidence.source_id, 'title', evidence_source.title, 'url', "
@@ -101,7 +103,7 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'entities_by_name': 'SELECT DIS
                                     "'method', evidence.method, 'extractor_version', "
                                     "evidence.extractor_version, 'confidence', evidence.confidence, "
                                     "'recorded_at', evidence.recorded_at, 'recorded_by', "
-                                    "evidence.recorded_by)), '[]'::json) AS json_rows_3 FROM evidence JOIN "
+                                    "evidence.recorded_by)), '[]'::json) AS json_rows_4 FROM evidence JOIN "
                                     'source AS evidence_source ON evidence_source.id = evidence.source_id '
                                     'LEFT OUTER JOIN entity AS evidence_publisher ON evidence_publisher.id = '
                                     'evidence_source.publisher_id WHERE evidence.statement_id = statement.id '
@@ -156,10 +158,13 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'entities_by_name': 'SELECT DIS
                                 'entity_name.name FROM entity_name WHERE entity_name.entity_id = speaker.id '
                                 "AND entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN "
                                 '0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0) AS speaker_name_ar, role.id '
-                                'AS role_id, role.title AS role_title, role.title_ar AS role_title_ar, '
-                                'role.valid_from AS role_valid_from, role.valid_to AS role_valid_to, '
-                                'organisation.id AS organisation_id, organisation."key" AS organisation_key, '
-                                '(SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                "AS role_id, (SELECT json_group_array(json(json_object('id', role_title.id, "
+                                "'lang', role_title.lang, 'text', role_title.text, 'is_original', "
+                                'role_title.is_original))) AS json_rows_1 FROM role_title WHERE '
+                                'role_title.role_id = role.id) AS role_titles, role.valid_from AS '
+                                'role_valid_from, role.valid_to AS role_valid_to, organisation.id AS '
+                                'organisation_id, organisation."key" AS organisation_key, (SELECT '
+                                'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
                                 "organisation.id AND entity_name.lang = 'en' ORDER BY CASE WHEN "
                                 'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0) '
                                 'AS organisation_name_en, (SELECT entity_name.name FROM entity_name WHERE '
@@ -180,7 +185,7 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'entities_by_name': 'SELECT DIS
                                 'source.sha256 AS source_sha256, (SELECT '
                                 "json_group_array(json(json_object('id', translation.id, 'lang', "
                                 "translation.lang, 'text', translation.text, 'translator', "
-                                'translation.translator))) AS json_rows_1 FROM translation WHERE '
+                                'translation.translator))) AS json_rows_2 FROM translation WHERE '
                                 'translation.statement_id = statement.id) AS translations, (SELECT '
                                 "json_group_array(json(json_object('id', statement_about.entity_id, 'key', "
                                 '(SELECT entity."key" FROM entity WHERE entity.id = '
@@ -191,7 +196,7 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'entities_by_name': 'SELECT DIS
                                 'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
                                 "statement_about.entity_id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
                                 'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET '
-                                '0)))) AS json_rows_2 FROM statement_about WHERE '
+                                '0)))) AS json_rows_3 FROM statement_about WHERE '
                                 'statement_about.statement_id = statement.id) AS about, (SELECT '
                                 "json_group_array(json(json_object('id', evidence.id, 'source_id', "
                                 "evidence.source_id, 'title', evidence_source.title, 'url', "
@@ -210,7 +215,7 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'entities_by_name': 'SELECT DIS
                                 "'span_start', evidence.span_start, 'span_end', evidence.span_end, 'method', "
                                 "evidence.method, 'extractor_version', evidence.extractor_version, "
                                 "'confidence', evidence.confidence, 'recorded_at', evidence.recorded_at, "
-                                "'recorded_by', evidence.recorded_by))) AS json_rows_3 FROM evidence JOIN "
+                                "'recorded_by', evidence.recorded_by))) AS json_rows_4 FROM evidence JOIN "
                                 'source AS evidence_source ON evidence_source.id = evidence.source_id LEFT '
                                 'OUTER JOIN entity AS evidence_publisher ON evidence_publisher.id = '
                                 'evidence_source.publisher_id WHERE evidence.statement_id = statement.id AND '

@@ -34,7 +34,17 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import JSON, NullType
 
 from csto_kb.db.search_index import SQLITE_QUOTE_SEARCH_TABLE
-from csto_kb.model import Entity, EntityName, Evidence, Role, Source, Statement, Translation, statement_about
+from csto_kb.model import (
+    Entity,
+    EntityName,
+    Evidence,
+    Role,
+    RoleTitle,
+    Source,
+    Statement,
+    Translation,
+    statement_about,
+)
 
 # --- JSON built by the database: one round trip returns a statement with its lists ----------------------
 
@@ -195,6 +205,24 @@ _translations = (
     .where(Translation.statement_id == Statement.id)
     .scalar_subquery()
 )
+_role_titles = (
+    select(
+        json_rows(
+            json_obj(
+                _key("id"),
+                RoleTitle.id,
+                _key("lang"),
+                RoleTitle.lang,
+                _key("text"),
+                RoleTitle.text,
+                _key("is_original"),
+                RoleTitle.is_original,
+            )
+        )
+    )
+    .where(RoleTitle.role_id == Role.id)
+    .scalar_subquery()
+)
 _about = (
     select(json_rows(entity_ref_json(statement_about.c.entity_id)))
     .where(statement_about.c.statement_id == Statement.id)
@@ -279,8 +307,7 @@ STATEMENT_COLUMNS = (
         name_in(speaker.id, "en").label("speaker_name_en"),
         name_in(speaker.id, "ar").label("speaker_name_ar"),
         Role.id.label("role_id"),
-        Role.title.label("role_title"),
-        Role.title_ar.label("role_title_ar"),
+        _role_titles.label("role_titles"),
         Role.valid_from.label("role_valid_from"),
         Role.valid_to.label("role_valid_to"),
         organisation.id.label("organisation_id"),

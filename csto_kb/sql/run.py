@@ -242,10 +242,15 @@ def statement_row(c: Row) -> Row:
                 c["organisation_name_en"],
                 c["organisation_name_ar"],
             )
+        titles = [
+            {"lang": t["lang"], "text": t["text"], "is_original": bool(t["is_original"])}
+            for t in _json_list(c["role_titles"])
+        ]
+        original = next((t for t in titles if t["is_original"]), titles[0] if titles else None)
         role = {
             "id": int(c["role_id"]),
-            "title": c["role_title"],
-            "title_ar": c["role_title_ar"],
+            "title": original["text"] if original is not None else "",
+            "titles": titles,
             "organisation": organisation,
             "valid_from": c["role_valid_from"],
             "valid_to": c["role_valid_to"],

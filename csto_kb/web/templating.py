@@ -10,19 +10,28 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from csto_kb.labels import said_on_label
+from csto_kb.languages import ENGLISH, LangText, is_right_to_left, read_rows
 from csto_kb.web.config import WebConfig
 from csto_kb.web.highlight import highlighted
 from csto_kb.web.security import csrf_token
 from csto_kb.web.timeline import timeline
 
-RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "yi"})
-
 
 def text_dir(lang: str | None) -> str:
     """``rtl`` for a right-to-left language, else ``auto`` (the browser looks at the first strong letter)."""
-    if lang and lang.split("-")[0].lower() in RTL_LANGUAGES:
+    if lang and is_right_to_left(lang):
         return "rtl"
     return "auto"
+
+
+def titles_in_reading_order(rows: list[Any]) -> list[LangText]:
+    """A role's or an event's titles: the one an English reader sees first (the one rule,
+    `csto_kb.languages.read`), then the others in the order they were recorded."""
+    reading = read_rows(rows, ENGLISH)
+    if reading is None:
+        return []
+    rest = [LangText(r.lang, r.text, r.is_original) for r in rows if r.lang != reading.shown.lang]
+    return [reading.shown, *rest]
 
 
 def query(params: dict[str, str]) -> str:
@@ -37,7 +46,12 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.globals.update(text_dir=text_dir, said_on_label=said_on_label, highlighted=highlighted)
+    environment.globals.update(
+        text_dir=text_dir,
+        titles_in_reading_order=titles_in_reading_order,
+        said_on_label=said_on_label,
+        highlighted=highlighted,
+    )
     environment.globals.update(timeline=timeline)
     environment.filters["query"] = query
     return environment
