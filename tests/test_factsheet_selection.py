@@ -3,7 +3,9 @@ the rule's exact answer: held against a plain computation of the rule over many 
 
 from __future__ import annotations
 
+import json
 import random
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -14,6 +16,9 @@ from csto_kb.schemas.statements import StatementIn
 from csto_kb.services import factsheet
 from csto_kb.services.entities import create_entity
 from csto_kb.services.statements import add_statements
+from tests.helpers import Run, ok
+
+Cli = Callable[..., Run]
 
 SPEAKERS = [f"Probe Analyst {n}" for n in range(7)]
 
@@ -81,3 +86,19 @@ def test_the_prefix_ranking_gives_the_rules_answer(
     expected = by_the_rule(engine, per_speaker, limit)
     assert chosen == expected
     assert len(expected) == min(limit, per_speaker * len(SPEAKERS))
+
+
+def test_past_the_count_limit_the_sheet_says_more_than(
+    cli: Cli, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generate(engine, 30, seed=5)
+    exact = json.loads(ok(cli("factsheet", "csto", "--format", "json")).stdout)["statement_selection"]
+    assert exact["counted_all"] is True
+    assert exact["matching"] == 30
+    monkeypatch.setattr(factsheet, "COUNT_LIMIT", 10)
+    bounded = json.loads(ok(cli("factsheet", "csto", "--format", "json")).stdout)["statement_selection"]
+    assert bounded["counted_all"] is False
+    assert bounded["matching"] == 11  # the limit and one more: more than the limit match
+    assert bounded["shown"] == exact["shown"]  # what is shown does not depend on the count
+    markdown = ok(cli("factsheet", "csto", "--format", "md")).stdout
+    assert "of more than 10 statements by at least" in markdown

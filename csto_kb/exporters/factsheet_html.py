@@ -390,11 +390,8 @@ def _selection(sheet: FactSheet) -> str:
             f"{_plural(sel.per_speaker or 0, 'statement')} of every other speaker (the latest {sel.limit:,} "
             "at most)."
         )
-    shown = (
-        f"Shown: {sel.shown:,} of {_plural(sel.matching, 'statement')} by {_plural(sel.speakers, 'speaker')} "
-        f"({sel.by_officials:,} by officials)"
-    )
-    parts = [f"<p><strong>{shown}.</strong> {rule}</p>"]
+    shown = sel.shown_line()
+    parts = [f"<p><strong>{escape(shown)}.</strong> {rule}</p>"]
     if sel.hidden:
         partial = [c for c in sel.speaker_counts if c.matching > c.shown]
         listed = "; ".join(f"{_names(sheet, c.speaker)}: {c.shown:,} of {c.matching:,}" for c in partial[:20])

@@ -64,10 +64,7 @@ def _plural(count: int, word: str) -> str:
 def _selection(sheet: FactSheet) -> str:
     """What the sheet shows of the statements and how to list them all."""
     sel = sheet.statement_selection
-    shown = (
-        f"Shown: {sel.shown:,} of {_plural(sel.matching, 'statement')} by {_plural(sel.speakers, 'speaker')} "
-        f"({sel.by_officials:,} by officials)"
-    )
+    shown = sel.shown_line()
     if sel.rule == "all":
         rule = "every statement about the alliance or by its officials"
     else:

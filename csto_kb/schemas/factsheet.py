@@ -18,7 +18,8 @@ default): a name, a title or a quote is shown in it, else in English, else in it
 original beside (`csto_kb.languages`). The new ``entity_names`` holds every name of every entity the sheet
 refers to, by entity id, each with its language tag, so a reader of any language finds its names. Roles and
 events lose ``title_ar`` and gain ``titles`` (``lang``, ``text``, ``is_original``: one per language held);
-their ``title`` is the original title, as before.
+their ``title`` is the original title, as before. ``statement_selection`` gains ``counted_all``: a sheet counts
+up to 100,000 matching statements, and past that says "more than" (its counts are then lower bounds).
 
 Version 3 (from 2): the sheet is a summary. ``statements`` holds the statements its rule selects, not
 every one; the new ``statement_selection`` states that rule (``latest``: everything the alliance's own
@@ -84,6 +85,11 @@ class StatementSelection(BaseModel):
     matching: int = Field(description="statements about the alliance or by its officials (by the as-of date)")
     by_officials: int = Field(description="of those, statements by the alliance's officials")
     speakers: int = Field(description="distinct speakers of the matching statements")
+    counted_all: bool = Field(
+        default=True,
+        description="false when more statements match than a sheet counts (100,000): matching, by_officials "
+        "and speakers are then lower bounds",
+    )
     shown: int
     speaker_counts: list[SpeakerCount] = Field(
         description="each speaker shown, officials first, then by name"
@@ -93,6 +99,21 @@ class StatementSelection(BaseModel):
     @property
     def hidden(self) -> int:
         return self.matching - self.shown
+
+    def shown_line(self) -> str:
+        """What every format says of the selection: "Shown: 100 of 1,234 statements by 56 speakers …"."""
+
+        def count(n: int, word: str, bound: str) -> str:
+            amount = f"{n:,} {word}" + ("" if n == 1 else "s")
+            return amount if self.counted_all else f"{bound} {amount}"
+
+        # Past the count's limit, `matching` is the limit plus one: more than the limit match.
+        statements = count(self.matching - (0 if self.counted_all else 1), "statement", "more than")
+        officials = f"{self.by_officials:,}" if self.counted_all else f"at least {self.by_officials:,}"
+        return (
+            f"Shown: {self.shown:,} of {statements} by {count(self.speakers, 'speaker', 'at least')} "
+            f"({officials} by officials)"
+        )
 
 
 class FactSheet(BaseModel):

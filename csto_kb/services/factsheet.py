@@ -28,6 +28,8 @@ PER_SPEAKER = 3
 """Under the ``latest`` rule, how many statements of each speaker outside the alliance a sheet shows."""
 LIMIT = 50
 """Under the ``latest`` rule, the cap on the officials' statements shown, and on the other speakers'."""
+COUNT_LIMIT = 100_000
+"""Matching statements counted exactly; beyond, a sheet says "more than" (counting a million takes seconds)."""
 PREFIX_START = 1_000
 """How many of the newest candidates are ranked first (`_Candidates._others`); grown fourfold as needed."""
 
@@ -72,9 +74,18 @@ class _Candidates:
                 Entity.id.in_(select(Role.person_id).where(Role.organisation_id == org_id)),
             )
         )
-        parts = select(Entity.id).where(or_(Entity.id == org_id, Entity.part_of_id == org_id))
+        self.parts = parts = select(Entity.id).where(or_(Entity.id == org_id, Entity.part_of_id == org_id))
+        # Two spellings of one condition, for two ways of reading. Counting every candidate, the planner does
+        # best starting from the subjects' index (IN). Walking statements in date order, or one speaker's, a
+        # check per statement (EXISTS on the subjects' primary key) keeps the date or speaker index in charge,
+        # so LIMIT stops the walk early: at 1M statements, 1.7 s for the newest thousand becomes 0.02 s.
         self.about = Statement.id.in_(
             select(statement_about.c.statement_id).where(statement_about.c.entity_id.in_(parts))
+        )
+        self.about_each = (
+            select(statement_about.c.statement_id)
+            .where(statement_about.c.statement_id == Statement.id, statement_about.c.entity_id.in_(parts))
+            .exists()
         )
         self.live: list[ColumnElement[bool]] = [Statement.retracted_at.is_(None)]
         if as_of is not None:
@@ -106,7 +117,7 @@ class _Candidates:
         while True:
             newest = (
                 select(Statement.id, Statement.said_on, Statement.speaker_id)
-                .where(*self.live, self.about, ~self.by_officials)
+                .where(*self.live, self.about_each, ~self.by_officials)
                 .order_by(*order)
                 .limit(prefix)
                 .subquery("newest")
@@ -131,14 +142,32 @@ class _Candidates:
                 return chosen  # the prefix holds every candidate
             prefix *= 4
 
-    def totals(self, session: Session) -> tuple[int, int, int]:
-        """How many statements match, how many of them officials made, and how many speakers made them."""
-        official = case((self.by_officials, 1), else_=0)
+    def totals(self, session: Session) -> tuple[int, int, int, bool]:
+        """How many statements match, how many of them officials made, how many speakers made them, and whether
+        those are all: beyond ``COUNT_LIMIT`` matching statements the counting stops, and the three are lower
+        bounds (a summary says "more than 100,000"; the export lists them all)."""
+        official = case((self.by_officials, 1), else_=0).label("official")
+        # Few statements about the alliance: the subjects' index gives them, all counted. Many: each statement
+        # is checked in turn until past the limit, so the count stops early instead of listing a million ids.
+        about_rows = session.scalar(
+            select(func.count())
+            .select_from(statement_about)
+            .where(statement_about.c.entity_id.in_(self.parts))
+        )
+        about = self.about if (about_rows or 0) <= COUNT_LIMIT else self.about_each
+        counted = (
+            select(Statement.speaker_id, official)
+            .where(*self.live, or_(about, self.by_officials))
+            .limit(COUNT_LIMIT + 1)
+            .subquery("counted")
+        )
         query = select(
-            func.count(), func.coalesce(func.sum(official), 0), func.count(distinct(Statement.speaker_id))
-        ).where(*self.live, or_(self.about, self.by_officials))
+            func.count(),
+            func.coalesce(func.sum(counted.c.official), 0),
+            func.count(distinct(counted.c.speaker_id)),
+        )
         matching, by_officials, speakers = session.execute(query).one()
-        return int(matching), int(by_officials), int(speakers)
+        return int(matching), int(by_officials), int(speakers), int(matching) <= COUNT_LIMIT
 
     def per_speaker(self, session: Session, speaker_ids: list[int]) -> dict[int, tuple[int, bool]]:
         """For each of these speakers: how many of their statements match, and whether they are an official."""
@@ -147,7 +176,7 @@ class _Candidates:
         official = func.max(case((self.by_officials, 1), else_=0))
         query = (
             select(Statement.speaker_id, func.count(), official)
-            .where(*self.live, or_(self.about, self.by_officials), Statement.speaker_id.in_(speaker_ids))
+            .where(*self.live, or_(self.about_each, self.by_officials), Statement.speaker_id.in_(speaker_ids))
             .group_by(Statement.speaker_id)
         )
         return {int(s): (int(n), bool(o)) for s, n, o in session.execute(query)}
@@ -161,7 +190,7 @@ def _selection(
     org_key: str,
     as_of: str | None,
 ) -> StatementSelection:
-    matching, by_officials, speakers = candidates.totals(session)
+    matching, by_officials, speakers, counted_all = candidates.totals(session)
     counts = candidates.per_speaker(session, sorted({s.speaker.id for s in shown}))
     refs: dict[int, EntityRef] = {s.speaker.id: s.speaker for s in shown}
     shown_by: dict[int, int] = {}
@@ -181,6 +210,7 @@ def _selection(
         limit=rule.limit if rule.rule == "latest" else None,
         matching=matching,
         by_officials=by_officials,
+        counted_all=counted_all,
         speakers=speakers,
         shown=len(shown),
         speaker_counts=speaker_counts,
