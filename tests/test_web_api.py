@@ -467,3 +467,26 @@ def test_a_possible_duplicate_is_offered_as_one_more_source_or_a_statement_of_it
         assert (statement_id != stored) is expect_new
     sources = web.get(f"/api/statements/{stored}").json()["statement"]["source_count"]
     assert sources == 2
+
+
+def test_past_the_sample_the_facets_count_the_newest_matches_and_say_so(
+    web: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from csto_kb.services import search
+
+    whole = SearchResult.model_validate(web.get("/api/search").json())
+    assert whole.facets_over is None
+    monkeypatch.setattr(search, "FACET_SAMPLE", 5)
+    monkeypatch.setattr(search, "_COUNTED", type(search._COUNTED)())  # counted afresh, as after a write
+    sampled = SearchResult.model_validate(web.get("/api/search", params={"limit": "7"}).json())
+    assert sampled.total == whole.total > 5  # the total is still every match
+    assert sampled.facets_over == 5
+    modes = next(f for f in sampled.facets if f.name == "mode")
+    assert sum(v.count for v in modes.values) == 5
+    speakers = next(f for f in sampled.facets if f.name == "speaker")
+    assert sum(v.count for v in speakers.values) == 5
+    every = SearchResult.model_validate(web.get("/api/search", params={"limit": "500"}).json()).statements
+    newest = sorted(every, key=lambda s: (s.said_on is not None, s.said_on or "", s.id), reverse=True)[:5]
+    assert len(speakers.values) == len({s.speaker.id for s in newest})
+    page = web.get("/search", params={"limit": "7"})
+    assert f"Counts in the newest 5 of {whole.total:,} statements." in page.text

@@ -78,6 +78,10 @@ class SearchResult(BaseModel):
     statements: list[StatementOut]
     next_after: str | None = Field(description="give as `after` for the next page; null on the last")
     facets: list[Facet]
+    facets_over: int | None = Field(
+        default=None,
+        description="when set, the facets count the newest this-many matching statements, not all of them",
+    )
 
 
 class SpanInText(BaseModel):
