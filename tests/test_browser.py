@@ -22,6 +22,7 @@ import pytest
 
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.exporters.factsheet_html import render
+from csto_kb.schemas.entities import NameOut
 from csto_kb.schemas.facts import MembershipOut
 from csto_kb.schemas.factsheet import FactSheet
 from csto_kb.schemas.statements import EntityRef
@@ -340,7 +341,14 @@ def _with_episodes(sheet: FactSheet) -> FactSheet:
         episode(serbia, "observer", "2013-04", None),
     ]
     members.sort(key=lambda m: (m.member.name_en or "", m.valid_from or ""))
-    return sheet.model_copy(update={"members": members})
+    # The sheet carries every name of the entities it shows, by id: the two new states' too.
+    names = dict(sheet.entity_names)
+    for ref in (uzbekistan, serbia):
+        names[ref.id] = [
+            NameOut(name=ref.name_en or ref.key, lang="en", is_primary=True),
+            NameOut(name=ref.name_ar or ref.key, lang="ar", is_primary=True),
+        ]
+    return sheet.model_copy(update={"members": members, "entity_names": names})
 
 
 @pytest.mark.parametrize("width", [SCREEN["width"], PHONE])
