@@ -233,3 +233,26 @@ def test_0007_down_keeps_the_ids_in_the_change_log_and_up_takes_them_back(databa
         migrate.check(seeded)
     finally:
         engine.dispose()
+
+
+# --- merges ----------------------------------------------------------------------------------------------------
+
+
+def test_a_merge_of_two_items_is_refused_and_a_merge_keeps_the_duplicates_id(
+    cli: Cli, engine: Engine
+) -> None:
+    ok(cli("entity", "add", "Republic of Testland", "--kind", "country"))
+    ok(cli("entity", "link", "Republic of Testland", "wikidata=Q999999"))
+    before = table_counts(engine)
+    one_line_error(
+        cli("entity", "merge", "Armenia", "Republic of Testland", "--reason", "same?"),
+        1, "armenia is wikidata Q399", "Q999999", "nothing was merged",
+    )  # fmt: skip
+    assert table_counts(engine) == before
+
+    ok(cli("entity", "add", "Testland Republic", "--kind", "country"))
+    ok(cli("entity", "merge", "Testland Republic", "Republic of Testland", "--reason", "one state"))
+    assert ids_of(cli, "testland-republic") == {"wikidata": "Q999999"}  # the id moved with the merge
+    ok(cli("entity", "unmerge", "republic-of-testland", "--reason", "two after all"))
+    assert ids_of(cli, "republic-of-testland") == {"wikidata": "Q999999"}
+    assert ids_of(cli, "testland-republic") == {}

@@ -50,6 +50,17 @@ def entity_references() -> list[tuple[type[Any], str]]:
 REFERENCES = entity_references()
 
 
+def _refuse_two_items(survivor: Entity, merged: Entity) -> None:
+    """Two entities with different ids in one scheme are two items of that knowledge base, not one."""
+    theirs = {x.scheme: x.value for x in merged.external_ids}
+    for mine in survivor.external_ids:
+        if theirs.get(mine.scheme, mine.value) != mine.value:
+            raise Conflict(
+                f"external id: {survivor.key} is {mine.scheme} {mine.value} and {merged.key} is "
+                f"{theirs[mine.scheme]}: two items there, not one; nothing was merged"
+            )
+
+
 def merge_entities(uow: UnitOfWork, survivor_name: str, merged_name: str, reason: str) -> dict[str, int]:
     """Merge ``merged`` into ``survivor``: its statements, roles, facts and names move; the merge is recorded."""
     if not reason.strip():
@@ -63,6 +74,7 @@ def merge_entities(uow: UnitOfWork, survivor_name: str, merged_name: str, reason
             raise InvalidInput(
                 f"duplicate: {merged_name!r} and {survivor_name!r} are the same entity already"
             )
+        _refuse_two_items(survivor, merged)
         moved: dict[str, Any] = {}
         # ORM updates, one object at a time, so that every moved row gets its entry in the change log.
         for model, column in REFERENCES:
