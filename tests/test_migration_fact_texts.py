@@ -70,7 +70,7 @@ def test_a_downgrade_that_would_lose_a_fact_text_is_refused_and_changes_nothing(
         with engine.begin() as connection:
             connection.execute(text(change.format(false=false)))
         before, counts = texts(engine), table_counts(engine)
-        with pytest.raises((RuntimeError, DatabaseError), match=needle):
+        with pytest.raises(DatabaseError, match=needle):
             migrate.downgrade(url, "0008")
         assert migrate.current_revision(engine) == migrate.HEAD_REVISION
         assert texts(engine) == before
@@ -91,7 +91,7 @@ def test_an_upgrade_that_would_lose_an_english_facts_second_english_text_is_refu
                 text("UPDATE organisation_fact SET lang = 'en', text_en = 'Other' WHERE id = 1")
             )
         before, counts = columns_at_0008(engine), table_counts(engine)
-        with pytest.raises((RuntimeError, DatabaseError), match="organisation fact #1 is in English"):
+        with pytest.raises(DatabaseError, match="organisation fact #1 is in English"):
             migrate.upgrade(url)
         assert migrate.current_revision(engine) == "0008"
         assert columns_at_0008(engine) == before

@@ -21,6 +21,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from csto_kb.errors import DatabaseError
+
 revision: str = "0009"
 down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
@@ -41,7 +43,7 @@ def upgrade() -> None:
         .first()
     )
     if differing is not None:
-        raise RuntimeError(
+        raise DatabaseError(
             f"cannot upgrade to 0009: organisation fact #{differing[0]} is in English and has a different "
             "English text beside it; correct one of them first"
         )
@@ -110,7 +112,7 @@ def _problems() -> list[str]:
 def downgrade() -> None:
     problems = _problems()
     if problems:
-        raise RuntimeError("cannot downgrade below 0009 without losing texts: " + "; ".join(problems))
+        raise DatabaseError("cannot downgrade below 0009 without losing texts: " + "; ".join(problems))
     with op.batch_alter_table("organisation_fact", schema=None) as batch_op:
         batch_op.add_column(sa.Column("text", sa.Text(), nullable=True))
         batch_op.add_column(sa.Column("lang", sa.String(length=8), nullable=True))
