@@ -85,6 +85,11 @@ def _matches(lang: str, wanted: str) -> bool:
     return lang == wanted or _primary(lang) == _primary(wanted)
 
 
+def same_language(lang: str, wanted: str) -> bool:
+    """Whether a text in ``lang`` reads as ``wanted``: the same tag, or a tag of the same language."""
+    return _matches(lang, wanted)
+
+
 def read(texts: Iterable[LangText], lang: str) -> Reading | None:
     """The text a reader of ``lang`` sees, with the original beside it; None when there is no text at all.
 

@@ -459,6 +459,14 @@ def bundle_at_revision(head_bundle: Path, revision: str, target: Path) -> Path:
             title = json.loads(line)
             column = {"en": "title", "ar": "title_ar"}[title["lang"]]
             titles.setdefault((owner, title[f"{owner}_id"]), {"title_ar": None})[column] = title["text"]
+    # Before 0009 an organisation fact's words were text (with its lang) and text_en.
+    for line in head["organisation_fact_text.jsonl"].splitlines():
+        words = json.loads(line)
+        held = titles.setdefault(("organisation_fact", words["fact_id"]), {"text_en": None})
+        if words["is_original"]:
+            held.update(text=words["text"], lang=words["lang"])
+        else:
+            held["text_en"] = words["text"]
     for name, data in head.items():
         table_name = name.removesuffix(".jsonl")
         if name == MANIFEST or table_name not in columns:
@@ -495,6 +503,8 @@ def test_a_bundle_from_revision_0001_restores_and_ends_at_head(
     # Revision 0008 moved each role's and event's title into rows: one English row each, plus the Arabic.
     assert restored["role_title"] >= expected["role"]
     assert restored["event_title"] >= expected["event"]
+    # Revision 0009 moved each organisation fact's words into rows: the original, plus the English.
+    assert restored["organisation_fact_text"] >= expected["organisation_fact"]
 
 
 @pytest.mark.slow  # migrations

@@ -86,7 +86,7 @@ def test_a_downgrade_that_would_lose_a_title_is_refused_and_changes_nothing(
                 )
             connection.execute(text(change.format(false=false)))
         before, counts = titles(engine), table_counts(engine)
-        with pytest.raises((RuntimeError, DatabaseError), match=needle):
+        with pytest.raises(DatabaseError, match=needle):
             migrate.downgrade(url, "0007")
         assert migrate.current_revision(engine) == migrate.HEAD_REVISION
         assert titles(engine) == before

@@ -119,3 +119,61 @@ def test_a_reading_language_that_is_not_a_tag_is_refused(cli: Cli, db_url: str) 
     run = cli("factsheet", "CSTO", "--lang", "russian")
     assert run.exit_code == 2
     assert "lang: expected a BCP 47 language tag" in run.stderr
+
+
+RU_FACT = "Союз проводит учения дважды в год"
+EN_FACT = "The union holds exercises twice a year"
+
+
+def test_an_organisation_fact_is_read_in_the_readers_language_with_the_original_beside(
+    cli: Cli, db_url: str, tmp_path: Path
+) -> None:
+    article = tmp_path / "ria.txt"
+    article.write_text(f"Сообщается: {RU_FACT}.\n", encoding="utf-8")
+    ok(cli("source", "add", str(article), "--lang", "ru", "--published", "2024-05-06"))
+    added = ok(
+        cli(
+            "fact", "add", "CSTO", "--kind", "practice", "--text", RU_FACT, "--lang", "ru", "--source", "2",
+            "--evidence", RU_FACT, "--text-en", EN_FACT, "--format", "json",
+        )
+    )  # fmt: skip
+    fact_id = json.loads(added.stdout)["id"]
+    ok(
+        cli(
+            "fact",
+            "edit",
+            str(fact_id),
+            "--text-translation",
+            "fr=L'union fait des exercices",
+            "--reason",
+            "fr",
+        )
+    )
+
+    shown = json.loads(ok(cli("fact", "show", str(fact_id), "--format", "json")).stdout)
+    assert (shown["text"], shown["lang"]) == (RU_FACT, "ru")
+    assert [(t["lang"], t["is_original"]) for t in shown["texts"]] == [
+        ("ru", True),
+        ("en", False),
+        ("fr", False),
+    ]
+
+    # Read in Russian: the original itself, nothing marked untranslated.
+    md = ok(cli("factsheet", "CSTO", "--lang", "ru")).stdout
+    line = next(line for line in md.splitlines() if RU_FACT in line)
+    assert line.startswith(f"- — {RU_FACT}")
+    # Read in French: the French beside the Russian original; in German: the English, the original beside.
+    md = ok(cli("factsheet", "CSTO", "--lang", "fr")).stdout
+    assert f"- L'union fait des exercices — {RU_FACT}" in md
+    html = ok(cli("factsheet", "CSTO", "--lang", "de", "--format", "html")).stdout
+    assert f'<p class="read" lang="en" dir="auto">{EN_FACT}</p>' in html
+    assert f'<blockquote class="original" lang="ru" dir="auto">{RU_FACT}</blockquote>' in html
+
+
+def test_a_fact_given_twice_in_one_language_is_refused(cli: Cli, db_url: str) -> None:
+    run = cli(
+        "fact", "add", "CSTO", "--kind", "practice", "--text", "Exercises twice a year", "--lang", "en",
+        "--text-translation", "en=Twice a year", "--source", "1",
+    )  # fmt: skip
+    assert run.exit_code == 2
+    assert "one text per language" in run.stderr

@@ -52,17 +52,27 @@ TitleTranslationOption = Annotated[
 ]
 
 
-def title_translations(values: list[str] | None) -> dict[str, str]:
-    """``--title-translation LANG=TEXT`` values by language (each checked by the schema it goes into)."""
+TextTranslationOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="The fact in another language, as LANG=TEXT (ru=Организация …); repeat for more.",
+        metavar="LANG=TEXT",
+    ),
+]
+
+
+def title_translations(values: list[str] | None, option: str = "title-translation") -> dict[str, str]:
+    """``--title-translation LANG=TEXT`` (or another ``option``'s) values by language, each checked by the
+    schema it goes into."""
     from csto_kb.errors import InvalidInput
 
     out: dict[str, str] = {}
     for value in values or []:
         lang, sep, text = value.partition("=")
         if not sep or not lang.strip() or not text.strip():
-            raise InvalidInput(f"title-translation: expected LANG=TEXT, got {value!r}")
+            raise InvalidInput(f"{option}: expected LANG=TEXT, got {value!r}")
         if lang.strip() in out:
-            raise InvalidInput(f"title-translation: {lang.strip()} is given twice")
+            raise InvalidInput(f"{option}: {lang.strip()} is given twice")
         out[lang.strip()] = text.strip()
     return out
 

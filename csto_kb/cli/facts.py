@@ -15,10 +15,12 @@ from csto_kb.cli.claims import (
     ReasonOption,
     SourceOption,
     StartOption,
+    TextTranslationOption,
     add_show_retract,
     edit_and_say,
     evidence_fields,
     say_added,
+    title_translations,
 )
 from csto_kb.cli.output import ListFormat
 from csto_kb.cli.types import RECORD_ID
@@ -40,7 +42,10 @@ def add(
     kind: Annotated[str, typer.Option(help=KIND_HELP)],
     text: Annotated[str, typer.Option(help="The fact in words, in the source's language.")],
     lang: Annotated[str | None, typer.Option(help="Language of --text (default: from its script).")] = None,
-    text_en: Annotated[str | None, typer.Option(help="The fact in English, when --text is not.")] = None,
+    text_translation: TextTranslationOption = None,
+    text_en: Annotated[
+        str | None, typer.Option(help="The fact in English, when --text is not (as --text-translation en=…).")
+    ] = None,
     evidence: EvidenceOption = None,
     start: StartOption = None,
     end: EndOption = None,
@@ -63,6 +68,7 @@ def add(
             "text": text,
             "lang": lang or guess_lang(text),
             "text_en": text_en,
+            "text_translations": title_translations(text_translation, "text-translation"),
             "note": note,
             "evidence": evidence_fields(source, evidence, start, end),
         },
@@ -77,8 +83,17 @@ def edit(
     claim_id: Annotated[int, typer.Argument(help="The fact's id.", metavar="ID", click_type=RECORD_ID)],
     reason: ReasonOption,
     kind: Annotated[str | None, typer.Option(help=KIND_HELP)] = None,
-    text: Annotated[str | None, typer.Option(help="The corrected text.")] = None,
-    text_en: Annotated[str | None, typer.Option(help="The corrected English text.")] = None,
+    text: Annotated[str | None, typer.Option(help="The corrected original text.")] = None,
+    text_translation: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="The fact in another language, corrected or added, as LANG=TEXT; repeat for more.",
+            metavar="LANG=TEXT",
+        ),
+    ] = None,
+    text_en: Annotated[
+        str | None, typer.Option(help="The corrected English text (as --text-translation en=…).")
+    ] = None,
     note: NoteOption = None,
     by: ByOption = None,
     fmt: FormatOption = ListFormat.table,
@@ -86,7 +101,13 @@ def edit(
     """Correct an organisation fact; the values it replaces stay in its history."""
     from csto_kb.schemas.claims import OrganisationFactEdit
 
-    given = {"kind": kind, "text": text, "text_en": text_en, "note": note}
+    given = {
+        "kind": kind,
+        "text": text,
+        "text_en": text_en,
+        "text_translations": title_translations(text_translation, "text-translation") or None,
+        "note": note,
+    }
     edit_and_say(ctx, "organisation_fact", claim_id, OrganisationFactEdit, given, reason, by, fmt)
 
 

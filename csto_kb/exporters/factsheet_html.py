@@ -19,7 +19,16 @@ from csto_kb.exporters.membership_chart import CSS as MEMBERSHIP_CSS
 from csto_kb.exporters.membership_chart import membership_chart
 from csto_kb.exporters.statements import role_line
 from csto_kb.exporters.svg import statement_timeline
-from csto_kb.languages import ENGLISH, LangText, Reading, is_right_to_left, language_name, read, read_rows
+from csto_kb.languages import (
+    ENGLISH,
+    LangText,
+    Reading,
+    is_right_to_left,
+    language_name,
+    read,
+    read_rows,
+    same_language,
+)
 from csto_kb.schemas.facts import Citation, ForceLevelOut, OrganisationFactOut
 from csto_kb.schemas.factsheet import FactSheet
 from csto_kb.schemas.statements import EntityRef, StatementOut
@@ -66,7 +75,7 @@ ul.facts { padding-inline-start: 20px; }
 ul.facts li { margin-bottom: 10px; }
 .pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; }
 .pair > * { min-width: 0; }
-.pair .en { margin: 0; }
+.pair .read { margin: 0; }
 .pair .original { margin: 0; padding-inline-start: 12px; border-inline-start: 3px solid var(--rule); }
 .forces { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 12px;
   margin-bottom: 16px; }
@@ -249,14 +258,17 @@ def _members(sheet: FactSheet, until: dt.date) -> str:
 def _fact_items(sheet: FactSheet, facts: list[OrganisationFactOut]) -> str:
     items = []
     for f in facts:
-        if f.text_en:
-            english = f'<p class="en" lang="en">{_e(f.text_en)}</p>'
-        elif f.lang != "en":
-            english = f'<p class="en">{UNTRANSLATED}</p>'
+        # The fact in the reading language beside the original; "untranslated" when it is not held in it.
+        reading = read_rows(f.texts, sheet.lang)
+        if reading is not None and reading.original is not None:
+            shown = _lang_text(reading.shown.text, reading.shown.lang, "p", "read")
+            original = _lang_text(reading.original.text, reading.original.lang, "blockquote")
         else:
-            english = '<p class="en"></p>'
-        original = _lang_text(f.text, f.lang, "blockquote")
-        items.append(f'<li><div class="pair">{english}{original}</div>{_cite_fact(sheet, f)}</li>')
+            held = reading.shown if reading is not None else LangText(f.lang, f.text, True)
+            read_in = same_language(held.lang, sheet.lang)
+            shown = '<p class="read"></p>' if read_in else f'<p class="read">{UNTRANSLATED}</p>'
+            original = _lang_text(held.text, held.lang, "blockquote")
+        items.append(f'<li><div class="pair">{shown}{original}</div>{_cite_fact(sheet, f)}</li>')
     return f'<ul class="facts">{"".join(items)}</ul>'
 
 

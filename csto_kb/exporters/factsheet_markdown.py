@@ -5,7 +5,16 @@ from __future__ import annotations
 from csto_kb.exporters.common import isolate, md_escape
 from csto_kb.exporters.statements import role_line
 from csto_kb.labels import said_on_label
-from csto_kb.languages import ENGLISH, LangText, Reading, is_right_to_left, language_name, read, read_rows
+from csto_kb.languages import (
+    ENGLISH,
+    LangText,
+    Reading,
+    is_right_to_left,
+    language_name,
+    read,
+    read_rows,
+    same_language,
+)
 from csto_kb.schemas.facts import Citation
 from csto_kb.schemas.factsheet import CitedSource, FactSheet
 from csto_kb.schemas.statements import EntityRef, StatementOut
@@ -127,10 +136,14 @@ def render(sheet: FactSheet) -> str:
             continue
         out += [f"## {heading}", ""]
         for f in facts:
-            english = (
-                f"{md_escape(f.text_en)} " if f.text_en else "**[untranslated]** " if f.lang != "en" else ""
-            )
-            out.append(f"- {english}— {_lang_text(f.text, f.lang)} {_cite(sheet, f)}")
+            # The fact in the reading language, then the original; "untranslated" when it is not held in it.
+            reading = read_rows(f.texts, sheet.lang)
+            original = reading.original or reading.shown if reading is not None else LangText(f.lang, f.text)
+            if reading is not None and reading.original is not None:
+                shown = f"{_lang_text(reading.shown.text, reading.shown.lang)} "
+            else:
+                shown = "" if same_language(original.lang, sheet.lang) else "**[untranslated]** "
+            out.append(f"- {shown}— {_lang_text(original.text, original.lang)} {_cite(sheet, f)}")
         out.append("")
 
     out += ["## Forces", ""]

@@ -5,7 +5,15 @@ from csto_kb.model.candidates import Candidate
 from csto_kb.model.changes import Change
 from csto_kb.model.entities import Entity, EntityMerge, EntityName, ExternalId, Role, RoleTitle
 from csto_kb.model.evidence import CLAIM_TABLES, Evidence
-from csto_kb.model.facts import Event, EventParticipant, EventTitle, ForceLevel, Membership, OrganisationFact
+from csto_kb.model.facts import (
+    Event,
+    EventParticipant,
+    EventTitle,
+    ForceLevel,
+    Membership,
+    OrganisationFact,
+    OrganisationFactText,
+)
 from csto_kb.model.sources import Source
 from csto_kb.model.statements import Statement, Translation, statement_about
 
@@ -25,6 +33,7 @@ __all__ = [
     "ForceLevel",
     "Membership",
     "OrganisationFact",
+    "OrganisationFactText",
     "Role",
     "RoleTitle",
     "Source",

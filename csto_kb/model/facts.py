@@ -130,7 +130,9 @@ class EventParticipant(Base):
 
 
 class OrganisationFact(Evidenced, Base):
-    """A fact about an organisation in words: an obligation, a characterisation, a standing practice."""
+    """A fact about an organisation in words: an obligation, a characterisation, a standing practice.
+
+    Its words are a row per language (``texts``), one of them the original: the fact as the source wrote it."""
 
     __tablename__ = "organisation_fact"
     __table_args__ = (_one_of("kind", ORGANISATION_FACT_KINDS),)
@@ -138,13 +140,55 @@ class OrganisationFact(Evidenced, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     subject_id: Mapped[int] = mapped_column(ForeignKey("entity.id", ondelete="RESTRICT"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
-    text: Mapped[str] = mapped_column(Text)
-    lang: Mapped[str] = mapped_column(String(8))
-    text_en: Mapped[str | None] = mapped_column(Text)
     statement_id: Mapped[int | None] = mapped_column(ForeignKey("statement.id", ondelete="RESTRICT"))
 
     subject: Mapped[Entity] = relationship()
     statement: Mapped[Statement | None] = relationship()
+    texts: Mapped[list[OrganisationFactText]] = relationship(
+        order_by="OrganisationFactText.id", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    @property
+    def original_text(self) -> OrganisationFactText | None:
+        return next((t for t in self.texts if t.is_original), self.texts[0] if self.texts else None)
+
+    @property
+    def text(self) -> str:
+        """The fact as the source wrote it (the original), in its own language."""
+        original = self.original_text
+        return original.text if original is not None else ""
+
+    @property
+    def lang(self) -> str:
+        """The language of the original text."""
+        original = self.original_text
+        return original.lang if original is not None else ""
+
+    def text_in(self, lang: str) -> str | None:
+        """The fact in exactly this language, or None."""
+        return next((t.text for t in self.texts if t.lang == lang), None)
+
+
+class OrganisationFactText(Timestamped, Base):
+    """An organisation fact's words in one language; one per language, and one of them the original."""
+
+    __tablename__ = "organisation_fact_text"
+    __table_args__ = (
+        UniqueConstraint("fact_id", "lang"),
+        Index(
+            "uq_organisation_fact_text_original",
+            "fact_id",
+            unique=True,
+            sqlite_where=text("is_original"),
+            postgresql_where=text("is_original"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fact_id: Mapped[int] = mapped_column(ForeignKey("organisation_fact.id", ondelete="CASCADE"), index=True)
+    lang: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    is_original: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ForceLevel(Evidenced, Base):

@@ -189,16 +189,39 @@ class OrganisationFactIn(Model):
 
     subject: NonBlank
     kind: FactKind
-    text: NonBlank
-    lang: LangCode
-    text_en: str | None = None
+    text: NonBlank = Field(description="the fact as the source writes it")
+    lang: LangCode = Field(description="the language of text")
+    text_en: str | None = Field(default=None, description="the fact in English (as text_translations en)")
+    text_translations: dict[LangCode, NonBlank] = Field(
+        default_factory=dict, description="the fact in other languages, by language tag"
+    )
     statement_id: int | None = Field(default=None, description="the statement that states the fact")
     note: str | None = None
     evidence: EvidenceIn
 
+    @model_validator(mode="after")
+    def _one_text_per_language(self) -> OrganisationFactIn:
+        langs = [self.lang, *self.text_translations]
+        if self.text_en and not (self.lang == "en" and self.text_en == self.text):
+            langs.append("en")
+        if len(set(langs)) != len(langs):
+            raise ValueError("text: one text per language (lang, text_en and text_translations overlap)")
+        return self
+
+    def text_rows(self) -> list[tuple[str, str, bool]]:
+        """Every text given as (language, text, is the original), the original first."""
+        rows = [(self.lang, self.text, True)]
+        if self.text_en and not (self.lang == "en" and self.text_en == self.text):
+            rows.append(("en", self.text_en, False))
+        rows += [(lang, text, False) for lang, text in self.text_translations.items()]
+        return rows
+
 
 class OrganisationFactEdit(Model):
     kind: FactKind | None = None
-    text: NonBlank | None = None
-    text_en: str | None = None
+    text: NonBlank | None = Field(default=None, description="the original text, corrected")
+    text_en: str | None = Field(default=None, description="the English text (created when missing)")
+    text_translations: dict[LangCode, NonBlank] = Field(
+        default_factory=dict, description="the text in other languages (each created when missing)"
+    )
     note: str | None = None

@@ -64,9 +64,9 @@ class OrganisationFactOut(Citation):
     id: int
     subject: EntityRef
     kind: str
-    text: str
-    lang: str
-    text_en: str | None
+    text: str = Field(description="the fact as the source wrote it (the original), in its own language")
+    lang: str = Field(description="the language of the original text")
+    texts: list[TitleOut] = Field(description="the fact in every language held, the original among them")
     statement_id: int | None
 
 

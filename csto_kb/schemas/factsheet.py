@@ -18,7 +18,9 @@ default): a name, a title or a quote is shown in it, else in English, else in it
 original beside (`csto_kb.languages`). The new ``entity_names`` holds every name of every entity the sheet
 refers to, by entity id, each with its language tag, so a reader of any language finds its names. Roles and
 events lose ``title_ar`` and gain ``titles`` (``lang``, ``text``, ``is_original``: one per language held);
-their ``title`` is the original title, as before. ``statement_selection`` gains ``counted_all``: a sheet counts
+their ``title`` is the original title, as before. Organisation facts likewise lose ``text_en`` and gain
+``texts`` (the fact in every language held, the original among them); their ``text`` and ``lang`` are the
+original's, as before. ``statement_selection`` gains ``counted_all``: a sheet counts
 up to 100,000 matching statements, and past that says "more than" (its counts are then lower bounds).
 
 Version 3 (from 2): the sheet is a summary. ``statements`` holds the statements its rule selects, not

@@ -112,6 +112,7 @@ class OrganisationFactSeed(Evidenced):
     kind: Literal["obligation", "characterisation", "practice"]
     text: NonBlank
     text_en: str | None = None
+    text_translations: dict[LangCode, NonBlank] = Field(default_factory=dict)
     statement: str | None = None
 
 

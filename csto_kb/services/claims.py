@@ -28,6 +28,7 @@ from csto_kb.model import (
     ForceLevel,
     Membership,
     OrganisationFact,
+    OrganisationFactText,
     Role,
     RoleTitle,
 )
@@ -322,7 +323,7 @@ def record_organisation_fact(session: Session, data: OrganisationFactIn, by: str
                 OrganisationFact.retracted_at.is_(None),
             )
         ):
-            if normalise_for_search(fact.text) == norm:
+            if any(normalise_for_search(t.text) == norm for t in fact.texts if t.is_original):
                 return fact
         return None
 
@@ -330,9 +331,10 @@ def record_organisation_fact(session: Session, data: OrganisationFactIn, by: str
         return OrganisationFact(
             subject=resolve_for_write(session, data.subject, field="subject"),
             kind=data.kind,
-            text=data.text,
-            lang=data.lang,
-            text_en=data.text_en,
+            texts=[
+                OrganisationFactText(lang=lang, text=text, is_original=o)
+                for lang, text, o in data.text_rows()
+            ],
             statement_id=data.statement_id,
             note=data.note,
             evidence=[],
@@ -373,10 +375,22 @@ _EDIT_COLUMNS: dict[str, dict[str, str]] = {
         "date_text": "date_text",
         "note": "note",
     },
-    "organisation_fact": {"kind": "kind", "text": "text", "text_en": "text_en", "note": "note"},
+    "organisation_fact": {"kind": "kind", "note": "note"},
 }
 # Edits of a title: the original's text (None), or the title in one language (created when missing).
 _EDIT_TITLES: dict[str, str | None] = {"title": None, "title_ar": "ar"}
+
+
+# Edits of an organisation fact's words, as of a title: the original's text (None), or one language's.
+_EDIT_TEXTS: dict[str, str | None] = {"text": None, "text_en": "en"}
+
+
+def _set_text(fact: OrganisationFact, lang: str | None, text: str) -> None:
+    current = fact.original_text if lang is None else next((t for t in fact.texts if t.lang == lang), None)
+    if current is not None:
+        current.text = text
+    else:
+        fact.texts.append(OrganisationFactText(lang=lang or "en", text=text, is_original=not fact.texts))
 
 
 def _set_title(claim: Evidenced, lang: str | None, text: str) -> None:
@@ -412,7 +426,7 @@ def edit_claim(
     edit: MembershipEdit | RoleEdit | ForceLevelEdit | EventEdit | OrganisationFactEdit,
 ) -> BaseModel:
     """Correct a fact in place; the change log keeps the values it replaces."""
-    given = {k: v for k, v in edit.model_dump(exclude_unset=True).items() if v is not None}
+    given = {k: v for k, v in edit.model_dump(exclude_unset=True).items() if v is not None and v != {}}
     if not given:
         raise InvalidInput("edit: give at least one field to change")
     with uow:
@@ -422,6 +436,11 @@ def edit_claim(
         for field, value in given.items():
             if field in _EDIT_TITLES:
                 _set_title(claim, _EDIT_TITLES[field], value)
+            elif isinstance(claim, OrganisationFact) and field in _EDIT_TEXTS:
+                _set_text(claim, _EDIT_TEXTS[field], value)
+            elif isinstance(claim, OrganisationFact) and field == "text_translations":
+                for lang, text in value.items():
+                    _set_text(claim, lang, text)
             else:
                 setattr(claim, _EDIT_COLUMNS[table][field], value)
         if table in _INTERVALS:

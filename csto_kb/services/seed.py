@@ -234,6 +234,7 @@ class _Loader:
                 text=f.text,
                 lang=data.source.lang,
                 text_en=f.text_en,
+                text_translations=f.text_translations,
                 statement_id=statement_ref(f.statement, entry),
                 note=f.note,
                 evidence=self.evidence(source, f.evidence),

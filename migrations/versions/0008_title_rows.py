@@ -19,6 +19,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from csto_kb.errors import DatabaseError
+
 revision: str = "0008"
 down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
@@ -102,7 +104,7 @@ def _problems() -> list[str]:
 def downgrade() -> None:
     problems = _problems()
     if problems:
-        raise RuntimeError("cannot downgrade below 0008 without losing titles: " + "; ".join(problems))
+        raise DatabaseError("cannot downgrade below 0008 without losing titles: " + "; ".join(problems))
     for owner in OWNERS:
         rows = f"{owner}_title"
         with op.batch_alter_table(owner, schema=None) as batch_op:
