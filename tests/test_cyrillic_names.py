@@ -30,3 +30,13 @@ def test_a_cyrillic_alias_is_found_whatever_its_case_and_yo(cli: Cli, db_url: st
         assert rows[0]["translations"][0]["text"] == "The union is ready for any task"
     shown = ok(cli("entity", "show", "пётр семенов")).stdout
     assert "Name (ru, primary): Пётр Семёнов" in shown
+
+
+def test_a_name_in_a_script_that_does_not_tell_its_language_is_undetermined(cli: Cli, db_url: str) -> None:
+    from csto_kb.services.entities import guess_lang
+
+    assert [guess_lang(n) for n in ("Stanislav Zas", "Zàs Ünal", "ستانيسلاف زاس", "Станислав Зась")] == [
+        "en", "en", "ar", "und",
+    ]  # fmt: skip
+    ok(cli("entity", "alias", "Stanislav Zas", "Станіслав Зась"))  # Belarusian or Ukrainian, Cyrillic alike
+    assert "Name (und): Станіслав Зась" in ok(cli("entity", "show", "Zas")).stdout

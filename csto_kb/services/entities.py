@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -28,8 +29,13 @@ def language_tag(value: str, *, field: str = "lang") -> str:
 
 
 def guess_lang(name: str) -> str:
-    """``ar`` for a name in Arabic script, ``en`` otherwise."""
-    return "ar" if _ARABIC.search(name) else "en"
+    """``ar`` for a name in Arabic script, ``en`` for one in Latin letters only, ``und`` (BCP 47's
+    "undetermined") for any other: Cyrillic is Russian, Kazakh, Kyrgyz, Tajik or Belarusian alike, so the
+    script does not tell, and ``--lang`` should."""
+    if _ARABIC.search(name):
+        return "ar"
+    letters = [c for c in name if c.isalpha()]
+    return "en" if all(c.isascii() or unicodedata.name(c, "").startswith("LATIN") for c in letters) else "und"
 
 
 def slugify(name: str) -> str:
