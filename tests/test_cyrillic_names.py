@@ -39,4 +39,4 @@ def test_a_name_in_a_script_that_does_not_tell_its_language_is_undetermined(cli:
         "en", "en", "ar", "und",
     ]  # fmt: skip
     ok(cli("entity", "alias", "Stanislav Zas", "Станіслав Зась"))  # Belarusian or Ukrainian, Cyrillic alike
-    assert "Name (und): Станіслав Зась" in ok(cli("entity", "show", "Zas")).stdout
+    assert "Name (und, primary): Станіслав Зась" in ok(cli("entity", "show", "Zas")).stdout
