@@ -19,13 +19,11 @@ import sys
 import time
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
-
 from bench.generate import build_base, write_dataset
+from bench.run import pg_admin
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / ".work"
-POSTGRES_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 QUOTE = "ويضم هذا التحالف السياسي العسكري"  # a phrase of the curated article (source 1)
 
 
@@ -40,11 +38,8 @@ def fresh_url(engine: str, scale: int) -> str:
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         return f"sqlite:///{path}"
     name = f"csto_kb_wait_{scale}"
-    admin = create_engine(POSTGRES_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
+    pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    pg_admin(f'CREATE DATABASE "{name}"')
     return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
 
 

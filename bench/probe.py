@@ -15,25 +15,32 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine
 
+from bench.run import pg_admin
 from csto_kb.db.engine import make_engine
 from csto_kb.services.bootstrap import open_knowledge_base
 from tests.probe import CLASSES, FILE_SLOTS, Probe, WebProbe, hostile_values, option_slots, web_slots
-
-POSTGRES_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 
 def fresh_database(engine: str, folder: Path) -> str:
     if engine == "sqlite":
         return f"sqlite:///{folder / 'probe.sqlite3'}"
     name = f"csto_kb_probe_{os.getpid()}"
-    admin = create_engine(POSTGRES_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
+    pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    pg_admin(f'CREATE DATABASE "{name}"')
     return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+
+
+def _examples(count: int) -> settings:
+    """Hypothesis drawing ``count`` values, nothing kept between runs: a measurement, not a test."""
+    return settings(
+        max_examples=count,
+        deadline=None,
+        database=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
 
 
 def _probe_web(probe: Probe, engine: Engine, url: str, examples: int, rng: random.Random) -> None:
@@ -45,13 +52,7 @@ def _probe_web(probe: Probe, engine: Engine, url: str, examples: int, rng: rando
         web_probe = WebProbe(probe, web, candidate=1)
         slots = web_slots(web.app)
 
-        @settings(
-            max_examples=examples,
-            deadline=None,
-            database=None,
-            phases=[Phase.generate],
-            suppress_health_check=list(HealthCheck),
-        )
+        @_examples(examples)
         @given(data=st.data())
         def one(data: st.DataObject) -> None:
             web_probe.run(rng.choice(slots), data.draw(hostile_values))
@@ -77,13 +78,7 @@ def probe_engine(
             rng = random.Random(seed)
             started = time.monotonic()
 
-            @settings(
-                max_examples=examples,
-                deadline=None,
-                database=None,
-                phases=[Phase.generate],
-                suppress_health_check=list(HealthCheck),
-            )
+            @_examples(examples)
             @given(data=st.data())
             def one(data: st.DataObject) -> None:
                 value = data.draw(hostile_values)
