@@ -22,12 +22,11 @@ class KB:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
+            from csto_kb.db.constants import DEFAULT_WAIT_S
             from csto_kb.services.bootstrap import open_knowledge_base
 
-            if self.wait_s is None:
-                self._engine = open_knowledge_base(self.url, read_only=self.read_only)
-            else:
-                self._engine = open_knowledge_base(self.url, read_only=self.read_only, wait_s=self.wait_s)
+            wait_s = DEFAULT_WAIT_S if self.wait_s is None else self.wait_s
+            self._engine = open_knowledge_base(self.url, read_only=self.read_only, wait_s=wait_s)
         return self._engine
 
     def writable_url(self, what: str) -> str:

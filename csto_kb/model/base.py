@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from sqlalchemy import CheckConstraint, DateTime, MetaData, String
+from sqlalchemy import CheckConstraint, DateTime, Index, MetaData, String, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 if TYPE_CHECKING:
@@ -77,11 +77,31 @@ class Evidenced(Timestamped):
 
 
 class TitleRow(Protocol):
-    """A title row of a role or an event: one language, its text, whether it is the original."""
+    """A language row of a claim (a role's or an event's title, a fact's words): one language, its text,
+    whether it is the original."""
 
     lang: str
     text: str
     is_original: bool
+
+
+def original_row(rows: Sequence[TitleRow]) -> TitleRow | None:
+    """The row marked original among one claim's language rows (the first row when none is marked)."""
+    return next((r for r in rows if r.is_original), rows[0] if rows else None)
+
+
+def text_in(rows: Sequence[TitleRow], lang: str) -> str | None:
+    """The text of the row in exactly this language, or None."""
+    return next((r.text for r in rows if r.lang == lang), None)
+
+
+def one_per_language(owner: str, table: str) -> tuple[UniqueConstraint, Index]:
+    """The constraints of a table of language rows: one row per owner and language, and at most one original."""
+    live = text("is_original")
+    return (
+        UniqueConstraint(owner, "lang"),
+        Index(f"uq_{table}_original", owner, unique=True, sqlite_where=live, postgresql_where=live),
+    )
 
 
 class Titled:
@@ -97,8 +117,8 @@ class Titled:
 
     @property
     def original_title(self) -> TitleRow | None:
-        return next((t for t in self.titles if t.is_original), self.titles[0] if self.titles else None)
+        return original_row(self.titles)
 
     def title_in(self, lang: str) -> str | None:
         """The title in exactly this language, or None."""
-        return next((t.text for t in self.titles if t.lang == lang), None)
+        return text_in(self.titles, lang)

@@ -14,11 +14,18 @@ from sqlalchemy import (
     Index,
     String,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from csto_kb.model.base import PARTIAL_DATE, Base, Evidenced, Timestamped, Titled, partial_date_check
+from csto_kb.model.base import (
+    PARTIAL_DATE,
+    Base,
+    Evidenced,
+    Timestamped,
+    Titled,
+    one_per_language,
+    partial_date_check,
+)
 
 ENTITY_KINDS = ("country", "alliance", "organisation", "body", "ministry", "legislature", "media", "person")
 
@@ -137,16 +144,7 @@ class RoleTitle(Timestamped, Base):
     """A role's title in one language; one per language, and one of them the original."""
 
     __tablename__ = "role_title"
-    __table_args__ = (
-        UniqueConstraint("role_id", "lang"),
-        Index(
-            "uq_role_title_original",
-            "role_id",
-            unique=True,
-            sqlite_where=text("is_original"),
-            postgresql_where=text("is_original"),
-        ),
-    )
+    __table_args__ = one_per_language("role_id", "role_title")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     role_id: Mapped[int] = mapped_column(ForeignKey("role.id", ondelete="CASCADE"), index=True)

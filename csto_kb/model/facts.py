@@ -10,12 +10,21 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
-    UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from csto_kb.model.base import PARTIAL_DATE, Base, Evidenced, Timestamped, Titled, partial_date_check
+from csto_kb.model.base import (
+    PARTIAL_DATE,
+    Base,
+    Evidenced,
+    Timestamped,
+    Titled,
+    TitleRow,
+    one_per_language,
+    original_row,
+    partial_date_check,
+    text_in,
+)
 from csto_kb.model.entities import Entity
 from csto_kb.model.statements import Statement
 
@@ -96,16 +105,7 @@ class EventTitle(Timestamped, Base):
     """An event's title in one language; one per language, and one of them the original."""
 
     __tablename__ = "event_title"
-    __table_args__ = (
-        UniqueConstraint("event_id", "lang"),
-        Index(
-            "uq_event_title_original",
-            "event_id",
-            unique=True,
-            sqlite_where=text("is_original"),
-            postgresql_where=text("is_original"),
-        ),
-    )
+    __table_args__ = one_per_language("event_id", "event_title")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
@@ -149,8 +149,8 @@ class OrganisationFact(Evidenced, Base):
     )
 
     @property
-    def original_text(self) -> OrganisationFactText | None:
-        return next((t for t in self.texts if t.is_original), self.texts[0] if self.texts else None)
+    def original_text(self) -> TitleRow | None:
+        return original_row(self.texts)
 
     @property
     def text(self) -> str:
@@ -166,23 +166,14 @@ class OrganisationFact(Evidenced, Base):
 
     def text_in(self, lang: str) -> str | None:
         """The fact in exactly this language, or None."""
-        return next((t.text for t in self.texts if t.lang == lang), None)
+        return text_in(self.texts, lang)
 
 
 class OrganisationFactText(Timestamped, Base):
     """An organisation fact's words in one language; one per language, and one of them the original."""
 
     __tablename__ = "organisation_fact_text"
-    __table_args__ = (
-        UniqueConstraint("fact_id", "lang"),
-        Index(
-            "uq_organisation_fact_text_original",
-            "fact_id",
-            unique=True,
-            sqlite_where=text("is_original"),
-            postgresql_where=text("is_original"),
-        ),
-    )
+    __table_args__ = one_per_language("fact_id", "organisation_fact_text")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     fact_id: Mapped[int] = mapped_column(ForeignKey("organisation_fact.id", ondelete="CASCADE"), index=True)
