@@ -490,3 +490,38 @@ def test_past_the_sample_the_facets_count_the_newest_matches_and_say_so(
     assert len(speakers.values) == len({s.speaker.id for s in newest})
     page = web.get("/search", params={"limit": "7"})
     assert f"Counts in the newest 5 of {whole.total:,} statements." in page.text
+
+
+def test_a_phrase_in_most_quotes_is_paged_along_the_dates_alike(
+    web: TestClient, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A phrase found in most quotes is read along the date index on SQLite (`search._Tables`): the pages and
+    the sampled facets are those of reading every match and sorting it."""
+    from csto_kb.services import search
+
+    monkeypatch.setattr(search, "FACET_SAMPLE", 4)
+
+    def pages() -> tuple[list[int], list[Any]]:
+        search._COUNTED.clear()
+        seen: list[int] = []
+        after = None
+        facets: list[Any] = []
+        while True:
+            params = {"contains": "الأ", "limit": "2", **({"after": after} if after else {})}
+            page = SearchResult.model_validate(web.get("/api/search", params=params).json())
+            facets = facets or page.facets
+            seen += [s.id for s in page.statements]
+            after = page.next_after
+            if after is None:
+                return seen, facets
+
+    every = [s.id for s in who_said(UnitOfWork(engine, read_only=True), StatementFilter(contains="الأ"))]
+    assert len(every) > 8
+    along, along_facets = pages()
+    assert along == every
+    if engine.dialect.name == "sqlite":
+        assert search._Tables(matches=len(every), rows=max(every)).table(3) != "statement"
+    monkeypatch.setattr(search._Tables, "table", lambda self, k: "statement")
+    sorted_, sorted_facets = pages()
+    assert sorted_ == every
+    assert along_facets == sorted_facets
