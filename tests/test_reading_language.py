@@ -82,7 +82,7 @@ def test_russian_end_to_end_from_a_cyrillic_alias_to_the_fact_sheet(
 
     # Read in Russian: the Russian name and title first, the original beside; the quote is itself Russian.
     sheet = json.loads(ok(cli("factsheet", "CSTO", "--lang", "ru", "--format", "json")).stdout)
-    assert (sheet["schema_version"], sheet["lang"]) == (4, "ru")
+    assert (sheet["schema_version"], sheet["lang"]) == (5, "ru")
     [statement] = [s for s in sheet["statements"] if s["quote"] == RU]
     names = sheet["entity_names"][str(statement["speaker"]["id"])]
     assert {"name": "Пётр Семёнов", "lang": "ru", "is_primary": True} in names

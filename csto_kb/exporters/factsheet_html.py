@@ -287,15 +287,18 @@ def _obligations(sheet: FactSheet) -> str:
 def _force_card(sheet: FactSheet, force: ForceLevelOut) -> str:
     count = ("about " if force.approximate else "") + f"{force.count:,}"
     who = _names(sheet, force.asserted_by) if force.asserted_by else "—"
-    # The unit as the source writes it carries no language tag: its direction is the browser's to find.
-    original = (
-        f'<div><span class="original" dir="auto">{_e(force.unit_original)}</span></div>'
-        if force.unit_original
+    # What is counted, read in the sheet's language (the original label beside a translation; the figure's
+    # own words below stand for the source's script); below it the figure as the source writes it.
+    reading = read_rows(force.units, sheet.lang)
+    unit = _reading(Reading(reading.shown, reading.original), cls="unit") if reading is not None else ""
+    wording = (
+        f"<div>{_lang_text(force.wording, force.wording_lang)}</div>"
+        if force.wording and force.wording_lang
         else ""
     )
     return (
         f'<div class="figure-card" data-force="{force.id}"><div class="count">{_e(count)}</div>'
-        f'<div dir="auto">{_e(force.unit)}</div>{original}'
+        f"<div>{unit}</div>{wording}"
         f'<div class="meta">as of {_date(force.as_of)} · asserted by {who} {_cite_fact(sheet, force)}</div></div>'
     )
 

@@ -155,8 +155,13 @@ def render(sheet: FactSheet) -> str:
         for force in sheet.forces:
             count = ("about " if force.approximate else "") + f"{force.count:,}"
             who = _names(sheet, force.asserted_by) if force.asserted_by else "—"
+            # The label in the reading language, the original beside a translation (as in the HTML sheet).
+            label = read_rows(force.units, sheet.lang)
+            unit = (
+                _reading(Reading(label.shown, label.original)) if label is not None else md_escape(force.unit)
+            )
             out.append(
-                f"| {md_escape(force.unit)} | {count} | {READINESS_LABELS[force.readiness]} | "
+                f"| {unit} | {count} | {READINESS_LABELS[force.readiness]} | "
                 f"{_date(force.as_of)} | {who} | {_cite(sheet, force)} |"
             )
     else:

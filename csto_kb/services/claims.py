@@ -26,6 +26,7 @@ from csto_kb.model import (
     EventTitle,
     Evidence,
     ForceLevel,
+    ForceLevelUnit,
     Membership,
     OrganisationFact,
     OrganisationFactText,
@@ -258,11 +259,15 @@ def record_force_level(session: Session, data: ForceLevelIn, by: str) -> ClaimAd
         )
 
     def build(session: Session) -> ForceLevel:
+        # A unit as the source writes it is in the source's language.
+        source_lang = get_source(session, data.evidence.source).lang
         return ForceLevel(
             organisation=resolve_for_write(session, data.organisation, field="organisation"),
             count=data.count,
-            unit=data.unit,
-            unit_original=data.unit_original,
+            units=[
+                ForceLevelUnit(lang=lang, text=text, is_original=o)
+                for lang, text, o in data.unit_rows(source_lang)
+            ],
             approximate=data.approximate,
             readiness=data.readiness,
             as_of=data.as_of,
@@ -362,7 +367,6 @@ _EDIT_COLUMNS: dict[str, dict[str, str]] = {
     },
     "force_level": {
         "count": "count",
-        "unit": "unit",
         "approximate": "approximate",
         "readiness": "readiness",
         "as_of": "as_of",
@@ -391,6 +395,15 @@ def _set_text(fact: OrganisationFact, lang: str | None, text: str) -> None:
         current.text = text
     else:
         fact.texts.append(OrganisationFactText(lang=lang or "en", text=text, is_original=not fact.texts))
+
+
+def _set_unit(force: ForceLevel, lang: str | None, text: str) -> None:
+    """Correct a figure's label: the original's (``lang`` None) or one language's, created when missing."""
+    current = force.original_unit if lang is None else next((u for u in force.units if u.lang == lang), None)
+    if current is not None:
+        current.text = text
+    else:
+        force.units.append(ForceLevelUnit(lang=lang or "en", text=text, is_original=not force.units))
 
 
 def _set_title(claim: Evidenced, lang: str | None, text: str) -> None:
@@ -441,6 +454,9 @@ def edit_claim(
             elif isinstance(claim, OrganisationFact) and field == "text_translations":
                 for lang, text in value.items():
                     _set_text(claim, lang, text)
+            elif isinstance(claim, ForceLevel) and field in ("unit", "unit_translations"):
+                for lang, text in ({None: value} if field == "unit" else value).items():
+                    _set_unit(claim, lang, text)
             else:
                 setattr(claim, _EDIT_COLUMNS[table][field], value)
         if table in _INTERVALS:
