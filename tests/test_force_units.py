@@ -140,6 +140,12 @@ def test_force_edit_adds_and_corrects_labels_and_the_change_log_keeps_each_earli
         cli("force", "edit", "1", "--unit-translation", "russian=x", "--reason", "x"), 2, "unit-translation"
     )
     one_line_error(cli("force", "edit", "1", "--unit", " ", "--reason", "x"), 2, "unit")
+    one_line_error(
+        cli("force", "edit", "1", "--unit", "A", "--unit-translation", "en=B", "--reason", "x"),
+        2,
+        "unit_translations",
+        "original's language",
+    )
     assert table_counts(engine) == before
 
 

@@ -52,6 +52,16 @@ TitleTranslationOption = Annotated[
 ]
 
 
+EditTitleTranslationOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--title-translation",
+        help="The title in another language, corrected or added, as LANG=TEXT; repeat for more.",
+        metavar="LANG=TEXT",
+    ),
+]
+
+
 TextTranslationOption = Annotated[
     list[str] | None,
     typer.Option(

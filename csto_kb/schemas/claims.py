@@ -122,11 +122,20 @@ class RoleIn(TitledIn):
 
 
 class RoleEdit(Model):
-    title: NonBlank | None = None
-    title_ar: str | None = None
+    title: NonBlank | None = Field(default=None, description="the original title, corrected")
+    title_ar: str | None = Field(default=None, description="the Arabic title (as title_translations ar)")
+    title_translations: dict[LangCode, NonBlank] = Field(
+        default_factory=dict, description="the title in other languages (each created when missing)"
+    )
     since: PartialDateStr | None = None
     until: PartialDateStr | None = None
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _arabic_once(self) -> RoleEdit:
+        if self.title_ar and "ar" in self.title_translations:
+            raise ValueError("title: one title per language (title_ar and title_translations ar overlap)")
+        return self
 
 
 class ForceLevelIn(Model):
@@ -212,7 +221,10 @@ class EventIn(TitledIn):
 
 class EventEdit(Model):
     kind: EventKind | None = None
-    title: NonBlank | None = None
+    title: NonBlank | None = Field(default=None, description="the original title, corrected")
+    title_translations: dict[LangCode, NonBlank] = Field(
+        default_factory=dict, description="the title in other languages (each created when missing)"
+    )
     starts_on: PartialDateStr | None = None
     ends_on: PartialDateStr | None = None
     date_text: str | None = None

@@ -417,6 +417,30 @@ def _set_title(claim: Evidenced, lang: str | None, text: str) -> None:
         claim.titles.append(row_class(lang=lang or "en", text=text, is_original=not rows))  # type: ignore[arg-type]
 
 
+# A claim's language rows: the field that corrects the original, and the one that adds or corrects a language.
+_LANGUAGE_ROWS = {"title": "title_translations", "unit": "unit_translations", "text": "text_translations"}
+
+
+def _original_given_twice(claim: Evidenced, given: dict[str, Any]) -> None:
+    """Refuse an edit that corrects the original twice: with its own field and as a translation in its
+    language (which would win would depend on the order they are applied in)."""
+    original = (
+        claim.original_title
+        if isinstance(claim, Role | Event)
+        else claim.original_unit
+        if isinstance(claim, ForceLevel)
+        else claim.original_text
+        if isinstance(claim, OrganisationFact)
+        else None
+    )
+    for field, translations in _LANGUAGE_ROWS.items():
+        if original is not None and field in given and original.lang in given.get(translations, {}):
+            raise InvalidInput(
+                f"{translations}: {original.lang} is the original's language, corrected with {field}; "
+                "give it once"
+            )
+
+
 _INTERVALS = {
     "membership": ("valid_from", "valid_to"),
     "role": ("valid_from", "valid_to"),
@@ -446,9 +470,13 @@ def edit_claim(
         claim = _get(uow.session, table, claim_id)
         if claim.retracted_at is not None:
             raise Conflict(f"{table}: #{claim_id} is retracted; add a new one instead")
+        _original_given_twice(claim, given)
         for field, value in given.items():
             if field in _EDIT_TITLES:
                 _set_title(claim, _EDIT_TITLES[field], value)
+            elif isinstance(claim, Role | Event) and field == "title_translations":
+                for lang, text in value.items():
+                    _set_title(claim, lang, text)
             elif isinstance(claim, OrganisationFact) and field in _EDIT_TEXTS:
                 _set_text(claim, _EDIT_TEXTS[field], value)
             elif isinstance(claim, OrganisationFact) and field == "text_translations":
