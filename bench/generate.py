@@ -614,7 +614,7 @@ def build_base(url: str, folder: Path) -> None:
     """A database at the newest migration holding the curated seed, the generated entities and sources."""
     from sqlalchemy import func, insert, select, text
 
-    from csto_kb.model import Entity, EntityName, Evidence, ForceLevel, Membership, Source
+    from csto_kb.model import Entity, EntityName, Evidence, ForceLevel, ForceLevelUnit, Membership, Source
     from csto_kb.model.base import utcnow
     from csto_kb.services.bootstrap import open_knowledge_base
     from csto_kb.text import normalise
@@ -692,11 +692,13 @@ def build_base(url: str, folder: Path) -> None:
             for m in e["members"]
         ]
         forces = [
-            {**claim, "organisation_id": ids[e["key"]], "unit_original": None, "approximate": False, **f}
+            {**claim, "organisation_id": ids[e["key"]], "approximate": False, **f}
             for e in entities
             if e["kind"] == "alliance"
             for f in e["forces"]
         ]
+        # A figure's label is a row of its own (force_level_unit), in English.
+        units = [f.pop("unit") for f in forces]
         evidence = {
             "source_id": SOURCE_ID_BASE,
             "span_start": None,
@@ -716,8 +718,18 @@ def build_base(url: str, folder: Path) -> None:
         ):
             if not rows:
                 continue
-            ids_made = connection.execute(insert(model).returning(model.id), rows).scalars().all()
+            ids_made = (
+                connection.execute(insert(model).returning(model.id, sort_by_parameter_order=True), rows)
+                .scalars()
+                .all()
+            )
             connection.execute(insert(Evidence), [{**evidence, column: i} for i in ids_made])
+            if model is ForceLevel:
+                labels = [
+                    {"force_level_id": i, "lang": "en", "text": u, "is_original": True, "recorded_at": now}
+                    for i, u in zip(ids_made, units, strict=True)
+                ]
+                connection.execute(insert(ForceLevelUnit), labels)
         if connection.dialect.name == "postgresql":
             for table in ("entity", "source"):
                 connection.execute(

@@ -57,6 +57,8 @@ LIMITS: dict[str, int] = {
     "file_name": 300,
     # figures, review, history
     "unit": 300,
+    "unit_translations": 300,
+    "title_translations": 300,
     "readiness": 20,
     "status": 12,
     "of": 40,

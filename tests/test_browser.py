@@ -266,6 +266,26 @@ def test_nothing_overflows_a_phone(browser: Browser, seed_sheet: FactSheet, tmp_
     loaded.page.screenshot(path=str(_shots_dir(tmp_path) / "csto-factsheet-390.png"), full_page=True)
 
 
+def test_the_sheet_read_in_arabic_is_a_right_to_left_page_that_fits_a_screen_and_a_phone(
+    browser: Browser, seed_sheet: FactSheet, tmp_path: Path
+) -> None:
+    arabic = seed_sheet.model_copy(update={"lang": "ar"})
+    for width in (SCREEN["width"], PHONE):
+        loaded = _open(browser, render(arabic), tmp_path, width=width)
+        _no_overflow(loaded.page)
+        assert loaded.errors == []
+    page = loaded.page
+    assert page.evaluate("() => getComputedStyle(document.documentElement).direction") == "rtl"
+    assert page.evaluate("() => document.querySelector('#members-h').textContent") == "الأعضاء"
+    # A citation and a date inside an Arabic line read left to right, their digits in order.
+    kept: list[str] = page.evaluate(
+        """() => [...document.querySelectorAll('.cite, .figure-card .meta bdi, .mchart')].map(
+            e => getComputedStyle(e).direction)"""
+    )
+    assert kept
+    assert set(kept) == {"ltr"}
+
+
 def _spread(sheet: FactSheet, first: dt.date, last: dt.date) -> FactSheet:
     """The sheet with its statements dated evenly from ``first`` to ``last`` and its memberships over the
     same span (the sheet's clock is ``last``)."""

@@ -467,6 +467,12 @@ def bundle_at_revision(head_bundle: Path, revision: str, target: Path) -> Path:
             held.update(text=words["text"], lang=words["lang"])
         else:
             held["text_en"] = words["text"]
+    # Before 0010 a force figure's label was unit (the English row, else the original) and unit_original.
+    for line in head["force_level_unit.jsonl"].splitlines():
+        label = json.loads(line)
+        held = titles.setdefault(("force_level", label["force_level_id"]), {"unit_original": None})
+        if label["lang"] == "en" or "unit" not in held:
+            held["unit"] = label["text"]
     for name, data in head.items():
         table_name = name.removesuffix(".jsonl")
         if name == MANIFEST or table_name not in columns:
@@ -505,6 +511,8 @@ def test_a_bundle_from_revision_0001_restores_and_ends_at_head(
     assert restored["event_title"] >= expected["event"]
     # Revision 0009 moved each organisation fact's words into rows: the original, plus the English.
     assert restored["organisation_fact_text"] >= expected["organisation_fact"]
+    # Revision 0010 moved each force figure's label into rows: one each for the seed's.
+    assert restored["force_level_unit"] == expected["force_level"]
 
 
 @pytest.mark.slow  # migrations

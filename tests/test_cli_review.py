@@ -159,6 +159,10 @@ def test_ingest_then_accept_everything_reproduces_the_curated_seed(cli: Cli, ent
         (4000, True, "peacekeeping"),
         (17000, False, "permanent_alert"),
     ]
+    # The unit as extracted is the Arabic source's own word, the original label.
+    with engine.connect() as connection:
+        units = connection.execute(text("SELECT lang, text, is_original FROM force_level_unit")).all()
+    assert sorted((lang, unit, bool(o)) for lang, unit, o in units) == [("ar", "جندي", True)] * 2
     assert count(engine, "change", "WHERE table_name = 'statement' AND by = 'reviewer'") == 12
 
 

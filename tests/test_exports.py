@@ -178,7 +178,7 @@ def test_export_schema_describes_the_json_fact_sheet(cli: Cli, db_url: str) -> N
     schema = json.loads(ok(cli("export", "schema")).stdout)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["title"] == "FactSheet"
-    assert schema["properties"]["schema_version"]["const"] == 4
+    assert schema["properties"]["schema_version"]["const"] == 5
     sheet = json.loads(ok(cli("factsheet", "--format", "json")).stdout)
     _check(sheet, schema, schema["$defs"])
     broken = {**sheet, "members": [{"member": "Armenia"}]}

@@ -254,9 +254,9 @@ def test_markdown_factsheet_escapes_user_text(cli: Cli, engine: Engine, tmp_path
 # --- JSON -----------------------------------------------------------------------------------------------
 
 
-def test_json_factsheet_validates_as_schema_version_3(cli: Cli, db_url: str) -> None:
+def test_json_factsheet_validates_as_the_current_schema_version(cli: Cli, db_url: str) -> None:
     sheet = factsheet_json(cli)
-    assert sheet.schema_version == 4
+    assert sheet.schema_version == 5
     assert sheet.as_of is None
     assert (sheet.alliance.key, sheet.alliance.name_en, sheet.alliance.name_ar) == (
         "csto",

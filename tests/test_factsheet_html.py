@@ -87,7 +87,7 @@ def test_html_fact_sheet_has_every_section_in_order(cli: Cli, db_url: str, tmp_p
     assert positions == sorted(positions)
     assert (
         '<h1><span class="name" lang="en" dir="auto">Collective Security Treaty Organization</span> '
-        '<span class="ar" lang="ar" dir="rtl">'
+        '<span class="beside" lang="ar" dir="rtl">'
     ) in html
 
 

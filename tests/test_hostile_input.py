@@ -647,8 +647,11 @@ SEED_MUTATIONS: dict[str, tuple[str, str]] = {
 ACCEPTED_CHECKS: dict[str, tuple[str, object]] = {
     "unknown language code": ("SELECT lang FROM source", "zz"),
     # SQLite's LIKE stops at a NUL, so these read the first force level by id.
-    "bidi override in a unit": ("SELECT unit FROM force_level ORDER BY id LIMIT 1", "Forces \u202eon alert"),
-    "NUL in a unit": ("SELECT unit FROM force_level ORDER BY id LIMIT 1", "Forces \x00 on alert"),
+    "bidi override in a unit": (
+        "SELECT text FROM force_level_unit ORDER BY id LIMIT 1",
+        "Forces \u202eon alert",
+    ),
+    "NUL in a unit": ("SELECT text FROM force_level_unit ORDER BY id LIMIT 1", "Forces \x00 on alert"),
 }
 # Known bugs the tests mark as expected failures (none at present; the test stays for the next one).
 SEED_BUGS: dict[str, str] = {}
@@ -740,7 +743,10 @@ def test_seed_loader_stores_any_positive_force_count_it_accepts_or_refuses_it(
         assert count > 0
         with engine.connect() as connection:
             stored = connection.execute(
-                text("SELECT count FROM force_level WHERE unit LIKE 'Forces on permanent%'")
+                text(
+                    "SELECT f.count FROM force_level f JOIN force_level_unit u ON u.force_level_id = f.id "
+                    "WHERE u.text LIKE 'Forces on permanent%'"
+                )
             ).scalar_one()
         assert stored == count
         tally.add("stored")

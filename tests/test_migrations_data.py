@@ -22,6 +22,8 @@ MOVED = ["source_id", "span_start", "span_end", "method", "extractor_version", "
 TITLED = ("role", "event")
 # Revision 0009 moved these columns of organisation_fact into organisation_fact_text rows.
 FACT_WORDS = ("text", "lang", "text_en")
+# Revision 0010 moved these columns of force_level into force_level_unit rows.
+FORCE_UNITS = ("unit", "unit_original")
 
 
 def checksums(engine: Engine, columns: dict[str, list[str]]) -> dict[str, tuple[int, str]]:
@@ -62,6 +64,7 @@ def test_upgrading_a_populated_database_from_the_first_revision_keeps_every_row(
                 if not (table in CLAIM_TABLES and c["name"] in MOVED)
                 and not (table in TITLED and c["name"] in ("title", "title_ar"))
                 and not (table == "organisation_fact" and c["name"] in FACT_WORDS)
+                and not (table == "force_level" and c["name"] in FORCE_UNITS)
                 # An undated statement is dated "not after" its source's publication on the way up.
                 and not (table == "statement" and c["name"] == "said_on")
             ]
@@ -75,6 +78,7 @@ def test_upgrading_a_populated_database_from_the_first_revision_keeps_every_row(
         dates_before = provenance(engine, "SELECT id, said_on FROM statement")
         titles_before = {t: provenance(engine, f"SELECT id, title, title_ar FROM {t}") for t in TITLED}
         words_before = provenance(engine, f"SELECT id, {', '.join(FACT_WORDS)} FROM organisation_fact")
+        units_before = provenance(engine, "SELECT id, unit FROM force_level")
         assert before["statement"][0] == 12
         assert before["change"][0] > 100
 
@@ -120,6 +124,12 @@ def test_upgrading_a_populated_database_from_the_first_revision_keeps_every_row(
         }
         assert words_before
         assert [(i, *original[i], english.get(i)) for i, _, _, _ in words_before] == words_before
+        # The seed's units are English; its unit_original, the figure's words, is its evidence's span.
+        assert units_before
+        assert provenance(engine, "SELECT force_level_id, text FROM force_level_unit WHERE is_original") == (
+            units_before
+        )
+        assert provenance(engine, "SELECT DISTINCT lang FROM force_level_unit") == [("en",)]
         dated = {row[0]: row[1] for row in dates_before}
         for statement_id, said_on in provenance(engine, "SELECT id, said_on FROM statement"):
             assert said_on == (dated[statement_id] or published[statement_id])

@@ -45,6 +45,7 @@ def test_wheel_carries_migrations_and_seed_inside_the_package(wheel: Path) -> No
     assert "csto_kb/seeds/entities.yaml" in names
     assert "csto_kb/seeds/000_a04cb8df2fb7d647.txt" in names
     assert "csto_kb/seeds/000_a04cb8df2fb7d647.yaml" in names
+    assert "csto_kb/exporters/factsheet_labels.json" in names  # the fact sheet's labels in every language
     assert not any(n.startswith(("tests/", "migrations/", "seeds/")) for n in names)
 
 
@@ -80,3 +81,12 @@ def test_installed_wheel_creates_and_seeds_a_database_away_from_the_source_tree(
         check=True,
     )
     assert Path(where.stdout.strip()).is_relative_to(site)
+    sheet = subprocess.run(
+        [sys.executable, "-m", "csto_kb", "factsheet", "CSTO", "--lang", "ru"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert sheet.returncode == 0, sheet.stderr
+    assert "## Государства-члены" in sheet.stdout

@@ -82,13 +82,13 @@ def test_russian_end_to_end_from_a_cyrillic_alias_to_the_fact_sheet(
 
     # Read in Russian: the Russian name and title first, the original beside; the quote is itself Russian.
     sheet = json.loads(ok(cli("factsheet", "CSTO", "--lang", "ru", "--format", "json")).stdout)
-    assert (sheet["schema_version"], sheet["lang"]) == (4, "ru")
+    assert (sheet["schema_version"], sheet["lang"]) == (5, "ru")
     [statement] = [s for s in sheet["statements"] if s["quote"] == RU]
     names = sheet["entity_names"][str(statement["speaker"]["id"])]
     assert {"name": "Пётр Семёнов", "lang": "ru", "is_primary": True} in names
     md = ok(cli("factsheet", "CSTO", "--lang", "ru")).stdout
     assert md.startswith("# Организация Договора о коллективной безопасности · ")
-    assert "- **Names (Russian):** Организация Договора о коллективной безопасности" in md
+    assert "- **Названия (русский):** Организация Договора о коллективной безопасности" in md
     heading = next(line for line in md.splitlines() if "Пётр Семёнов" in line)
     assert heading.startswith(
         "**2024-05-06 — Пётр Семёнов (Pyotr Semyonov)**, Пресс-секретарь ОДКБ (Spokesman"
@@ -99,7 +99,7 @@ def test_russian_end_to_end_from_a_cyrillic_alias_to_the_fact_sheet(
     html = ok(cli("factsheet", "CSTO", "--lang", "ru", "--format", "html")).stdout
     assert '<span class="name" lang="ru" dir="auto">Пётр Семёнов</span>' in html
     assert f'<blockquote class="original quote" lang="ru" dir="auto">{RU}</blockquote>' in html
-    assert "read in Russian" in html
+    assert "язык чтения: русский" in html
     # Arabic stays marked right to left in a Russian sheet.
     assert 'lang="ar" dir="rtl"' in html
 

@@ -52,6 +52,16 @@ TitleTranslationOption = Annotated[
 ]
 
 
+EditTitleTranslationOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--title-translation",
+        help="The title in another language, corrected or added, as LANG=TEXT; repeat for more.",
+        metavar="LANG=TEXT",
+    ),
+]
+
+
 TextTranslationOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -61,19 +71,32 @@ TextTranslationOption = Annotated[
 ]
 
 
+UnitTranslationOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="What is counted in another language, as LANG=TEXT (ru=войска); repeat for more.",
+        metavar="LANG=TEXT",
+    ),
+]
+
+
 def title_translations(values: list[str] | None, option: str = "title-translation") -> dict[str, str]:
-    """``--title-translation LANG=TEXT`` (or another ``option``'s) values by language, each checked by the
-    schema it goes into."""
-    from csto_kb.errors import InvalidInput
+    """``--title-translation LANG=TEXT`` (or another ``option``'s) values by canonical language tag; a tag
+    that is none is refused here, naming the option, and the text is checked by the schema it goes into."""
+    from csto_kb.langtags import canonical_lang
 
     out: dict[str, str] = {}
     for value in values or []:
-        lang, sep, text = value.partition("=")
-        if not sep or not lang.strip() or not text.strip():
+        given, sep, text = value.partition("=")
+        if not sep or not given.strip() or not text.strip():
             raise InvalidInput(f"{option}: expected LANG=TEXT, got {value!r}")
-        if lang.strip() in out:
-            raise InvalidInput(f"{option}: {lang.strip()} is given twice")
-        out[lang.strip()] = text.strip()
+        try:
+            lang = canonical_lang(given)
+        except ValueError as error:
+            raise InvalidInput(f"{option}: {error}") from None
+        if lang in out:
+            raise InvalidInput(f"{option}: {lang} is given twice")
+        out[lang] = text.strip()
     return out
 
 

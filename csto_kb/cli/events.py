@@ -8,6 +8,7 @@ import typer
 
 from csto_kb.cli.claims import (
     ByOption,
+    EditTitleTranslationOption,
     EndOption,
     EvidenceOption,
     FormatOption,
@@ -94,7 +95,8 @@ def edit(
     ctx: typer.Context,
     claim_id: Annotated[int, typer.Argument(help="The event's id.", metavar="ID", click_type=RECORD_ID)],
     reason: ReasonOption,
-    title: Annotated[str | None, typer.Option(help="The corrected title.")] = None,
+    title: Annotated[str | None, typer.Option(help="The corrected original title.")] = None,
+    title_translation: EditTitleTranslationOption = None,
     kind: Annotated[str | None, typer.Option(help=KIND_HELP)] = None,
     starts_on: Annotated[str | None, typer.Option(help="The corrected start.")] = None,
     ends_on: Annotated[str | None, typer.Option(help="The corrected end.")] = None,
@@ -108,6 +110,7 @@ def edit(
 
     given = {
         "title": title,
+        "title_translations": title_translations(title_translation) or None,
         "kind": kind,
         "starts_on": starts_on,
         "ends_on": ends_on,

@@ -15,10 +15,12 @@ from csto_kb.cli.claims import (
     ReasonOption,
     SourceOption,
     StartOption,
+    UnitTranslationOption,
     add_show_retract,
     edit_and_say,
     evidence_fields,
     say_added,
+    title_translations,
 )
 from csto_kb.cli.output import ListFormat
 from csto_kb.cli.types import RECORD_ID
@@ -42,8 +44,17 @@ def add(
     organisation: Annotated[str, typer.Argument(help="The organisation (name, alias or key).")],
     count: Annotated[int, typer.Option(help="How many (troops, unless --unit says otherwise).")],
     source: SourceOption,
-    unit: Annotated[str, typer.Option(help="What is counted, in English.")] = "troops",
-    unit_original: Annotated[str | None, typer.Option(help="The unit as the source writes it.")] = None,
+    unit: Annotated[
+        str, typer.Option(help="What is counted, in --unit-lang (the original label).")
+    ] = "troops",
+    unit_lang: Annotated[str, typer.Option(help="Language of --unit (a BCP 47 tag: en, ar, ru …).")] = "en",
+    unit_translation: UnitTranslationOption = None,
+    unit_original: Annotated[
+        str | None,
+        typer.Option(
+            help="The unit as the source writes it, in the source's language: the original, --unit beside it."
+        ),
+    ] = None,
     approximate: Annotated[bool, typer.Option(help="The source gives the figure as approximate.")] = False,
     readiness: Annotated[str, typer.Option(help=READINESS_HELP)] = "other",
     as_of: Annotated[str | None, typer.Option(help=AS_OF_HELP)] = None,
@@ -66,6 +77,8 @@ def add(
             "organisation": organisation,
             "count": count,
             "unit": unit,
+            "unit_lang": unit_lang,
+            "unit_translations": title_translations(unit_translation, "unit-translation"),
             "unit_original": unit_original,
             "approximate": approximate,
             "readiness": _readiness(readiness),
@@ -84,7 +97,14 @@ def edit(
     claim_id: Annotated[int, typer.Argument(help="The figure's id.", metavar="ID", click_type=RECORD_ID)],
     reason: ReasonOption,
     count: Annotated[int | None, typer.Option(help="The corrected count.")] = None,
-    unit: Annotated[str | None, typer.Option(help="The corrected unit.")] = None,
+    unit: Annotated[str | None, typer.Option(help="The corrected original label.")] = None,
+    unit_translation: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="What is counted in another language, corrected or added, as LANG=TEXT; repeat for more.",
+            metavar="LANG=TEXT",
+        ),
+    ] = None,
     readiness: Annotated[str | None, typer.Option(help=READINESS_HELP)] = None,
     as_of: Annotated[str | None, typer.Option(help=AS_OF_HELP)] = None,
     note: NoteOption = None,
@@ -94,7 +114,14 @@ def edit(
     """Correct a force figure; the values it replaces stay in its history."""
     from csto_kb.schemas.claims import ForceLevelEdit
 
-    given = {"count": count, "unit": unit, "readiness": _readiness(readiness), "as_of": as_of, "note": note}
+    given = {
+        "count": count,
+        "unit": unit,
+        "unit_translations": title_translations(unit_translation, "unit-translation") or None,
+        "readiness": _readiness(readiness),
+        "as_of": as_of,
+        "note": note,
+    }
     edit_and_say(ctx, "force_level", claim_id, ForceLevelEdit, given, reason, by, fmt)
 
 

@@ -8,6 +8,7 @@ import typer
 
 from csto_kb.cli.claims import (
     ByOption,
+    EditTitleTranslationOption,
     EndOption,
     EvidenceOption,
     FormatOption,
@@ -95,8 +96,11 @@ def edit(
     ctx: typer.Context,
     claim_id: Annotated[int, typer.Argument(help="The role's id.", metavar="ID", click_type=RECORD_ID)],
     reason: ReasonOption,
-    title: Annotated[str | None, typer.Option(help="The corrected title.")] = None,
-    title_ar: Annotated[str | None, typer.Option(help="The corrected Arabic title.")] = None,
+    title: Annotated[str | None, typer.Option(help="The corrected original title.")] = None,
+    title_ar: Annotated[
+        str | None, typer.Option(help="The corrected Arabic title (as --title-translation ar=TEXT).")
+    ] = None,
+    title_translation: EditTitleTranslationOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     note: NoteOption = None,
@@ -106,7 +110,14 @@ def edit(
     """Correct a role; the values it replaces stay in its history."""
     from csto_kb.schemas.claims import RoleEdit
 
-    given = {"title": title, "title_ar": title_ar, "since": since, "until": until, "note": note}
+    given = {
+        "title": title,
+        "title_ar": title_ar,
+        "title_translations": title_translations(title_translation) or None,
+        "since": since,
+        "until": until,
+        "note": note,
+    }
     edit_and_say(ctx, "role", claim_id, RoleEdit, given, reason, by, fmt)
 
 

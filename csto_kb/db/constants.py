@@ -2,7 +2,7 @@
 
 # The newest migration. Start-up compares the database's revision with this constant and loads Alembic
 # (half a second) only when an upgrade is due; a test keeps it equal to the migrations' head.
-HEAD_REVISION = "0009"
+HEAD_REVISION = "0010"
 
 # How long a writer waits for another to finish before giving up (`--wait`), by default and at most (a day:
 # SQLite takes its busy timeout as a 32-bit count of milliseconds).

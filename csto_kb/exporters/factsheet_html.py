@@ -15,6 +15,7 @@ from html import escape
 
 from csto_kb.dates import PartialDate
 from csto_kb.exporters.common import RIGHT_TO_LEFT
+from csto_kb.exporters.factsheet_labels import SheetLabels, labels_for, separator
 from csto_kb.exporters.membership_chart import CSS as MEMBERSHIP_CSS
 from csto_kb.exporters.membership_chart import membership_chart
 from csto_kb.exporters.statements import role_line
@@ -23,8 +24,8 @@ from csto_kb.languages import (
     ENGLISH,
     LangText,
     Reading,
+    direction,
     is_right_to_left,
-    language_name,
     read,
     read_rows,
     same_language,
@@ -32,10 +33,6 @@ from csto_kb.languages import (
 from csto_kb.schemas.facts import Citation, ForceLevelOut, OrganisationFactOut
 from csto_kb.schemas.factsheet import FactSheet
 from csto_kb.schemas.statements import EntityRef, StatementOut
-
-READINESS_LABELS = {"permanent_alert": "Permanent alert", "peacekeeping": "Peacekeeping", "other": "Other"}
-UNTRANSLATED = '<span class="untranslated" title="No translation is recorded">untranslated</span>'
-PRECISION_NOTE = {"year": "known to the year", "month": "known to the month", "day": "exact day"}
 
 CSS = (
     """
@@ -46,10 +43,11 @@ html { font-size: 16px; }
 body { margin: 0; background: var(--tint); color: var(--ink);
   font: 1rem/1.55 "Noto Sans", "DejaVu Sans", "Segoe UI", Arial, sans-serif; }
 main { max-width: 1100px; margin: 0 auto; padding: 24px 32px 48px; background: var(--paper); }
-[lang="ar"] { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Geeza Pro", "Arial", serif;
-  font-size: 1.08em; line-height: 1.7; }
+[lang|=ar], [lang|=fa], [lang|=ur] { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Geeza Pro",
+  "Arial", serif; line-height: 1.7; }
+:not(html)[lang|=ar], :not(html)[lang|=fa], :not(html)[lang|=ur] { font-size: 1.08em; }
 h1 { font-size: 1.9rem; line-height: 1.25; margin: 0 0 4px; }
-h1 .ar { display: block; font-size: 1.5rem; color: var(--muted); }
+h1 .beside { display: block; font-size: 1.5rem; color: var(--muted); }
 h2 { font-size: 1.35rem; border-bottom: 2px solid var(--accent); padding-bottom: 4px; margin: 36px 0 12px; }
 h3 { font-size: 1.05rem; margin: 20px 0 8px; }
 p, li, td, th, blockquote, dd { overflow-wrap: anywhere; }
@@ -57,7 +55,8 @@ a { color: var(--accent); }
 .stamp { color: var(--muted); font-style: italic; margin: 0 0 16px; }
 nav ol { display: flex; flex-wrap: wrap; gap: 4px 18px; padding: 0; margin: 0; list-style: none; }
 nav li::before { content: "§ "; color: var(--muted); }
-.cite { font-size: 0.78em; white-space: nowrap; vertical-align: super; line-height: 0; }
+.cite { font-size: 0.78em; white-space: nowrap; vertical-align: super; line-height: 0; direction: ltr;
+  unicode-bidi: isolate; }
 .cite a { text-decoration: none; }
 dl.identity { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 6px 18px; margin: 0; }
 dl.identity dt { font-weight: 600; color: var(--muted); }
@@ -69,7 +68,7 @@ td.num { font-variant-numeric: tabular-nums; }
 figure { margin: 12px 0 20px; }
 figure svg { display: block; width: 100%; height: auto; font-family: "Noto Sans", "DejaVu Sans", Arial,
   sans-serif; }
-figure svg [lang="ar"] { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Arial", serif; }
+figure svg [lang|=ar] { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Arial", serif; }
 figcaption { color: var(--muted); font-size: 0.9rem; }
 ul.facts { padding-inline-start: 20px; }
 ul.facts li { margin-bottom: 10px; }
@@ -135,6 +134,11 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
+def _label(labels: SheetLabels, key: str, **html: str) -> str:
+    """A label of the sheet, escaped, with its values (HTML already) put in."""
+    return _e(labels(key)).format(**html)
+
+
 def _iso(text: str) -> str:
     """User text escaped, inside ``<bdi>`` when it holds right-to-left script (its direction then cannot
     leak into the Latin text and numbers around it)."""
@@ -182,6 +186,12 @@ def _date(value: str | None) -> str:
     return _e(value) if value else "—"
 
 
+def _in_line(labels: SheetLabels, date: str) -> str:
+    """A date inside a sentence of the page: on a right-to-left page isolated left to right, since after
+    Arabic letters its digits read as Arabic numbers and the hyphens between them reverse their order."""
+    return f'<bdi dir="ltr">{date}</bdi>' if direction(labels.lang) == "rtl" else date
+
+
 def _cite(sheet: FactSheet, source_id: int, start: int | None, end: int | None) -> str:
     number = sheet.source_number(source_id)
     span = f", chars {start}–{end}" if start is not None else ""
@@ -201,43 +211,56 @@ def _table(headers: Iterable[str], rows: list[list[str]], widths: Iterable[str],
     return f'<table class="{cls}"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
+def _left_to_right(labels: SheetLabels, chart: str) -> str:
+    """A chart whose time runs left to right, kept so on a right-to-left page (its geometry is drawn so)."""
+    return f'<div dir="ltr">{chart}</div>' if direction(labels.lang) == "rtl" else chart
+
+
 def _section(ident: str, title: str, body: list[str]) -> str:
     return f'<section id="{ident}" aria-labelledby="{ident}-h"><h2 id="{ident}-h">{title}</h2>{"".join(body)}</section>'
 
 
-def _identity(sheet: FactSheet) -> str:
+def _identity(sheet: FactSheet, labels: SheetLabels) -> str:
     a = sheet.alliance
     rows: list[str] = []
     langs = sorted({n.lang for n in a.names}, key=lambda x: (x != sheet.lang, x != ENGLISH))
     for lang in langs:
-        spelled = [n.name for n in a.names if n.lang == lang]
-        joined = ("؛ " if lang == "ar" else "; ").join(spelled)
-        rows.append(
-            f"<dt>Names ({_e(language_name(lang))})</dt><dd>{_lang_text(joined, lang, 'span', 'names')}</dd>"
-        )
+        joined = separator(lang).join(n.name for n in a.names if n.lang == lang)
+        names = _label(labels, "names", language=_e(labels.language(lang)))
+        rows.append(f"<dt>{names}</dt><dd>{_lang_text(joined, lang, 'span', 'names')}</dd>")
     if a.description:
-        rows.append(f'<dt>Description</dt><dd dir="auto">{_e(a.description)}</dd>')
+        rows.append(f'<dt>{_label(labels, "description")}</dt><dd dir="auto">{_e(a.description)}</dd>')
+    founded = _label(labels, "founded")
     for event in sheet.founding:
-        written = f' (as written: <bdi dir="auto">{_e(event.date_text)}</bdi>)' if event.date_text else ""
+        date_text = f'<bdi dir="auto">{_e(event.date_text)}</bdi>'
+        written = f" ({_label(labels, 'as_written', text=date_text)})" if event.date_text else ""
         title = _title([LangText(t.lang, t.text, t.is_original) for t in event.titles], sheet, event.title)
         rows.append(
-            f"<dt>Founded</dt><dd>{_date(event.starts_on)}{written} — {title} {_cite_fact(sheet, event)}</dd>"
+            f"<dt>{founded}</dt><dd>{_date(event.starts_on)}{written} — {title} {_cite_fact(sheet, event)}</dd>"
         )
     if not sheet.founding:
-        rows.append('<dt>Founded</dt><dd class="empty">No founding recorded.</dd>')
-    return _section("identity", "Identity and founding", [f'<dl class="identity">{"".join(rows)}</dl>'])
+        rows.append(f'<dt>{founded}</dt><dd class="empty">{_label(labels, "no_founding")}</dd>')
+    return _section("identity", _label(labels, "identity"), [f'<dl class="identity">{"".join(rows)}</dl>'])
 
 
-def _members(sheet: FactSheet, until: dt.date) -> str:
+def _members(sheet: FactSheet, labels: SheetLabels, until: dt.date) -> str:
     if not sheet.members:
-        return _section("members", "Members", ['<p class="empty">No memberships recorded.</p>'])
+        return _section(
+            "members", _label(labels, "members"), [f'<p class="empty">{_label(labels, "no_members")}</p>']
+        )
     rows = [
-        [_names(sheet, m.member), _e(m.status), _date(m.valid_from), _date(m.valid_to), _cite_fact(sheet, m)]
+        [
+            _names(sheet, m.member),
+            _e(labels.value("status", m.status)),
+            _date(m.valid_from),
+            _date(m.valid_to),
+            _cite_fact(sheet, m),
+        ]
         for m in sheet.members
     ]
     body = [
         _table(
-            ["Member", "Status", "Since", "Until", "Source"],
+            [_label(labels, k) for k in ("member", "status", "since", "until", "source")],
             rows,
             ["38%", "14%", "14%", "14%", "20%"],
             "members",
@@ -248,14 +271,16 @@ def _members(sheet: FactSheet, until: dt.date) -> str:
     )
     if chart:
         body.append(
-            f"<figure>{chart}<figcaption>Membership timeline: one row per member state, one segment per "
-            "episode (member, frozen, withdrawn …) in the colour and pattern of its status; a paler start is "
-            "known only to the year or month, an arrow marks an episode still in force.</figcaption></figure>"
+            f"<figure>{_left_to_right(labels, chart)}<figcaption>{_label(labels, 'membership_caption')}</figcaption></figure>"
         )
-    return _section("members", "Members", body)
+    return _section("members", _label(labels, "members"), body)
 
 
-def _fact_items(sheet: FactSheet, facts: list[OrganisationFactOut]) -> str:
+def _untranslated(labels: SheetLabels) -> str:
+    return f'<span class="untranslated" title="{_label(labels, "untranslated_note")}">{_label(labels, "untranslated")}</span>'
+
+
+def _fact_items(sheet: FactSheet, labels: SheetLabels, facts: list[OrganisationFactOut]) -> str:
     items = []
     for f in facts:
         # The fact in the reading language beside the original; "untranslated" when it is not held in it.
@@ -266,43 +291,49 @@ def _fact_items(sheet: FactSheet, facts: list[OrganisationFactOut]) -> str:
         else:
             held = reading.shown if reading is not None else LangText(f.lang, f.text, True)
             read_in = same_language(held.lang, sheet.lang)
-            shown = '<p class="read"></p>' if read_in else f'<p class="read">{UNTRANSLATED}</p>'
+            shown = '<p class="read"></p>' if read_in else f'<p class="read">{_untranslated(labels)}</p>'
             original = _lang_text(held.text, held.lang, "blockquote")
         items.append(f'<li><div class="pair">{shown}{original}</div>{_cite_fact(sheet, f)}</li>')
     return f'<ul class="facts">{"".join(items)}</ul>'
 
 
-def _obligations(sheet: FactSheet) -> str:
+def _obligations(sheet: FactSheet, labels: SheetLabels) -> str:
     body: list[str] = []
     if sheet.obligations:
-        body.append(_fact_items(sheet, sheet.obligations))
+        body.append(_fact_items(sheet, labels, sheet.obligations))
     else:
-        body.append('<p class="empty">No obligations recorded.</p>')
-    for title, facts in (("Characterisations", sheet.characterisations), ("Practices", sheet.practices)):
+        body.append(f'<p class="empty">{_label(labels, "no_obligations")}</p>')
+    for key, facts in (("characterisations", sheet.characterisations), ("practices", sheet.practices)):
         if facts:
-            body += [f"<h3>{title}</h3>", _fact_items(sheet, facts)]
-    return _section("obligations", "Obligations", body)
+            body += [f"<h3>{_label(labels, key)}</h3>", _fact_items(sheet, labels, facts)]
+    return _section("obligations", _label(labels, "obligations"), body)
 
 
-def _force_card(sheet: FactSheet, force: ForceLevelOut) -> str:
-    count = ("about " if force.approximate else "") + f"{force.count:,}"
+def _force_card(sheet: FactSheet, labels: SheetLabels, force: ForceLevelOut) -> str:
+    count = _label(labels, "about", count=f"{force.count:,}") if force.approximate else f"{force.count:,}"
     who = _names(sheet, force.asserted_by) if force.asserted_by else "—"
-    # The unit as the source writes it carries no language tag: its direction is the browser's to find.
-    original = (
-        f'<div><span class="original" dir="auto">{_e(force.unit_original)}</span></div>'
-        if force.unit_original
+    # What is counted, read in the sheet's language (the original label beside a translation; the figure's
+    # own words below stand for the source's script); below it the figure as the source writes it.
+    reading = read_rows(force.units, sheet.lang)
+    unit = _reading(Reading(reading.shown, reading.original), cls="unit") if reading is not None else ""
+    wording = (
+        f"<div>{_lang_text(force.wording, force.wording_lang)}</div>"
+        if force.wording and force.wording_lang
         else ""
     )
     return (
-        f'<div class="figure-card" data-force="{force.id}"><div class="count">{_e(count)}</div>'
-        f'<div dir="auto">{_e(force.unit)}</div>{original}'
-        f'<div class="meta">as of {_date(force.as_of)} · asserted by {who} {_cite_fact(sheet, force)}</div></div>'
+        f'<div class="figure-card" data-force="{force.id}"><div class="count">{count}</div>'
+        f"<div>{unit}</div>{wording}"
+        f'<div class="meta">{_label(labels, "as_of", date=_in_line(labels, _date(force.as_of)))} · {_label(labels, "asserted_by", who=who)} '
+        f"{_cite_fact(sheet, force)}</div></div>"
     )
 
 
-def _forces(sheet: FactSheet) -> str:
+def _forces(sheet: FactSheet, labels: SheetLabels) -> str:
     if not sheet.forces:
-        return _section("forces", "Forces", ['<p class="empty">No force levels recorded.</p>'])
+        return _section(
+            "forces", _label(labels, "forces"), [f'<p class="empty">{_label(labels, "no_forces")}</p>']
+        )
     body: list[str] = []
     groups: dict[str, list[ForceLevelOut]] = {}
     for force in sheet.forces:
@@ -310,43 +341,45 @@ def _forces(sheet: FactSheet) -> str:
     for readiness, forces in groups.items():
         counts = {f.count for f in forces}
         note = (
-            f' <span class="disagree">— sources give {len(counts)} different figures</span>'
+            f' <span class="disagree">— {_label(labels, "figures_differ", count=str(len(counts)))}</span>'
             if len(counts) > 1
             else ""
         )
-        body.append(f"<h3>{_e(READINESS_LABELS.get(readiness, readiness))}{note}</h3>")
-        body.append(f'<div class="forces">{"".join(_force_card(sheet, f) for f in forces)}</div>')
-    return _section("forces", "Forces", body)
+        body.append(f"<h3>{_e(labels.value('readiness', readiness))}{note}</h3>")
+        body.append(f'<div class="forces">{"".join(_force_card(sheet, labels, f) for f in forces)}</div>')
+    return _section("forces", _label(labels, "forces"), body)
 
 
-def _events(sheet: FactSheet) -> str:
+def _events(sheet: FactSheet, labels: SheetLabels) -> str:
     if not sheet.events:
-        return _section("events", "Key events", ['<p class="empty">No events recorded.</p>'])
+        return _section(
+            "events", _label(labels, "events"), [f'<p class="empty">{_label(labels, "no_events")}</p>']
+        )
     rows = []
     for e in sheet.events:
         when = _date(e.starts_on) + (f" – {_e(e.ends_on)}" if e.ends_on else "")
         name = _title([LangText(t.lang, t.text, t.is_original) for t in e.titles], sheet, e.title, "<br>")
-        who = "; ".join(f"{_names(sheet, p.entity)} ({_e(p.role)})" for p in e.participants)
+        who = separator(labels.lang).join(
+            f"{_names(sheet, p.entity)} ({_e(labels.value('role', p.role))})" for p in e.participants
+        )
         rows.append([when, name, who, _cite_fact(sheet, e)])
+    headers = [_label(labels, k) for k in ("date", "event", "participants", "source")]
     return _section(
-        "events",
-        "Key events",
-        [_table(["Date", "Event", "Participants", "Source"], rows, ["14%", "36%", "34%", "16%"], "events")],
+        "events", _label(labels, "events"), [_table(headers, rows, ["14%", "36%", "34%", "16%"], "events")]
     )
 
 
-def _said_on(s: StatementOut) -> str:
+def _said_on(s: StatementOut, labels: SheetLabels) -> str:
     if s.said_on and s.said_on_basis == "not_after":
-        return (
-            f'not after <time datetime="{_e(s.said_on)}">{_e(s.said_on)}</time> (its source\'s publication)'
-        )
+        date = f'<time datetime="{_e(s.said_on)}">{_e(s.said_on)}</time>'
+        return _label(labels, "not_after", date=_in_line(labels, date))
     if not s.said_on:
-        return "undated"
+        return _label(labels, "undated")
     precision = s.said_on_precision or "day"
-    return f'<time datetime="{_e(s.said_on)}">{_e(s.said_on)}</time> ({PRECISION_NOTE[precision]})'
+    return f'<time datetime="{_e(s.said_on)}">{_e(s.said_on)}</time> ({_label(labels, f"precision_{precision}")})'
 
 
-def _statement(sheet: FactSheet, s: StatementOut) -> str:
+def _statement(sheet: FactSheet, labels: SheetLabels, s: StatementOut) -> str:
     title = read_rows(s.role.titles, sheet.lang) if s.role is not None else None
     if title is not None:
         role = ", " + _reading(title, cls="role")
@@ -355,11 +388,11 @@ def _statement(sheet: FactSheet, s: StatementOut) -> str:
     header = (
         f'<span class="who">{_names(sheet, s.speaker)}</span>'
         + role
-        + f'<div class="meta">{_said_on(s)}'
-        + (f" · as written: {_lang_text(s.date_text, s.lang)}" if s.date_text else "")
+        + f'<div class="meta">{_said_on(s, labels)}'
+        + (f" · {_label(labels, 'as_written', text=_lang_text(s.date_text, s.lang))}" if s.date_text else "")
         + (f" · {_iso(s.venue)}" if s.venue else "")
-        + f" · {_e(s.mode)}"
-        + (f" (cue {_lang_text(s.cue, s.lang)})" if s.cue else "")
+        + f" · {_e(labels.value('mode', s.mode))}"
+        + (f" ({_label(labels, 'cue', cue=_lang_text(s.cue, s.lang))})" if s.cue else "")
         + "</div>"
     )
     # The quote is the original; the reader is shown it in their language, else in English (the one rule).
@@ -373,15 +406,15 @@ def _statement(sheet: FactSheet, s: StatementOut) -> str:
         )
         english = (
             f'<p class="translation" lang="{_e(shown.lang)}" dir="{_dir(shown.lang)}">{_e(shown.text)}'
-            f' <span class="meta">(translated by {_iso(translator)})</span></p>'
+            f' <span class="meta">({_label(labels, "translated_by", who=_iso(translator))})</span></p>'
         )
     elif s.lang != sheet.lang and s.lang.split("-")[0] != sheet.lang.split("-")[0]:
-        english = f'<p class="translation">{UNTRANSLATED}</p>'
+        english = f'<p class="translation">{_untranslated(labels)}</p>'
     quote = _lang_text(s.quote, s.lang, "blockquote", "original quote")
     body = f'<div class="pair"><div class="en">{english}</div>{quote}</div>' if english else quote
     return (
         f'<article class="statement" id="statement-{s.id}" data-statement="{s.id}"><header>{header}</header>'
-        f'{body}<div class="meta">statement #{s.id} {_cite_fact(sheet, s)}'
+        f'{body}<div class="meta">{_label(labels, "statement_number", id=str(s.id))} {_cite_fact(sheet, s)}'
         "</div></article>"
     )
 
@@ -390,8 +423,9 @@ def _plural(count: int, word: str) -> str:
     return f"{count:,} {word}" + ("" if count == 1 else "s")
 
 
-def _selection(sheet: FactSheet) -> str:
-    """What the sheet shows of the statements, what it leaves out, and how to list them all."""
+def _selection(sheet: FactSheet, labels: SheetLabels) -> str:
+    """What the sheet shows of the statements, what it leaves out, and how to list them all (in English: the
+    catalogue does not hold these counting sentences, so on a page in another language they are marked so)."""
     sel = sheet.statement_selection
     name = _iso(sheet.name_reading(sheet.alliance.id, sheet.alliance.key).shown.text)
     if sel.rule == "all":
@@ -420,20 +454,21 @@ def _selection(sheet: FactSheet) -> str:
             "sheet with <code>--statements all</code> (or a larger <code>--per-speaker</code> and "
             "<code>--limit</code>).</p>"
         )
-    return f'<div class="selection">{"".join(parts)}</div>'
+    english = "" if labels.lang == ENGLISH else f' lang="{ENGLISH}" dir="ltr"'
+    return f'<div class="selection"{english}>{"".join(parts)}</div>'
 
 
-def _statements(sheet: FactSheet) -> str:
+def _statements(sheet: FactSheet, labels: SheetLabels) -> str:
+    title = _label(labels, "statements")
     if not sheet.statements:
-        return _section("statements", "Statements", ['<p class="empty">No statements recorded.</p>'])
+        return _section("statements", title, [f'<p class="empty">{_label(labels, "no_statements")}</p>'])
+    timeline = _left_to_right(labels, statement_timeline(sheet.statements))
     body = [
-        _selection(sheet),
-        f"<figure>{statement_timeline(sheet.statements)}<figcaption>Statement timeline: speakers by date; "
-        "a dot is a statement dated to the day, a bar one known only to the month or year. Each mark links to "
-        "the statement below.</figcaption></figure>",
+        _selection(sheet, labels),
+        f"<figure>{timeline}<figcaption>{_label(labels, 'statement_caption')}</figcaption></figure>",
     ]
-    body += [_statement(sheet, s) for s in sheet.statements]
-    return _section("statements", "Statements", body)
+    body += [_statement(sheet, labels, s) for s in sheet.statements]
+    return _section("statements", title, body)
 
 
 def _link(url: str) -> str:
@@ -443,7 +478,7 @@ def _link(url: str) -> str:
     return _e(url)
 
 
-def _sources(sheet: FactSheet) -> str:
+def _sources(sheet: FactSheet, labels: SheetLabels) -> str:
     items = []
     for src in sheet.sources:
         # The label repeats the publisher, title and date; they are written here each in its own element, so
@@ -452,23 +487,23 @@ def _sources(sheet: FactSheet) -> str:
         if src.title:
             head.append(_lang_text(src.title, src.lang, "cite", "title"))
         if src.published_on:
-            inferred = " (inferred)" if src.published_basis == "inferred" else ""
+            inferred = " " + _label(labels, "inferred") if src.published_basis == "inferred" else ""
             head.append(f'<time datetime="{_e(src.published_on)}">{_e(src.published_on)}</time>{inferred}')
         parts = [", ".join(head) if head else _e(src.label)]
         if src.url:
             parts.append(_link(src.url))
         if src.published_basis == "inferred" and src.published_note:
-            parts.append(f"publication date inferred: {_iso(src.published_note)}")
+            parts.append(_label(labels, "publication_inferred", note=_iso(src.published_note)))
         if src.sha256:
-            parts.append(f'text SHA-256 <span class="hash">{_e(src.sha256[:16])}…</span>')
+            parts.append(
+                _label(labels, "text_sha256", hash=f'<span class="hash">{_e(src.sha256[:16])}…</span>')
+            )
         items.append(f'<li id="source-{src.number}" value="{src.number}">{" — ".join(parts)}</li>')
+    title = _label(labels, "sources")
     if not items:
-        return _section("sources", "Sources", ['<p class="empty">No sources cited.</p>'])
-    note = (
-        '<p class="counts">Numbered by their id in the knowledge base: <code>csto-kb source show ID</code> '
-        "prints one in full.</p>"
-    )
-    return _section("sources", "Sources", [note, f'<ol class="sources">{"".join(items)}</ol>'])
+        return _section("sources", title, [f'<p class="empty">{_label(labels, "no_sources")}</p>'])
+    note = f'<p class="counts">{_label(labels, "sources_note", command="<code>csto-kb source show ID</code>")}</p>'
+    return _section("sources", title, [note, f'<ol class="sources">{"".join(items)}</ol>'])
 
 
 def _until(sheet: FactSheet) -> dt.date:
@@ -481,27 +516,34 @@ def _until(sheet: FactSheet) -> dt.date:
 def render(sheet: FactSheet) -> str:
     """The whole sheet as one HTML document."""
     a = sheet.alliance
+    # The sheet's own words in the reading language, else English; the page is marked in theirs (every
+    # name, title and quote on it carries its own language).
+    labels = labels_for(sheet.lang)
     name = sheet.name_reading(a.id, a.key)
     title = name.shown.text
-    stamp = f"as it stood on {_e(sheet.as_of)}" if sheet.as_of else "as currently recorded"
+    stamp = (
+        _label(labels, "as_it_stood", date=_in_line(labels, _e(sheet.as_of)))
+        if sheet.as_of
+        else _label(labels, "as_recorded")
+    )
     heading = _lang_text(title, name.shown.lang, "span", "name") + (
-        " " + _lang_text(name.beside.text, name.beside.lang, "span", "ar") if name.beside else ""
+        " " + _lang_text(name.beside.text, name.beside.lang, "span", "beside") if name.beside else ""
     )
     nav = "".join(
-        f'<li><a href="#{ident}">{label}</a></li>'
-        for ident, label in (
-            ("identity", "Identity"),
-            ("members", "Members"),
-            ("obligations", "Obligations"),
-            ("forces", "Forces"),
-            ("events", "Key events"),
-            ("statements", "Statements"),
-            ("sources", "Sources"),
+        f'<li><a href="#{ident}">{_label(labels, key)}</a></li>'
+        for ident, key in (
+            ("identity", "nav_identity"),
+            ("members", "members"),
+            ("obligations", "obligations"),
+            ("forces", "forces"),
+            ("events", "events"),
+            ("statements", "statements"),
+            ("sources", "sources"),
         )
     )
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en" dir="ltr">',
+        f'<html lang="{_e(labels.lang)}" dir="{direction(labels.lang)}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -509,25 +551,31 @@ def render(sheet: FactSheet) -> str:
         # Nothing is loaded from elsewhere: no scripts at all, images and styles only from this file.
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         'img-src data:">',
-        f"<title>{_e(title)} — fact sheet</title>",
+        f"<title>{_e(title)} — {_label(labels, 'fact_sheet')}</title>",
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
         "<main>",
         f"<header><h1>{heading}</h1>"
-        f'<p class="stamp">Fact sheet {stamp}, generated {sheet.generated_at:%Y-%m-%d} by csto-kb '
-        f"(schema version {sheet.schema_version}), read in {_e(language_name(sheet.lang))}. Each line cites a numbered source below and the character "
-        "span of its stored text.</p>"
-        f'<nav aria-label="Sections"><ol>{nav}</ol></nav></header>',
-        _identity(sheet),
-        _members(sheet, _until(sheet)),
-        _obligations(sheet),
-        _forces(sheet),
-        _events(sheet),
-        _statements(sheet),
-        _sources(sheet),
-        "<footer>Made with csto-kb from sourced records; quotes are given exactly as the source writes them, "
-        "with translations beside them.</footer>",
+        '<p class="stamp">'
+        + _label(
+            labels,
+            "stamp",
+            stamp=stamp,
+            date=_in_line(labels, f"{sheet.generated_at:%Y-%m-%d}"),
+            version=str(sheet.schema_version),
+            language=_e(labels.language(sheet.lang)),
+        )
+        + "</p>"
+        f'<nav aria-label="{_label(labels, "sections")}"><ol>{nav}</ol></nav></header>',
+        _identity(sheet, labels),
+        _members(sheet, labels, _until(sheet)),
+        _obligations(sheet, labels),
+        _forces(sheet, labels),
+        _events(sheet, labels),
+        _statements(sheet, labels),
+        _sources(sheet, labels),
+        f"<footer>{_label(labels, 'footer')}</footer>",
         "</main>",
         "</body>",
         "</html>",

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from csto_kb.exporters.common import isolate, md_escape
+from csto_kb.exporters.factsheet_labels import SheetLabels, labels_for, separator
 from csto_kb.exporters.statements import role_line
-from csto_kb.labels import said_on_label
 from csto_kb.languages import (
     ENGLISH,
     LangText,
     Reading,
     is_right_to_left,
-    language_name,
     read,
     read_rows,
     same_language,
@@ -18,8 +17,6 @@ from csto_kb.languages import (
 from csto_kb.schemas.facts import Citation
 from csto_kb.schemas.factsheet import CitedSource, FactSheet
 from csto_kb.schemas.statements import EntityRef, StatementOut
-
-READINESS_LABELS = {"permanent_alert": "permanent alert", "peacekeeping": "peacekeeping", "other": "other"}
 
 
 def _cite(sheet: FactSheet, fact: Citation | StatementOut) -> str:
@@ -56,14 +53,28 @@ def _date(value: str | None) -> str:
     return value or "—"
 
 
-def _source_head(src: CitedSource) -> str:
+def _source_head(src: CitedSource, labels: SheetLabels) -> str:
     """Publisher, title and date, each once; an Arabic publisher or title isolated from the date."""
     head = [isolate(md_escape(src.publisher))] if src.publisher else []
     if src.title:
         head.append(f"“{isolate(md_escape(src.title))}”")
     if src.published_on:
-        head.append(src.published_on + (" (inferred)" if src.published_basis == "inferred" else ""))
+        inferred = " " + labels("inferred") if src.published_basis == "inferred" else ""
+        head.append(src.published_on + inferred)
     return ", ".join(head) if head else md_escape(src.label)
+
+
+def _said_on(labels: SheetLabels, s: StatementOut) -> str:
+    """A statement's date: ``2022-04-13``; ``not after 2022-04-15`` when only its source's publication bounds
+    it; ``undated``."""
+    if s.said_on is None:
+        return labels("undated")
+    return labels("not_after_short", date=s.said_on) if s.said_on_basis == "not_after" else s.said_on
+
+
+def _header(labels: SheetLabels, *keys: str) -> str:
+    """A table's head and its rule."""
+    return f"| {' | '.join(labels(k) for k in keys)} |\n|{' --- |' * len(keys)}"
 
 
 def _plural(count: int, word: str) -> str:
@@ -91,50 +102,48 @@ def _selection(sheet: FactSheet) -> str:
 
 
 def render(sheet: FactSheet) -> str:
+    # The sheet's own words in the reading language, else English (`factsheet_labels`).
+    labels = labels_for(sheet.lang)
     a = sheet.alliance
     name = sheet.name_reading(a.id, a.key)
     heading = _lang_text(name.shown.text, name.shown.lang)
     if name.beside is not None:
         heading += f" · {_lang_text(name.beside.text, name.beside.lang)}"
     out: list[str] = [f"# {heading}", ""]
-    stamp = f"as it stood on {sheet.as_of}" if sheet.as_of else "as currently recorded"
-    out += [
-        f"*Fact sheet {stamp}, generated {sheet.generated_at:%Y-%m-%d} by csto-kb. "
-        "Each line cites a numbered source below and the character span of its stored text.*",
-        "",
-    ]
+    stamp = labels("as_it_stood", date=sheet.as_of) if sheet.as_of else labels("as_recorded")
+    out += [f"*{labels('stamp_short', stamp=stamp, date=f'{sheet.generated_at:%Y-%m-%d}')}*", ""]
 
-    out += ["## Identity and founding", ""]
+    out += [f"## {labels('identity')}", ""]
     for lang in sorted({n.lang for n in a.names}, key=lambda x: (x != sheet.lang, x != ENGLISH)):
-        joined = ("؛ " if lang == "ar" else "; ").join(n.name for n in a.names if n.lang == lang)
-        out.append(f"- **Names ({language_name(lang)}):** {_lang_text(joined, lang)}")
+        joined = separator(lang).join(n.name for n in a.names if n.lang == lang)
+        out.append(f"- **{labels('names', language=labels.language(lang))}:** {_lang_text(joined, lang)}")
     if a.description:
         out.append(f"- {md_escape(a.description)}")
     for event in sheet.founding:
         written = f" (“{md_escape(event.date_text)}”)" if event.date_text else ""
-        out.append(f"- **Founded:** {_date(event.starts_on)}{written} {_cite(sheet, event)}")
+        out.append(f"- **{labels('founded')}:** {_date(event.starts_on)}{written} {_cite(sheet, event)}")
     out.append("")
 
-    out += ["## Members", ""]
+    out += [f"## {labels('members')}", ""]
     if sheet.members:
-        out += ["| Member | Status | Since | Until | Source |", "| --- | --- | --- | --- | --- |"]
+        out += [_header(labels, "member", "status", "since", "until", "source")]
         for m in sheet.members:
             out.append(
-                f"| {_names(sheet, m.member)} | {m.status} | {_date(m.valid_from)} | "
+                f"| {_names(sheet, m.member)} | {md_escape(labels.value('status', m.status))} | {_date(m.valid_from)} | "
                 f"{_date(m.valid_to)} | {_cite(sheet, m)} |"
             )
     else:
-        out.append("_No memberships recorded._")
+        out.append(f"_{labels('no_members')}_")
     out.append("")
 
-    for heading, facts in (
-        ("Obligations", sheet.obligations),
-        ("Characterisations", sheet.characterisations),
-        ("Practices", sheet.practices),
+    for key, facts in (
+        ("obligations", sheet.obligations),
+        ("characterisations", sheet.characterisations),
+        ("practices", sheet.practices),
     ):
         if not facts:
             continue
-        out += [f"## {heading}", ""]
+        out += [f"## {labels(key)}", ""]
         for f in facts:
             # The fact in the reading language, then the original; "untranslated" when it is not held in it.
             reading = read_rows(f.texts, sheet.lang)
@@ -142,53 +151,61 @@ def render(sheet: FactSheet) -> str:
             if reading is not None and reading.original is not None:
                 shown = f"{_lang_text(reading.shown.text, reading.shown.lang)} "
             else:
-                shown = "" if same_language(original.lang, sheet.lang) else "**[untranslated]** "
+                shown = "" if same_language(original.lang, sheet.lang) else f"**[{labels('untranslated')}]** "
             out.append(f"- {shown}— {_lang_text(original.text, original.lang)} {_cite(sheet, f)}")
         out.append("")
 
-    out += ["## Forces", ""]
+    out += [f"## {labels('forces')}", ""]
     if sheet.forces:
-        out += [
-            "| Unit | Count | Readiness | As of | Asserted by | Source |",
-            "| --- | --- | --- | --- | --- | --- |",
-        ]
+        out += [_header(labels, "unit", "count", "readiness", "as_of_column", "asserted_by_column", "source")]
         for force in sheet.forces:
-            count = ("about " if force.approximate else "") + f"{force.count:,}"
+            count = labels("about", count=f"{force.count:,}") if force.approximate else f"{force.count:,}"
             who = _names(sheet, force.asserted_by) if force.asserted_by else "—"
+            # The label in the reading language, the original beside a translation (as in the HTML sheet).
+            label = read_rows(force.units, sheet.lang)
+            unit = (
+                _reading(Reading(label.shown, label.original)) if label is not None else md_escape(force.unit)
+            )
+            # A readiness in a table cell is written in lower case, as the other codes are.
+            readiness = md_escape(labels.value("readiness", force.readiness).lower())
             out.append(
-                f"| {md_escape(force.unit)} | {count} | {READINESS_LABELS[force.readiness]} | "
-                f"{_date(force.as_of)} | {who} | {_cite(sheet, force)} |"
+                f"| {unit} | {count} | {readiness} | {_date(force.as_of)} | {who} | {_cite(sheet, force)} |"
             )
     else:
-        out.append("_No force levels recorded._")
+        out.append(f"_{labels('no_forces')}_")
     out.append("")
 
-    out += ["## Key events", ""]
+    out += [f"## {labels('events')}", ""]
     if sheet.events:
-        out += ["| Date | Event | Participants | Source |", "| --- | --- | --- | --- |"]
+        out += [_header(labels, "date", "event", "participants", "source")]
         for e in sheet.events:
             when = _date(e.starts_on) + (f" – {e.ends_on}" if e.ends_on else "")
-            who = "; ".join(f"{_names(sheet, p.entity)} ({p.role})" for p in e.participants)
+            who = separator(labels.lang).join(
+                f"{_names(sheet, p.entity)} ({md_escape(labels.value('role', p.role))})"
+                for p in e.participants
+            )
             title = read_rows(e.titles, sheet.lang)
             event_name = _reading(title) if title is not None else md_escape(e.title)
             out.append(f"| {when} | {event_name} | {who} | {_cite(sheet, e)} |")
     else:
-        out.append("_No events recorded._")
+        out.append(f"_{labels('no_events')}_")
     out.append("")
 
-    out += ["## Statements", ""]
+    out += [f"## {labels('statements')}", ""]
     if not sheet.statements:
-        out += ["_No statements recorded._", ""]
+        out += [f"_{labels('no_statements')}_", ""]
     else:
         out += [_selection(sheet), ""]
     for s in sheet.statements:
         role_title = read_rows(s.role.titles, sheet.lang) if s.role is not None else None
         role = _reading(role_title) if role_title is not None else md_escape(role_line(s))
         precision = (
-            f" ({s.said_on_precision})" if s.said_on_precision and s.said_on_precision != "day" else ""
+            f" ({labels(f'precision_short_{s.said_on_precision}')})"
+            if s.said_on_precision in ("year", "month")
+            else ""
         )
         out.append(
-            f"**{said_on_label(s.said_on, s.said_on_basis)}{precision} — {_names(sheet, s.speaker)}**"
+            f"**{_said_on(labels, s)}{precision} — {_names(sheet, s.speaker)}**"
             + (f", {role}" if role else "")
         )
         out.append("")
@@ -199,28 +216,28 @@ def render(sheet: FactSheet) -> str:
         if reading is not None and reading.original is not None:
             out += [">", f"> *{_lang_text(reading.shown.text, reading.shown.lang)}*"]
         elif s.lang.split("-")[0] != sheet.lang.split("-")[0]:
-            out += [">", "> **[untranslated]**"]
+            out += [">", f"> **[{labels('untranslated')}]**"]
         out.append("")
         details = [
-            s.mode,
-            f"cue “{isolate(md_escape(s.cue))}”" if s.cue else "",
+            md_escape(labels.value("mode", s.mode)),
+            labels("cue", cue=f"“{isolate(md_escape(s.cue))}”") if s.cue else "",
             isolate(md_escape(s.venue)) if s.venue else "",
-            f"date as written “{isolate(md_escape(s.date_text))}”" if s.date_text else "",
+            labels("date_as_written", text=f"“{isolate(md_escape(s.date_text))}”") if s.date_text else "",
         ]
         out.append(" · ".join(d for d in details if d) + f" {_cite(sheet, s)}")
         out.append("")
 
-    out += ["## Sources", ""]
+    out += [f"## {labels('sources')}", ""]
     if sheet.sources:
-        out += ["_Numbered by their id in the knowledge base (`csto-kb source show ID`)._", ""]
+        out += [f"_{labels('sources_note_short', command='`csto-kb source show ID`')}_", ""]
     for src in sheet.sources:
-        parts = [_source_head(src)]
+        parts = [_source_head(src, labels)]
         if src.url:
             parts.append(f"<{src.url}>")
         if src.published_basis == "inferred" and src.published_note:
-            parts.append(f"publication date inferred: {md_escape(src.published_note)}")
+            parts.append(labels("publication_inferred", note=md_escape(src.published_note)))
         if src.sha256:
-            parts.append(f"text SHA-256 `{src.sha256[:16]}…`")
+            parts.append(labels("text_sha256", hash=f"`{src.sha256[:16]}…`"))
         out.append(f"{src.number}. " + " — ".join(parts))
     out.append("")
     return "\n".join(out)

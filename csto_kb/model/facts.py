@@ -183,7 +183,10 @@ class OrganisationFactText(Timestamped, Base):
 
 
 class ForceLevel(Evidenced, Base):
-    """A figure for an organisation's forces as some source gives it; conflicting figures coexist as rows."""
+    """A figure for an organisation's forces as some source gives it; conflicting figures coexist as rows.
+
+    What is counted (troops, a peacekeeping force …) is a label per language (``units``), one of them the
+    original: the label as first recorded. The figure as the source writes it is its evidence's words."""
 
     __tablename__ = "force_level"
     __table_args__ = (
@@ -194,8 +197,6 @@ class ForceLevel(Evidenced, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("entity.id", ondelete="RESTRICT"), index=True)
-    unit: Mapped[str] = mapped_column(String(300))
-    unit_original: Mapped[str | None] = mapped_column(String(300))
     count: Mapped[int] = mapped_column(Integer)
     approximate: Mapped[bool] = mapped_column(Boolean, default=False)
     readiness: Mapped[str] = mapped_column(String(20))
@@ -204,7 +205,60 @@ class ForceLevel(Evidenced, Base):
 
     organisation: Mapped[Entity] = relationship()
     statement: Mapped[Statement | None] = relationship()
+    units: Mapped[list[ForceLevelUnit]] = relationship(
+        order_by="ForceLevelUnit.id", cascade="all, delete-orphan", lazy="selectin"
+    )
 
     @property
     def asserted_by(self) -> Entity | None:
         return self.statement.speaker if self.statement is not None else None
+
+    @property
+    def original_unit(self) -> TitleRow | None:
+        return original_row(self.units)
+
+    @property
+    def unit(self) -> str:
+        """What is counted, as first recorded (the original label), in its own language."""
+        original = self.original_unit
+        return original.text if original is not None else ""
+
+    @property
+    def unit_lang(self) -> str:
+        """The language of the original label."""
+        original = self.original_unit
+        return original.lang if original is not None else ""
+
+    def unit_in(self, lang: str) -> str | None:
+        """The label in exactly this language, or None."""
+        return text_in(self.units, lang)
+
+    @property
+    def wording(self) -> str | None:
+        """The figure as its first source writes it: that evidence's words (None when the source stores no
+        text or the evidence has no span)."""
+        if not self.evidence:
+            return None
+        first = self.first_evidence
+        body = first.source.body
+        if body is None or first.span_start is None or first.span_end is None:
+            return None
+        return body[first.span_start : first.span_end]
+
+    @property
+    def wording_lang(self) -> str | None:
+        """The language of `wording`: its source's."""
+        return self.first_evidence.source.lang if self.wording is not None else None
+
+
+class ForceLevelUnit(Timestamped, Base):
+    """A force figure's label (what is counted) in one language; one per language, one of them the original."""
+
+    __tablename__ = "force_level_unit"
+    __table_args__ = one_per_language("force_level_id", "force_level_unit")
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    force_level_id: Mapped[int] = mapped_column(ForeignKey("force_level.id", ondelete="CASCADE"), index=True)
+    lang: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(String(300))
+    is_original: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from csto_kb.errors import InvalidInput
 from csto_kb.schemas.common import LangCode, Method, Model, NonBlank, PartialDateStr
 
 MembershipStatus = Literal[
@@ -121,11 +122,20 @@ class RoleIn(TitledIn):
 
 
 class RoleEdit(Model):
-    title: NonBlank | None = None
-    title_ar: str | None = None
+    title: NonBlank | None = Field(default=None, description="the original title, corrected")
+    title_ar: str | None = Field(default=None, description="the Arabic title (as title_translations ar)")
+    title_translations: dict[LangCode, NonBlank] = Field(
+        default_factory=dict, description="the title in other languages (each created when missing)"
+    )
     since: PartialDateStr | None = None
     until: PartialDateStr | None = None
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _arabic_once(self) -> RoleEdit:
+        if self.title_ar and "ar" in self.title_translations:
+            raise ValueError("title: one title per language (title_ar and title_translations ar overlap)")
+        return self
 
 
 class ForceLevelIn(Model):
@@ -133,8 +143,16 @@ class ForceLevelIn(Model):
 
     organisation: NonBlank
     count: int = Field(gt=0, le=2_147_483_647)
-    unit: NonBlank = "troops"
-    unit_original: str | None = None
+    unit: NonBlank = Field(default="troops", description="what is counted, in unit_lang: the original label")
+    unit_lang: LangCode = Field(default="en", description="the language of unit")
+    unit_translations: dict[LangCode, NonBlank] = Field(
+        default_factory=dict, description="what is counted in other languages, by language tag"
+    )
+    unit_original: str | None = Field(
+        default=None,
+        description="the unit as the source writes it, in the source's language (the original, unit beside "
+        "it); when it is the evidence's words, the evidence keeps them",
+    )
     approximate: bool = False
     readiness: Readiness = "other"
     as_of: PartialDateStr | None = None
@@ -142,10 +160,36 @@ class ForceLevelIn(Model):
     note: str | None = None
     evidence: EvidenceIn
 
+    @model_validator(mode="after")
+    def _one_unit_per_language(self) -> ForceLevelIn:
+        if self.unit_lang in self.unit_translations:
+            raise ValueError(f"unit: one unit per language ({self.unit_lang} is given twice)")
+        return self
+
+    def unit_rows(self, source_lang: str) -> list[tuple[str, str, bool]]:
+        """Every label given as (language, text, is the original), the original first.
+
+        ``unit_original`` is the label in ``source_lang`` (the evidence's source's language) and the original,
+        unless it is the evidence's words themselves (the figure as the source writes it), which the evidence
+        keeps, or the unit again."""
+        rows = [(self.unit_lang, self.unit, True)]
+        written = (self.unit_original or "").strip()
+        if written and written != self.unit.strip() and written != (self.evidence.text or "").strip():
+            if source_lang == self.unit_lang or source_lang in self.unit_translations:
+                raise InvalidInput(
+                    f"unit_original: one unit per language (the source's language, {source_lang}, is given "
+                    "twice)"
+                )
+            rows = [(source_lang, written, True), (self.unit_lang, self.unit, False)]
+        return rows + [(lang, text, False) for lang, text in self.unit_translations.items()]
+
 
 class ForceLevelEdit(Model):
     count: int | None = Field(default=None, gt=0, le=2_147_483_647)
-    unit: NonBlank | None = None
+    unit: NonBlank | None = Field(default=None, description="the original label, corrected")
+    unit_translations: dict[LangCode, NonBlank] = Field(
+        default_factory=dict, description="the label in other languages (each created when missing)"
+    )
     approximate: bool | None = None
     readiness: Readiness | None = None
     as_of: PartialDateStr | None = None
@@ -177,7 +221,10 @@ class EventIn(TitledIn):
 
 class EventEdit(Model):
     kind: EventKind | None = None
-    title: NonBlank | None = None
+    title: NonBlank | None = Field(default=None, description="the original title, corrected")
+    title_translations: dict[LangCode, NonBlank] = Field(
+        default_factory=dict, description="the title in other languages (each created when missing)"
+    )
     starts_on: PartialDateStr | None = None
     ends_on: PartialDateStr | None = None
     date_text: str | None = None

@@ -58,7 +58,15 @@ class Model(BaseModel):
         # query; a field the table does not name is only bounded by the longest text a column holds.
         if isinstance(data, dict):
             for field, value in data.items():
-                for text in value if isinstance(value, list) else [value]:
+                # A list's items and a dict's values (translations by language) are held to the same limit.
+                held = (
+                    value
+                    if isinstance(value, list)
+                    else list(value.values())
+                    if isinstance(value, dict)
+                    else [value]
+                )
+                for text in held:
                     if isinstance(text, str):
                         problem = text_problem(str(field), text, limit=LIMITS.get(str(field), LONG_TEXT))
                         if problem:

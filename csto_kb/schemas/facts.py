@@ -33,8 +33,14 @@ class MembershipOut(Citation):
 class ForceLevelOut(Citation):
     id: int
     organisation: EntityRef
-    unit: str
-    unit_original: str | None
+    unit: str = Field(description="what is counted, as first recorded (the original label), in its language")
+    unit_lang: str = Field(description="the language of the original label")
+    units: list[TitleOut] = Field(description="the label in every language held, the original among them")
+    wording: str | None = Field(
+        description="the figure as its first source writes it (its evidence's words), when that source "
+        "stores its text"
+    )
+    wording_lang: str | None = Field(description="the language of wording: its source's")
     count: int
     approximate: bool
     readiness: str

@@ -12,8 +12,13 @@ from csto_kb.schemas.entities import NameOut
 from csto_kb.schemas.facts import EventOut, ForceLevelOut, MembershipOut, OrganisationFactOut
 from csto_kb.schemas.statements import EntityRef, StatementOut
 
-FACTSHEET_SCHEMA_VERSION: Literal[4] = 4
-"""Version 4 (from 3): any language. The new ``lang`` is the sheet's reading language (``--lang``, ``en`` by
+FACTSHEET_SCHEMA_VERSION: Literal[5] = 5
+"""Version 5 (from 4): force levels lose ``unit_original`` and gain ``units`` (what is counted in every
+language held, ``lang``, ``text``, ``is_original``, as titles), ``unit_lang`` (the language of ``unit``, which is
+the original label, as before) and ``wording`` with ``wording_lang`` (the figure as its first source writes it:
+that evidence's words, which the seed's and extracted figures held in ``unit_original``).
+
+Version 4 (from 3): any language. The new ``lang`` is the sheet's reading language (``--lang``, ``en`` by
 default): a name, a title or a quote is shown in it, else in English, else in its original, with the
 original beside (`csto_kb.languages`). The new ``entity_names`` holds every name of every entity the sheet
 refers to, by entity id, each with its language tag, so a reader of any language finds its names. Roles and
@@ -119,9 +124,9 @@ class StatementSelection(BaseModel):
 
 
 class FactSheet(BaseModel):
-    """Version 4 of the fact sheet; the JSON export is this model, validated."""
+    """Version 5 of the fact sheet; the JSON export is this model, validated."""
 
-    schema_version: Literal[4] = FACTSHEET_SCHEMA_VERSION
+    schema_version: Literal[5] = FACTSHEET_SCHEMA_VERSION
     generated_at: dt.datetime
     as_of: str | None
     lang: str = Field(default="en", description="the reading language: names, titles and quotes in it first")

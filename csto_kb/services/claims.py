@@ -26,6 +26,7 @@ from csto_kb.model import (
     EventTitle,
     Evidence,
     ForceLevel,
+    ForceLevelUnit,
     Membership,
     OrganisationFact,
     OrganisationFactText,
@@ -258,11 +259,15 @@ def record_force_level(session: Session, data: ForceLevelIn, by: str) -> ClaimAd
         )
 
     def build(session: Session) -> ForceLevel:
+        # A unit as the source writes it is in the source's language.
+        source_lang = get_source(session, data.evidence.source).lang
         return ForceLevel(
             organisation=resolve_for_write(session, data.organisation, field="organisation"),
             count=data.count,
-            unit=data.unit,
-            unit_original=data.unit_original,
+            units=[
+                ForceLevelUnit(lang=lang, text=text, is_original=o)
+                for lang, text, o in data.unit_rows(source_lang)
+            ],
             approximate=data.approximate,
             readiness=data.readiness,
             as_of=data.as_of,
@@ -362,7 +367,6 @@ _EDIT_COLUMNS: dict[str, dict[str, str]] = {
     },
     "force_level": {
         "count": "count",
-        "unit": "unit",
         "approximate": "approximate",
         "readiness": "readiness",
         "as_of": "as_of",
@@ -393,6 +397,15 @@ def _set_text(fact: OrganisationFact, lang: str | None, text: str) -> None:
         fact.texts.append(OrganisationFactText(lang=lang or "en", text=text, is_original=not fact.texts))
 
 
+def _set_unit(force: ForceLevel, lang: str | None, text: str) -> None:
+    """Correct a figure's label: the original's (``lang`` None) or one language's, created when missing."""
+    current = force.original_unit if lang is None else next((u for u in force.units if u.lang == lang), None)
+    if current is not None:
+        current.text = text
+    else:
+        force.units.append(ForceLevelUnit(lang=lang or "en", text=text, is_original=not force.units))
+
+
 def _set_title(claim: Evidenced, lang: str | None, text: str) -> None:
     assert isinstance(claim, Role | Event)
     row_class = RoleTitle if isinstance(claim, Role) else EventTitle
@@ -402,6 +415,30 @@ def _set_title(claim: Evidenced, lang: str | None, text: str) -> None:
         current.text = text
     else:
         claim.titles.append(row_class(lang=lang or "en", text=text, is_original=not rows))  # type: ignore[arg-type]
+
+
+# A claim's language rows: the field that corrects the original, and the one that adds or corrects a language.
+_LANGUAGE_ROWS = {"title": "title_translations", "unit": "unit_translations", "text": "text_translations"}
+
+
+def _original_given_twice(claim: Evidenced, given: dict[str, Any]) -> None:
+    """Refuse an edit that corrects the original twice: with its own field and as a translation in its
+    language (which would win would depend on the order they are applied in)."""
+    original = (
+        claim.original_title
+        if isinstance(claim, Role | Event)
+        else claim.original_unit
+        if isinstance(claim, ForceLevel)
+        else claim.original_text
+        if isinstance(claim, OrganisationFact)
+        else None
+    )
+    for field, translations in _LANGUAGE_ROWS.items():
+        if original is not None and field in given and original.lang in given.get(translations, {}):
+            raise InvalidInput(
+                f"{translations}: {original.lang} is the original's language, corrected with {field}; "
+                "give it once"
+            )
 
 
 _INTERVALS = {
@@ -433,14 +470,21 @@ def edit_claim(
         claim = _get(uow.session, table, claim_id)
         if claim.retracted_at is not None:
             raise Conflict(f"{table}: #{claim_id} is retracted; add a new one instead")
+        _original_given_twice(claim, given)
         for field, value in given.items():
             if field in _EDIT_TITLES:
                 _set_title(claim, _EDIT_TITLES[field], value)
+            elif isinstance(claim, Role | Event) and field == "title_translations":
+                for lang, text in value.items():
+                    _set_title(claim, lang, text)
             elif isinstance(claim, OrganisationFact) and field in _EDIT_TEXTS:
                 _set_text(claim, _EDIT_TEXTS[field], value)
             elif isinstance(claim, OrganisationFact) and field == "text_translations":
                 for lang, text in value.items():
                     _set_text(claim, lang, text)
+            elif isinstance(claim, ForceLevel) and field in ("unit", "unit_translations"):
+                for lang, text in ({None: value} if field == "unit" else value).items():
+                    _set_unit(claim, lang, text)
             else:
                 setattr(claim, _EDIT_COLUMNS[table][field], value)
         if table in _INTERVALS:

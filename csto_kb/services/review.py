@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from csto_kb.db import history
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.errors import Conflict, Duplicate, InvalidInput, NotFound
-from csto_kb.model import Candidate, Entity, ForceLevel, Source
+from csto_kb.model import Candidate, Entity, ForceLevel, ForceLevelUnit, Source
 from csto_kb.model.base import utcnow
 from csto_kb.schemas.extraction import Extraction, ForceFigureCandidate, StatementCandidate
 from csto_kb.schemas.review import CandidateOut, IngestReport, ReviewOutcome
@@ -311,8 +311,8 @@ def _accept_force_level(session: Session, candidate: Candidate, by: str) -> Revi
     organisation = resolve_for_write(session, str(p["organisation"]), field="organisation")
     level = ForceLevel(
         organisation=organisation,
-        unit=str(p["unit"]),
-        unit_original=str(p["text"]),
+        # The unit as extracted is the source's own word; the figure's words are its evidence's span.
+        units=[ForceLevelUnit(lang=candidate.source.lang, text=str(p["unit"]), is_original=True)],
         count=int(p["count"]),
         approximate=bool(p["approximate"]),
         readiness=str(p["readiness"]),
