@@ -111,6 +111,15 @@ def read(texts: Iterable[LangText], lang: str) -> Reading | None:
     return Reading(shown, None, next((t for t in held if t.lang != shown.lang), None))
 
 
+def read_name(names: Iterable[LangText], lang: str, key: str) -> Reading:
+    """An entity's name for a reader of ``lang``: `read` over its names, primary names first (``original``
+    marks a primary name, and the first primary one counts as the original); the key stands in for an
+    entity with no name."""
+    held = sorted(names, key=lambda n: not n.original)
+    reading = read(held, lang)
+    return reading if reading is not None else Reading(LangText(ENGLISH, key, True), None)
+
+
 class TextRow(Protocol):
     """A stored text row: a title, a name (``is_original`` then means primary)."""
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from csto_kb.exporters.common import isolate, md_escape
-from csto_kb.exporters.statements import role_line
+from csto_kb.exporters.common import md_lang_text as _lang_text
+from csto_kb.exporters.common import md_reading as _reading
 from csto_kb.labels import said_on_label
 from csto_kb.languages import (
     ENGLISH,
     LangText,
-    Reading,
-    is_right_to_left,
     language_name,
     read,
     read_rows,
@@ -30,22 +29,6 @@ def _cite(sheet: FactSheet, fact: Citation | StatementOut) -> str:
         + "]"
         for e in fact.evidence
     )
-
-
-def _lang_text(text: str, lang: str) -> str:
-    """Text in a right-to-left language marked as such; other text as it is (isolated when it holds
-    right-to-left script)."""
-    if is_right_to_left(lang):
-        return f'<span dir="rtl" lang="{lang}">{md_escape(text)}</span>'
-    return isolate(md_escape(text))
-
-
-def _reading(reading: Reading) -> str:
-    """What the reader is shown, with the original beside it when that is a translation."""
-    shown = _lang_text(reading.shown.text, reading.shown.lang)
-    if reading.beside is None:
-        return shown
-    return f"{shown} ({_lang_text(reading.beside.text, reading.beside.lang)})"
 
 
 def _names(sheet: FactSheet, entity: EntityRef) -> str:
@@ -183,7 +166,7 @@ def render(sheet: FactSheet) -> str:
         out += [_selection(sheet), ""]
     for s in sheet.statements:
         role_title = read_rows(s.role.titles, sheet.lang) if s.role is not None else None
-        role = _reading(role_title) if role_title is not None else md_escape(role_line(s))
+        role = _reading(role_title) if role_title is not None else md_escape(s.role_text)
         precision = (
             f" ({s.said_on_precision})" if s.said_on_precision and s.said_on_precision != "day" else ""
         )
