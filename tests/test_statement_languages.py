@@ -176,3 +176,45 @@ def test_json_ld_names_an_entity_in_every_language_it_has_a_name_in(cli: Cli, db
         {"@value": "نيكول باشينيان", "@language": "ar"},
         {"@value": "Никол Пашинян", "@language": "ru"},
     ]
+
+
+def test_a_stream_that_lets_names_go_still_reads_every_row_in_the_readers_language(
+    cli: Cli, db_url: str
+) -> None:
+    """With room for two entities, roles and sources at a time and batches of two statements, every
+    statement still finds its speaker's, organisation's and subjects' names (read again when let go)."""
+    from csto_kb.exporters.rows import csv_row
+    from csto_kb.sql import direct
+    from csto_kb.sql.run import Lookups, StatementFilter, statement_rows
+
+    ok(cli("entity", "alias", "Armenia", "Армения", "--lang", "ru"))
+    ok(cli("entity", "alias", "Nikol Pashinyan", "Никол Пашинян", "--lang", "ru"))
+    # Belfer's four statements fall in two batches: the second finds his role read, its organisation let go.
+    ok(cli("entity", "alias", "Euro-Gulf Information Centre", "Евро-Персидский центр", "--lang", "ru"))
+
+    def export(lookups: Lookups, batch_size: int) -> list[list[object]]:
+        opened = direct.open_ready(db_url)
+        assert opened is not None
+        connection, dialect = opened
+        try:
+            rows = statement_rows(
+                connection, dialect, StatementFilter(), lambda *_: 0, lookups=lookups, batch_size=batch_size
+            )
+            reader = Reader("ru", lookups.names)
+            reader.HELD = 1
+            return [csv_row(s, reader) for s in rows]
+        finally:
+            connection.close()
+
+    tight = Lookups(bound=2)
+    assert export(tight, 2) == export(Lookups(), 500)
+    assert len(tight.entities) <= 2 + 2 * 4  # emptied as it went: at most a batch's entities past the bound
+    [pashinyan] = [r for r in export(Lookups(bound=2), 2) if r[5] == "nikol-pashinyan"]
+    assert pashinyan[CSV_COLUMNS.index("speaker_name")] == "Никол Пашинян"
+    assert pashinyan[CSV_COLUMNS.index("organisation_name")] == "Армения"
+    belfer = [
+        r[CSV_COLUMNS.index("organisation_name")]
+        for r in export(Lookups(bound=2), 2)
+        if r[5] == "mitchell-belfer"
+    ]
+    assert belfer.count("Евро-Персидский центр") == 3  # the fourth is in no recorded role

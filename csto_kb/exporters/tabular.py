@@ -45,7 +45,10 @@ class JsonLinesStatementWriter:
         self.reader = reader
 
     def write(self, statement: Row) -> None:
-        self.out.write(json.dumps(json_row(statement, self.reader), ensure_ascii=False) + "\n")
+        # A row is a tree (its shared parts, a speaker or a source, are shared dicts, never cycles): the
+        # encoder's cycle check would only cost time on every nested object.
+        line = json.dumps(json_row(statement, self.reader), ensure_ascii=False, check_circular=False)
+        self.out.write(line + "\n")
 
     def finalize(self) -> None:
         self.out.flush()

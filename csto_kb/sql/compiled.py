@@ -2,7 +2,7 @@
 
 SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_about.statement_id, statement_about.entity_id FROM '
                             'statement_about WHERE statement_about.statement_id IN (__ids__) ORDER BY '
-                            'statement_about.entity_id',
+                            'statement_about.statement_id, statement_about.entity_id',
                 'dated_order': 'statement.said_on, statement.id',
                 'entities': 'SELECT entity.id, entity.key FROM entity WHERE entity.id IN (__ids__)',
                 'entities_by_name': 'SELECT DISTINCT entity_name.entity_id FROM entity_name JOIN entity ON '
@@ -17,12 +17,13 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                 'entity_merged_into': 'SELECT entity.merged_into_id FROM entity WHERE entity.id = %(id)s',
                 'entity_names': 'SELECT entity_name.entity_id, entity_name.lang, entity_name.name, '
                                 'entity_name.is_primary FROM entity_name WHERE entity_name.entity_id IN '
-                                '(__ids__) ORDER BY entity_name.id',
+                                '(__ids__) ORDER BY entity_name.entity_id, entity_name.id',
                 'evidence_of': 'SELECT evidence.statement_id, evidence.id, evidence.source_id, '
                                'evidence.span_start, evidence.span_end, evidence.method, '
                                'evidence.extractor_version, evidence.confidence, evidence.recorded_at, '
                                'evidence.recorded_by FROM evidence WHERE evidence.statement_id IN (__ids__) '
-                               'AND evidence.retracted_at IS NULL ORDER BY evidence.id',
+                               'AND evidence.retracted_at IS NULL ORDER BY evidence.statement_id, '
+                               'evidence.id',
                 'filter_about': '(statement.id IN (SELECT statement_about.statement_id FROM statement_about '
                                 'WHERE statement_about.entity_id IN (SELECT entity.id FROM entity WHERE '
                                 'entity.id = %(about_id)s OR entity.part_of_id = %(about_id)s)))',
@@ -34,8 +35,6 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                 'filter_date_to': '(statement.said_on < %(date_to_bound)s)',
                 'filter_dated': '(statement.said_on IS NOT NULL)',
                 'filter_direct': "(statement.mode = 'direct')",
-                'filter_evidenced': '(EXISTS (SELECT * FROM evidence WHERE evidence.statement_id = '
-                                    'statement.id AND evidence.retracted_at IS NULL))',
                 'filter_live': '(statement.retracted_at IS NULL)',
                 'filter_org': '(statement.speaker_id IN (SELECT entity.id FROM entity WHERE entity.id = '
                               '%(org_id)s OR entity.part_of_id = %(org_id)s OR entity.id IN (SELECT '
@@ -48,7 +47,7 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                 'limit': 'LIMIT %(limit)s',
                 'role_titles': 'SELECT role_title.role_id, role_title.lang, role_title.text, '
                                'role_title.is_original FROM role_title WHERE role_title.role_id IN (__ids__) '
-                               'ORDER BY role_title.id',
+                               'ORDER BY role_title.role_id, role_title.id',
                 'roles': 'SELECT role.id, role.organisation_id, role.valid_from, role.valid_to FROM role '
                          'WHERE role.id IN (__ids__)',
                 'sources': 'SELECT source.id, source.title, source.url, source.publisher, '
@@ -63,10 +62,11 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                                     'statement.speaker_id, statement.role_id FROM statement',
                 'translations_of': 'SELECT translation.statement_id, translation.lang, translation.text, '
                                    'translation.translator FROM translation WHERE translation.statement_id '
-                                   'IN (__ids__) ORDER BY translation.id',
+                                   'IN (__ids__) ORDER BY translation.statement_id, translation.id',
                 'undated_order': 'statement.id'},
  'sqlite': {'about_of': 'SELECT statement_about.statement_id, statement_about.entity_id FROM statement_about '
-                        'WHERE statement_about.statement_id IN (__ids__) ORDER BY statement_about.entity_id',
+                        'WHERE statement_about.statement_id IN (__ids__) ORDER BY '
+                        'statement_about.statement_id, statement_about.entity_id',
             'dated_order': 'statement.said_on, statement.id',
             'entities': 'SELECT entity.id, entity."key" FROM entity WHERE entity.id IN (__ids__)',
             'entities_by_name': 'SELECT DISTINCT entity_name.entity_id FROM entity_name JOIN entity ON '
@@ -80,12 +80,12 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
             'entity_merged_into': 'SELECT entity.merged_into_id FROM entity WHERE entity.id = :id',
             'entity_names': 'SELECT entity_name.entity_id, entity_name.lang, entity_name.name, '
                             'entity_name.is_primary FROM entity_name WHERE entity_name.entity_id IN '
-                            '(__ids__) ORDER BY entity_name.id',
+                            '(__ids__) ORDER BY entity_name.entity_id, entity_name.id',
             'evidence_of': 'SELECT evidence.statement_id, evidence.id, evidence.source_id, '
                            'evidence.span_start, evidence.span_end, evidence.method, '
                            'evidence.extractor_version, evidence.confidence, evidence.recorded_at, '
                            'evidence.recorded_by FROM evidence WHERE evidence.statement_id IN (__ids__) AND '
-                           'evidence.retracted_at IS NULL ORDER BY evidence.id',
+                           'evidence.retracted_at IS NULL ORDER BY evidence.statement_id, evidence.id',
             'filter_about': '(statement.id IN (SELECT statement_about.statement_id FROM statement_about '
                             'WHERE statement_about.entity_id IN (SELECT entity.id FROM entity WHERE '
                             'entity.id = :about_id OR entity.part_of_id = :about_id)))',
@@ -97,8 +97,6 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
             'filter_date_to': '(statement.said_on < :date_to_bound)',
             'filter_dated': '(statement.said_on IS NOT NULL)',
             'filter_direct': "(statement.mode = 'direct')",
-            'filter_evidenced': '(EXISTS (SELECT * FROM evidence WHERE evidence.statement_id = statement.id '
-                                'AND evidence.retracted_at IS NULL))',
             'filter_live': '(statement.retracted_at IS NULL)',
             'filter_org': '(statement.speaker_id IN (SELECT entity.id FROM entity WHERE entity.id = :org_id '
                           'OR entity.part_of_id = :org_id OR entity.id IN (SELECT role.person_id FROM role '
@@ -111,7 +109,7 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
             'limit': 'LIMIT :limit',
             'role_titles': 'SELECT role_title.role_id, role_title.lang, role_title.text, '
                            'role_title.is_original FROM role_title WHERE role_title.role_id IN (__ids__) '
-                           'ORDER BY role_title.id',
+                           'ORDER BY role_title.role_id, role_title.id',
             'roles': 'SELECT role.id, role.organisation_id, role.valid_from, role.valid_to FROM role WHERE '
                      'role.id IN (__ids__)',
             'sources': 'SELECT source.id, source.title, source.url, source.publisher, source.publisher_id, '
@@ -126,5 +124,5 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                                 'statement',
             'translations_of': 'SELECT translation.statement_id, translation.lang, translation.text, '
                                'translation.translator FROM translation WHERE translation.statement_id IN '
-                               '(__ids__) ORDER BY translation.id',
+                               '(__ids__) ORDER BY translation.statement_id, translation.id',
             'undated_order': 'statement.id'}}

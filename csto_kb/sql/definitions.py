@@ -24,7 +24,6 @@ from sqlalchemy import (
     ColumnElement,
     and_,
     column,
-    exists,
     literal_column,
     or_,
     select,
@@ -122,10 +121,6 @@ ENTITIES_BY_WORDS = (
 
 # --- statements -----------------------------------------------------------------------------------------
 
-# The enclosing query's statement, written by name: a filter is compiled on its own, where SQLAlchemy has
-# no enclosing FROM to correlate with and would add the statement table to the subquery.
-_outer_statement_id: ColumnElement[int] = literal_column("statement.id")
-
 # A statement's own columns: everything else it shows is read by id (the batch lookups below).
 STATEMENT_COLUMNS = select(
     Statement.id,
@@ -148,16 +143,18 @@ STATEMENT_COLUMNS = select(
 ).select_from(Statement)
 
 # The batch lookups, each over the ids `run` writes in: a statement's lists by the statements' ids, and
-# what statements share (entities, their names, roles, their titles, sources) by their own ids.
+# what statements share (entities, their names, roles, their titles, sources) by their own ids. Each is
+# ordered by the id looked up, then its own: the order of the index it is read along (SQLite's indexes end
+# with the rowid), so no sort is needed, and each owner's rows come in the order recorded.
 BATCH_LOOKUPS: dict[str, ClauseElement] = {
     "translations_of": select(
         Translation.statement_id, Translation.lang, Translation.text, Translation.translator
     )
     .where(in_ids(Translation.statement_id))
-    .order_by(Translation.id),
+    .order_by(Translation.statement_id, Translation.id),
     "about_of": select(statement_about.c.statement_id, statement_about.c.entity_id)
     .where(in_ids(statement_about.c.statement_id))
-    .order_by(statement_about.c.entity_id),
+    .order_by(statement_about.c.statement_id, statement_about.c.entity_id),
     # A statement's evidence oldest first (ids grow with time): the first is its source.
     "evidence_of": select(
         Evidence.statement_id,
@@ -172,15 +169,15 @@ BATCH_LOOKUPS: dict[str, ClauseElement] = {
         Evidence.recorded_by,
     )
     .where(in_ids(Evidence.statement_id), Evidence.retracted_at.is_(None))
-    .order_by(Evidence.id),
+    .order_by(Evidence.statement_id, Evidence.id),
     "entities": select(Entity.id, Entity.key).where(in_ids(Entity.id)),
     "entity_names": select(EntityName.entity_id, EntityName.lang, EntityName.name, EntityName.is_primary)
     .where(in_ids(EntityName.entity_id))
-    .order_by(EntityName.id),
+    .order_by(EntityName.entity_id, EntityName.id),
     "roles": select(Role.id, Role.organisation_id, Role.valid_from, Role.valid_to).where(in_ids(Role.id)),
     "role_titles": select(RoleTitle.role_id, RoleTitle.lang, RoleTitle.text, RoleTitle.is_original)
     .where(in_ids(RoleTitle.role_id))
-    .order_by(RoleTitle.id),
+    .order_by(RoleTitle.role_id, RoleTitle.id),
     "sources": select(
         Source.id,
         Source.title,
@@ -207,10 +204,6 @@ _org_members = select(Entity.id).where(
 )
 
 STATEMENT_FILTERS: dict[str, ColumnElement[bool]] = {
-    # A statement is shown with the source that reports it: one whose every evidence is retracted is not.
-    "evidenced": exists().where(
-        Evidence.statement_id == _outer_statement_id, Evidence.retracted_at.is_(None)
-    ),
     "live": Statement.retracted_at.is_(None),
     "speaker": Statement.speaker_id == param("speaker_id"),
     "about": Statement.id.in_(
