@@ -45,7 +45,7 @@ _LTR_SCRIPTS = frozenset({"Latn", "Cyrl", "Grek", "Armn", "Geor"})
 RIGHT_TO_LEFT_TEXT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LangText:
     """One text in one language; ``original`` when it is the text as the source wrote it."""
 
@@ -54,7 +54,7 @@ class LangText:
     original: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     """What a reader is shown: ``shown``, and ``original`` beside it when ``shown`` is a translation.
 

@@ -137,6 +137,16 @@ def test_export_statements_reads_in_the_language_asked_for(cli: Cli) -> None:
     assert (seed["speaker_name"], seed["translation_lang"]) == ("Никол Пашинян", "en")
 
 
+@pytest.mark.usefixtures("russian_statement")
+def test_what_was_recorded_at_a_moment_reads_in_the_language_asked_for_too(cli: Cli) -> None:
+    [row] = json.loads(who_said(cli, "--as-recorded-at", "2100-01-01", "--lang", "ru", "--format", "json"))
+    assert (row["quote"], row["speaker_name"], row["role_title"]) == (
+        RU,
+        "Никол Пашинян",
+        "Премьер-министр Армении",
+    )
+
+
 @pytest.mark.parametrize("command", [("who-said",), ("export", "statements")])
 @pytest.mark.parametrize("tag", ["russian", "en_US", "", "r"])
 def test_a_reading_language_that_is_not_a_tag_is_refused_and_nothing_is_written(

@@ -82,7 +82,7 @@ class Reader:
 
     def name(self, entity: Row) -> Reading:
         """An entity's name: in the reader's language, else English, else the primary one."""
-        entity_id = int(entity["id"])
+        entity_id = entity["id"]
         reading = self._entities.get(entity_id)
         if reading is None:
             held = self.names.get(entity_id)
@@ -104,7 +104,7 @@ class Reader:
         role = s["role"]
         if role is None:
             return None
-        role_id = int(role["id"])
+        role_id = role["id"]
         if role_id not in self._roles:
             if len(self._roles) >= self.HELD:
                 self._roles.clear()
@@ -160,6 +160,7 @@ class Reader:
         """The READING_COLUMNS of a row, for CSV: empty where there is nothing to show; the subjects' names
         joined by ``; ``."""
         speaker, organisation, title, translation = self._shown(s)
+        about = s["about"]
         return (
             speaker.text,
             speaker.lang,
@@ -167,7 +168,7 @@ class Reader:
             organisation.lang if organisation else "",
             title.text if title else "",
             title.lang if title else "",
-            "; ".join(self.name(a).shown.text for a in s["about"]),
+            "; ".join([self.name(a).shown.text for a in about]) if about else "",
             translation.text if translation else "",
             translation.lang if translation else "",
         )

@@ -33,7 +33,7 @@ Resolver = Callable[[str, str], int]
 TRIGRAM = 3
 IDS = "__ids__"
 """The place in a batch lookup's SQL where its ids are written (csto_kb.sql.definitions.IDS)."""
-STREAM_BATCH_SIZE = 2000
+STREAM_BATCH_SIZE = 1000
 """Rows per fetch when streaming an export: each batch costs its own lookups (a round trip each on
 PostgreSQL), so fewer, larger batches are faster; memory stays bounded by one batch."""
 HELD_PER_KIND = 100_000
