@@ -57,7 +57,8 @@ def _text(value: str, lang: str) -> dict[str, str]:
 
 
 def _names(entity: EntityRef, labels: Mapping[str, Mapping[str, str]]) -> list[dict[str, str]]:
-    """The entity's primary name in every language it has one (English and Arabic first, then by tag)."""
+    """The entity's name in every language it has one, its primary one there (English and Arabic first, then
+    by tag)."""
     held = labels.get(entity.key, {})
     langs = sorted(held, key=lambda lang: (lang != ENGLISH, lang != "ar", lang))
     return [_text(held[lang], lang) for lang in langs] or [_text(entity.key, ENGLISH)]
