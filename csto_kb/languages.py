@@ -45,7 +45,7 @@ _LTR_SCRIPTS = frozenset({"Latn", "Cyrl", "Grek", "Armn", "Geor"})
 RIGHT_TO_LEFT_TEXT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LangText:
     """One text in one language; ``original`` when it is the text as the source wrote it."""
 
@@ -54,7 +54,7 @@ class LangText:
     original: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     """What a reader is shown: ``shown``, and ``original`` beside it when ``shown`` is a translation.
 
@@ -109,6 +109,15 @@ def read(texts: Iterable[LangText], lang: str) -> Reading | None:
     if shown != original:
         return Reading(shown, original)
     return Reading(shown, None, next((t for t in held if t.lang != shown.lang), None))
+
+
+def read_name(names: Iterable[LangText], lang: str, key: str) -> Reading:
+    """An entity's name for a reader of ``lang``: `read` over its names, primary names first (``original``
+    marks a primary name, and the first primary one counts as the original); the key stands in for an
+    entity with no name."""
+    held = sorted(names, key=lambda n: not n.original)
+    reading = read(held, lang)
+    return reading if reading is not None else Reading(LangText(ENGLISH, key, True), None)
 
 
 class TextRow(Protocol):

@@ -259,7 +259,11 @@ def test_csv_with_a_filter_has_only_the_matching_rows(cli: Cli, db_url: str) -> 
 def test_markdown_has_a_heading_quote_and_source_per_statement(cli: Cli, db_url: str) -> None:
     run = ok(cli("who-said", "--speaker", "Pashinyan", "--format", "md"))
     lines = run.stdout.splitlines()
-    assert lines[0] == ("### #1 · 2022-04-13 · Nikol Pashinyan (نيكول باشينيان), Prime Minister of Armenia")
+    # As the fact sheet writes them: the name and the title read in English, the Arabic beside, marked rtl.
+    assert lines[0] == (
+        '### #1 · 2022-04-13 · Nikol Pashinyan (<span dir="rtl" lang="ar">نيكول باشينيان</span>), '
+        'Prime Minister of Armenia (<span dir="rtl" lang="ar">رئيس الوزراء الأرميني</span>)'
+    )
     assert (
         '> <span dir="rtl" lang="ar">منظمة معاهدة الأمن الجماعي لم تتفاعل بشكل صحيح مع الغزو الأذربيجاني '
         "في مايو 2021</span>" in lines

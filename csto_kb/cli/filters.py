@@ -1,5 +1,5 @@
-"""The statement filters shared by `who-said` and `export statements`: declared once, so the two commands
-take the same options with the same help."""
+"""The statement filters and the reading language shared by `who-said` and `export statements`: declared
+once, so the two commands take the same options with the same help."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from csto_kb.cli.types import RECORD_ID
+from csto_kb.errors import InvalidInput
+from csto_kb.langtags import canonical_lang
 
 _DATE = "YYYY, YYYY-MM or YYYY-MM-DD"
 
@@ -30,3 +32,18 @@ SourceFilterOption = Annotated[
         "--source", help="Only statements this source reports (one of their sources).", click_type=RECORD_ID
     ),
 ]
+LangOption = Annotated[
+    str,
+    typer.Option(
+        help="Reading language (a BCP 47 tag: en, ru, ar …): names, role titles and the translation in it, else "
+        "in English, else the original, which is shown beside."
+    ),
+]
+
+
+def reading_language(lang: str) -> str:
+    """``--lang`` as a canonical tag (the rule of `factsheet --lang`); InvalidInput naming it otherwise."""
+    try:
+        return canonical_lang(lang)
+    except ValueError as error:
+        raise InvalidInput(f"lang: {error}") from None

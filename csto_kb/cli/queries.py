@@ -13,10 +13,12 @@ from csto_kb.cli.filters import (
     AboutOption,
     FromOption,
     IncludeRetractedOption,
+    LangOption,
     OrgOption,
     SourceFilterOption,
     SpeakerOption,
     ToOption,
+    reading_language,
 )
 from csto_kb.cli.output import OUTPUT_HELP, Format, ListFormat, simple_table, write
 from csto_kb.cli.types import RECORD_ID
@@ -24,7 +26,7 @@ from csto_kb.cli.types import RECORD_ID
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from csto_kb.exporters.rows import Row
+    from csto_kb.exporters.rows import Reader, Row
 
 
 def who_said(
@@ -58,13 +60,16 @@ def who_said(
             "recorded, before later corrections and retractions."
         ),
     ] = None,
+    lang: LangOption = "en",
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help=OUTPUT_HELP)] = None,
 ) -> None:
     """Who said what, when, in which role, according to which source; sorted by date."""
+    from csto_kb.exporters.rows import Reader
     from csto_kb.sql import direct
-    from csto_kb.sql.run import StatementFilter
+    from csto_kb.sql.run import Lookups, StatementFilter
 
+    reading = reading_language(lang)
     moment = None
     if as_recorded_at is not None:
         from csto_kb.services.history import parse_moment
@@ -86,26 +91,29 @@ def who_said(
     )
     # A database that is ready to read is answered through its driver alone, without SQLAlchemy; anything
     # else (first use, an upgrade due, a name to explain) takes the full path. Same SQL either way.
-    found = direct.who_said(kb.url, f)
+    lookups = Lookups()
+    found = direct.who_said(kb.url, f, lookups)
     if found is None:
         from csto_kb.services.queries import who_said_rows
 
-        found = who_said_rows(kb.reader(), f)
-    write(render_statements(found, fmt), output)
+        found = who_said_rows(kb.reader(), f, lookups)
+    write(render_statements(found, fmt, Reader(reading, lookups.names)), output)
 
 
-def render_statements(found: Sequence[Row], fmt: Format) -> str:
+def render_statements(found: Sequence[Row], fmt: Format, reader: Reader) -> str:
     from csto_kb.exporters import rows as render
 
     if fmt is Format.json:
-        return render.to_json(found)
+        from csto_kb.exporters.common import to_json
+
+        return to_json([render.json_row(s, reader) for s in found])
     if fmt is Format.csv:
-        return render.to_csv(found)
+        return render.to_csv(found, reader)
     if fmt is Format.md:
-        return render.to_markdown(found)
+        return render.to_markdown(found, reader)
     if not found:
         return "No statements match.\n"
-    return render.to_table(found) + f"{len(found)} statement{'s' if len(found) != 1 else ''}\n"
+    return render.to_table(found, reader) + f"{len(found)} statement{'s' if len(found) != 1 else ''}\n"
 
 
 def members(
@@ -118,15 +126,23 @@ def members(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
 ) -> None:
     """Who belongs to an alliance, with status and since/until, as sources state it."""
-    from csto_kb.exporters.common import both_names, to_json
+    from csto_kb.exporters.common import to_json
+    from csto_kb.exporters.rows import names_line
     from csto_kb.services.queries import members
 
     found = members(ctx.obj.reader(), alliance, on)
     if fmt is ListFormat.json:
         write(to_json(found))
         return
+    # Not isolated: the plain table pads by characters, and isolates take none of the width.
     rows = [
-        [both_names(m.member), m.status, m.valid_from or "—", m.valid_to or "—", f"[{m.source_id}]"]
+        [
+            names_line(m.member.model_dump(), isolated=False),
+            m.status,
+            m.valid_from or "—",
+            m.valid_to or "—",
+            f"[{m.source_id}]",
+        ]
         for m in found
     ]
     write(
@@ -142,7 +158,8 @@ def forces(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
 ) -> None:
     """Force levels as each source gives them; figures that disagree are all listed."""
-    from csto_kb.exporters.common import both_names, to_json
+    from csto_kb.exporters.common import to_json
+    from csto_kb.exporters.rows import names_line
     from csto_kb.services.queries import forces
 
     found = forces(ctx.obj.reader(), alliance)
@@ -156,7 +173,7 @@ def forces(
             ("about " if f.approximate else "") + f"{f.count:,}",
             f.readiness.replace("_", " "),
             f.as_of or "—",
-            both_names(f.asserted_by) if f.asserted_by else "—",
+            names_line(f.asserted_by.model_dump(), isolated=False) if f.asserted_by else "—",
             f"[{f.source_id}]",
         ]
         for f in found

@@ -190,7 +190,7 @@ def show(
     from csto_kb.services.statements import show_statement
 
     detail = show_statement(ctx.obj.reader(), statement_id)
-    write(to_json(detail) if fmt is ListFormat.json else describe(detail))
+    write(to_json(detail) if fmt is ListFormat.json else describe(detail.model_dump(mode="json")))
 
 
 @app.command("edit")

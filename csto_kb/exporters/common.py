@@ -1,21 +1,17 @@
-"""Small helpers shared by the renderers: citations, names in both scripts, JSON."""
+"""Small helpers shared by the renderers: escaping, right-to-left isolation, a text as read, JSON.
+
+Standard library only, so that a read command rendering rows from `csto_kb.sql.run` imports neither pydantic
+nor SQLAlchemy.
+"""
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Sequence
 
-from pydantic import BaseModel
-
-# md_escape and span_text live with the row renderers; imported from here too by the fact-sheet renderers.
-from csto_kb.exporters.rows import md_escape as md_escape
-from csto_kb.exporters.rows import names
-from csto_kb.exporters.rows import span_text as span_text
-from csto_kb.schemas.statements import EntityRef
+from csto_kb.languages import RIGHT_TO_LEFT_TEXT, Reading, is_right_to_left
 
 # Hebrew, Arabic, Syriac, Thaana, NKo … and the Arabic presentation forms.
-RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+RIGHT_TO_LEFT = RIGHT_TO_LEFT_TEXT
 
 
 def isolate(text: str) -> str:
@@ -24,15 +20,58 @@ def isolate(text: str) -> str:
     return f"\u2068{text}\u2069" if RIGHT_TO_LEFT.search(text) else text
 
 
-def both_names(entity: EntityRef) -> str:
-    """``English (العربية)``, or whichever of the two the entity has."""
-    return names(entity.name_en, entity.name_ar, entity.key)
+def md_escape(text: str) -> str:
+    """Escape what Markdown or embedded HTML would otherwise interpret in user text."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("*", "\\*")
+        .replace("_", "\\_")
+        .replace("|", "\\|")
+        .replace("\n", " ")
+    )
 
 
-def to_json(data: BaseModel | Sequence[BaseModel]) -> str:
-    """Pretty JSON that keeps Arabic readable (no \\u escapes)."""
-    if isinstance(data, BaseModel):
-        payload: object = data.model_dump(mode="json")
-    else:
-        payload = [item.model_dump(mode="json") for item in data]
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+def span_text(start: int | None, end: int | None) -> str:
+    return f"chars {start}–{end}" if start is not None else "no span"
+
+
+def md_lang_text(text: str, lang: str) -> str:
+    """Markdown of text in a language: marked right to left with its ``lang`` when the language is written
+    so; otherwise as it is (isolated when it holds right-to-left script)."""
+    if is_right_to_left(lang):
+        return f'<span dir="rtl" lang="{lang}">{md_escape(text)}</span>'
+    return isolate(md_escape(text))
+
+
+def md_reading(reading: Reading) -> str:
+    """Markdown of what the reader is shown, with the original (or, for the original itself, the text in
+    another language) beside it."""
+    shown = md_lang_text(reading.shown.text, reading.shown.lang)
+    if reading.beside is None:
+        return shown
+    return f"{shown} ({md_lang_text(reading.beside.text, reading.beside.lang)})"
+
+
+def text_reading(reading: Reading, *, isolated: bool = True) -> str:
+    """Plain text of what the reader is shown with what stands beside it, ``Armenia (أرمينيا)``; each part
+    isolated when it holds right-to-left script (unless ``isolated`` is False)."""
+    mark = isolate if isolated else str
+    shown = mark(reading.shown.text)
+    return shown if reading.beside is None else f"{shown} ({mark(reading.beside.text)})"
+
+
+def _json_form(value: object) -> object:
+    # A pydantic model (anything with model_dump) is written as its JSON form; pydantic itself is not imported.
+    dump = getattr(value, "model_dump", None)
+    if dump is None:
+        raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+    return dump(mode="json")
+
+
+def to_json(data: object) -> str:
+    """Pretty JSON that keeps Arabic readable (no \\u escapes): of rows, lists and dicts as they are, and of
+    pydantic models (or lists of them) in their JSON form (``model_dump(mode="json")``)."""
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_json_form) + "\n"

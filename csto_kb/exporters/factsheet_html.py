@@ -18,7 +18,6 @@ from csto_kb.exporters.common import RIGHT_TO_LEFT
 from csto_kb.exporters.factsheet_labels import SheetLabels, labels_for, separator
 from csto_kb.exporters.membership_chart import CSS as MEMBERSHIP_CSS
 from csto_kb.exporters.membership_chart import membership_chart
-from csto_kb.exporters.statements import role_line
 from csto_kb.exporters.svg import statement_timeline
 from csto_kb.languages import (
     ENGLISH,
@@ -384,7 +383,7 @@ def _statement(sheet: FactSheet, labels: SheetLabels, s: StatementOut) -> str:
     if title is not None:
         role = ", " + _reading(title, cls="role")
     else:
-        role = f', <span class="role" dir="auto">{_e(s.role_text)}</span>' if role_line(s) else ""
+        role = f', <span class="role" dir="auto">{_e(s.role_text)}</span>' if s.role_text else ""
     header = (
         f'<span class="who">{_names(sheet, s.speaker)}</span>'
         + role

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from csto_kb.exporters.common import isolate, md_escape
+from csto_kb.exporters.common import md_lang_text as _lang_text
+from csto_kb.exporters.common import md_reading as _reading
 from csto_kb.exporters.factsheet_labels import SheetLabels, labels_for, separator
-from csto_kb.exporters.statements import role_line
 from csto_kb.languages import (
     ENGLISH,
     LangText,
     Reading,
-    is_right_to_left,
     read,
     read_rows,
     same_language,
@@ -27,22 +27,6 @@ def _cite(sheet: FactSheet, fact: Citation | StatementOut) -> str:
         + "]"
         for e in fact.evidence
     )
-
-
-def _lang_text(text: str, lang: str) -> str:
-    """Text in a right-to-left language marked as such; other text as it is (isolated when it holds
-    right-to-left script)."""
-    if is_right_to_left(lang):
-        return f'<span dir="rtl" lang="{lang}">{md_escape(text)}</span>'
-    return isolate(md_escape(text))
-
-
-def _reading(reading: Reading) -> str:
-    """What the reader is shown, with the original beside it when that is a translation."""
-    shown = _lang_text(reading.shown.text, reading.shown.lang)
-    if reading.beside is None:
-        return shown
-    return f"{shown} ({_lang_text(reading.beside.text, reading.beside.lang)})"
 
 
 def _names(sheet: FactSheet, entity: EntityRef) -> str:
@@ -198,7 +182,7 @@ def render(sheet: FactSheet) -> str:
         out += [_selection(sheet), ""]
     for s in sheet.statements:
         role_title = read_rows(s.role.titles, sheet.lang) if s.role is not None else None
-        role = _reading(role_title) if role_title is not None else md_escape(role_line(s))
+        role = _reading(role_title) if role_title is not None else md_escape(s.role_text)
         precision = (
             f" ({labels(f'precision_short_{s.said_on_precision}')})"
             if s.said_on_precision in ("year", "month")

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from csto_kb.dates import PartialDate
 from csto_kb.errors import InvalidInput
-from csto_kb.exporters.statements import role_line
+from csto_kb.languages import ENGLISH, read_rows
 from csto_kb.schemas.facts import Citation
 from csto_kb.schemas.factsheet import CitedSource, FactSheet
 from csto_kb.schemas.statements import EntityRef, StatementOut
@@ -56,13 +56,19 @@ def _text(value: str, lang: str) -> dict[str, str]:
     return {"@value": value, "@language": lang}
 
 
-def _names(entity: EntityRef) -> list[dict[str, str]]:
-    names = []
-    if entity.name_en:
-        names.append(_text(entity.name_en, "en"))
-    if entity.name_ar:
-        names.append(_text(entity.name_ar, "ar"))
-    return names or [_text(entity.key, "en")]
+def _names(entity: EntityRef, labels: Mapping[str, Mapping[str, str]]) -> list[dict[str, str]]:
+    """The entity's name in every language it has one, its primary one there (English and Arabic first, then
+    by tag)."""
+    held = labels.get(entity.key, {})
+    langs = sorted(held, key=lambda lang: (lang != ENGLISH, lang != "ar", lang))
+    return [_text(held[lang], lang) for lang in langs] or [_text(entity.key, ENGLISH)]
+
+
+def _role_title(s: StatementOut) -> str:
+    """The speaker's role for a description tagged English: its English title, else the original, else the
+    role as the source writes it."""
+    reading = read_rows(s.role.titles, ENGLISH) if s.role is not None else None
+    return reading.shown.text if reading is not None else s.role_text
 
 
 class _Ids:
@@ -154,7 +160,7 @@ def to_jsonld(sheet: FactSheet, linked: LinkedEntities, base: str = DEFAULT_BASE
                 "@id": ids.entity(key),
                 "@type": SCHEMA_TYPES.get(kinds.get(key, ""), "Thing"),
                 "identifier": key,
-                "name": _names(entity),
+                "name": _names(entity, linked.labels),
                 **({"sameAs": WIKIDATA_ENTITY + linked.qids[key]} if key in linked.qids else {}),
             }
         )
@@ -193,7 +199,7 @@ def to_jsonld(sheet: FactSheet, linked: LinkedEntities, base: str = DEFAULT_BASE
         }
         if s.said_on and s.said_on_basis == "stated":  # a "not after" bound is no date of creation
             quote["dateCreated"] = s.said_on
-        described = [x for x in (role_line(s), s.venue, f"{s.mode} speech") if x]
+        described = [x for x in (_role_title(s), s.venue, f"{s.mode} speech") if x]
         quote["description"] = _text("; ".join(described), "en")
         graph.append(quote)
     for src in sheet.sources:

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from csto_kb.languages import LangText, Reading, read
+from csto_kb.languages import LangText, Reading, read_name
 from csto_kb.schemas.entities import NameOut
 from csto_kb.schemas.facts import EventOut, ForceLevelOut, MembershipOut, OrganisationFactOut
 from csto_kb.schemas.statements import EntityRef, StatementOut
@@ -148,9 +148,8 @@ class FactSheet(BaseModel):
     def name_reading(self, entity_id: int, key: str) -> Reading:
         """An entity's name for this sheet's reader (`csto_kb.languages.read`): the primary name counts as
         the original; the key stands in for an entity with no name."""
-        held = sorted(self.entity_names.get(entity_id, []), key=lambda n: not n.is_primary)
-        reading = read([LangText(n.lang, n.name, n.is_primary) for n in held], self.lang)
-        return reading if reading is not None else Reading(LangText("en", key, True), None)
+        names = self.entity_names.get(entity_id, [])
+        return read_name([LangText(n.lang, n.name, n.is_primary) for n in names], self.lang, key)
 
     def source_number(self, source_id: int) -> int:
         """The number a citation of the source shows: the source's database id."""

@@ -2,7 +2,8 @@
 format, so a file exported from one database imports into another.
 
 An exported line is a statement as shown (``StatementOut``): the speaker and subjects as objects, every
-source with its span under ``evidence``. Sources are named by the SHA-256 of their text (the same article
+source with its span under ``evidence``; the fields read in the export's language that follow them
+(``speaker_name`` … ``translation_lang``) are for readers, and import reads none of them. Sources are named by the SHA-256 of their text (the same article
 has the same digest in every database) and, for a source without text, by its address.
 """
 

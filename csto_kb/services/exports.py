@@ -17,24 +17,28 @@ from csto_kb.errors import InvalidInput
 from csto_kb.model import Entity
 from csto_kb.schemas.factsheet import FACTSHEET_SCHEMA_VERSION, FactSheet
 from csto_kb.services.queries import statement_rows
-from csto_kb.sql.run import Row, StatementFilter
+from csto_kb.sql.run import HELD_PER_KIND, STREAM_BATCH_SIZE, Lookups, Row, StatementFilter
 
-BATCH_SIZE = 500
-"""Rows fetched per round trip while streaming: memory stays bounded by one batch and its eager loads."""
+BATCH_SIZE = STREAM_BATCH_SIZE
+"""Rows fetched per round trip while streaming: memory stays bounded by one batch and its lookups."""
 
 SCHEMA_ID = f"https://csto-kb.invalid/schemas/factsheet/v{FACTSHEET_SCHEMA_VERSION}.json"
 
 
-def stream_statements(uow: UnitOfWork, f: StatementFilter, batch_size: int = BATCH_SIZE) -> Iterator[Row]:
+def stream_statements(
+    uow: UnitOfWork, f: StatementFilter, batch_size: int = BATCH_SIZE, lookups: Lookups | None = None
+) -> Iterator[Row]:
     """Statements matching ``f`` in date order, as rows in StatementOut's JSON form, one batch at a time.
 
-    PostgreSQL streams through a server-side cursor, SQLite steps through the result; each row carries its
-    speaker, role, source, translations and subjects, built by the database in the same query. The unit of
-    work stays open while the caller iterates, so consume the iterator before using ``uow`` again. Bad
-    filters raise on the first ``next()``, before anything is yielded.
+    PostgreSQL streams through a server-side cursor, SQLite steps through the result; each batch's
+    translations, subjects and sources are read together, and each entity's names once (into ``lookups``).
+    The unit of work stays open while the caller iterates, so consume the iterator before using ``uow``
+    again. Bad filters raise on the first ``next()``, before anything is yielded.
     """
     with uow:
-        yield from statement_rows(uow.session, f, batch_size=batch_size, server_side=True)
+        yield from statement_rows(
+            uow.session, f, batch_size=batch_size, server_side=True, lookups=lookups or Lookups(HELD_PER_KIND)
+        )
 
 
 def factsheet_json_schema() -> dict[str, Any]:

@@ -26,7 +26,7 @@ from csto_kb.schemas.facts import EventOut, ForceLevelOut, MembershipOut
 from csto_kb.schemas.statements import EntityRef, EvidenceOut, SourceRef, StatementOut
 from csto_kb.services import history
 from csto_kb.services.entities import resolve_entity
-from csto_kb.sql.run import Row, partial_date
+from csto_kb.sql.run import Lookups, Row, partial_date
 from csto_kb.sql.run import StatementFilter as StatementFilter
 from csto_kb.text import normalise_for_search
 
@@ -188,12 +188,16 @@ def who_said(uow: UnitOfWork, f: StatementFilter) -> list[StatementOut]:
         return find_statements(uow.session, f)
 
 
-def who_said_rows(uow: UnitOfWork, f: StatementFilter) -> list[Row]:
-    """The same, as rows in StatementOut's JSON form (what the renderers take)."""
+def who_said_rows(uow: UnitOfWork, f: StatementFilter, lookups: Lookups | None = None) -> list[Row]:
+    """The same, as rows in StatementOut's JSON form (what the renderers take); ``lookups`` receives every
+    name of every entity they refer to."""
+    lookups = Lookups() if lookups is None else lookups
     with uow:
-        if f.as_recorded_at is not None:
-            return [s.model_dump(mode="json") for s in _as_recorded(uow.session, f, f.as_recorded_at)]
-        return list(statement_rows(uow.session, f))
+        if f.as_recorded_at is None:
+            return list(statement_rows(uow.session, f, lookups=lookups))
+        rows = [s.model_dump(mode="json") for s in _as_recorded(uow.session, f, f.as_recorded_at)]
+        lookups.load_refs(*driver_connection(uow.session), rows)
+        return rows
 
 
 def members(uow: UnitOfWork, alliance: str, on: str | None = None) -> list[MembershipOut]:

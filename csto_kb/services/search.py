@@ -23,8 +23,7 @@ from csto_kb.model import Entity, Source
 from csto_kb.schemas.browse import Facet, FacetValue, SearchQuery, SearchResult
 from csto_kb.schemas.statements import StatementOut
 from csto_kb.services.entities import resolve_entity
-from csto_kb.sql.compiled import SQL
-from csto_kb.sql.run import StatementFilter, statement_conditions, statement_row
+from csto_kb.sql.run import StatementFilter, statement_conditions, statement_rows_by_id
 
 FACET_SIZE = 15
 FACET_SAMPLE = 10_000
@@ -228,19 +227,9 @@ def _page(
     )
     if len(ids) < wanted:
         ids += read("statement", undated, "statement.id", wanted - len(ids))
-    order = " ORDER BY " + SQL[sql.dialect]["statement_order"]
     if not ids:
         return [], None
-    chosen = {f"page_{n}": statement_id for n, statement_id in enumerate(ids[: query.limit])}
-    listed = ", ".join(sql.param(name) for name in chosen)
-    text = SQL[sql.dialect]["statement_select"] + f" WHERE statement.id IN ({listed}){order}"
-    cursor = sql.connection.cursor()
-    try:
-        cursor.execute(text, chosen)
-        names = [c[0] for c in cursor.description]
-        rows = [statement_row(dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
-    finally:
-        cursor.close()
+    rows = statement_rows_by_id(sql.connection, sql.dialect, ids[: query.limit])
     statements = [StatementOut.model_validate(r) for r in rows]
     next_after = None
     if len(ids) > query.limit:

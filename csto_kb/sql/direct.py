@@ -16,7 +16,14 @@ from itertools import chain
 from typing import Any, TypeVar
 
 from csto_kb.db.constants import HEAD_REVISION, SQLITE_BUSY_TIMEOUT_MS
-from csto_kb.sql.run import Row, StatementFilter, find_entity_ids, statement_rows
+from csto_kb.sql.run import (
+    STREAM_BATCH_SIZE,
+    Lookups,
+    Row,
+    StatementFilter,
+    find_entity_ids,
+    statement_rows,
+)
 
 T = TypeVar("T")
 
@@ -133,22 +140,38 @@ def _resolve(connection: Any, dialect: str) -> Callable[[str, str], int]:
     return resolve
 
 
-def who_said(url: str, f: StatementFilter) -> list[Row] | None:
-    """The statements matching ``f``, or None when the full path must answer."""
+def who_said(url: str, f: StatementFilter, lookups: Lookups | None = None) -> list[Row] | None:
+    """The statements matching ``f``, or None when the full path must answer; ``lookups`` receives every
+    name of every entity they refer to."""
     if f.as_recorded_at is not None:
         return None  # rebuilt from the change log by the full path
-    return read(url, lambda c, d: list(statement_rows(c, d, f, _resolve(c, d))))
+    return read(url, lambda c, d: list(statement_rows(c, d, f, _resolve(c, d), lookups=lookups)))
 
 
-def stream_statements(url: str, f: StatementFilter, consume: Callable[[Iterator[Row]], None]) -> bool:
+def stream_statements(
+    url: str,
+    f: StatementFilter,
+    consume: Callable[[Iterator[Row]], None],
+    lookups: Lookups | None = None,
+    *,
+    batch_size: int = STREAM_BATCH_SIZE,
+) -> bool:
     """Feed the statements matching ``f`` to ``consume`` as they are read; False when the full path must.
 
     The first row is read before ``consume`` starts, so a name the full path must explain, or a bad filter,
-    stops the export before anything is written.
+    stops the export before anything is written. ``lookups`` receives the names of the entities read so far.
     """
 
     def work(connection: Any, dialect: str) -> bool:
-        rows = statement_rows(connection, dialect, f, _resolve(connection, dialect), server_side=True)
+        rows = statement_rows(
+            connection,
+            dialect,
+            f,
+            _resolve(connection, dialect),
+            lookups=lookups,
+            batch_size=batch_size,
+            server_side=True,
+        )
         first = next(rows, None)
         consume(rows if first is None else chain([first], rows))
         return True

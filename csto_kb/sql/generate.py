@@ -38,11 +38,14 @@ def compile_all() -> dict[str, dict[str, str]]:
         pieces = {
             "statement_select": _sql(d.STATEMENT_COLUMNS, dialect),
             "statement_order": ", ".join(_sql(e, dialect) for e in d.STATEMENT_ORDER),
+            "dated_order": ", ".join(_sql(e, dialect) for e in d.DATED_ORDER),
+            "undated_order": ", ".join(_sql(e, dialect) for e in d.UNDATED_ORDER),
             "limit": f"LIMIT {_sql(d.param('limit'), dialect)}",
         }
         # Parenthesised, so a fragment with OR stays whole when `run` joins fragments with AND.
         pieces |= {f"filter_{key}": f"({_sql(e, dialect)})" for key, e in d.STATEMENT_FILTERS.items()}
         pieces |= {key: _sql(q, dialect) for key, q in d.LOOKUPS.items()}
+        pieces |= {key: _sql(q, dialect) for key, q in d.BATCH_LOOKUPS.items()}
         out[name] = pieces
     return out
 

@@ -5,20 +5,23 @@ fraction of the time SQLAlchemy's import takes. The ORM services call the same f
 connection underneath their session: there is one implementation of each query, whichever way it runs.
 
 Statements come back as plain dicts in the JSON shape of `csto_kb.schemas.statements.StatementOut`
-(``model_dump(mode="json")``), which is also what the renderers take.
+(``model_dump(mode="json")``), which is also what the renderers take. A statement's own columns come from one
+query; what it refers to is read per batch of rows, and what rows share (an entity's key and names, a role,
+a source) once per command, kept in `Lookups`: the renderers read every name of every entity from there.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from csto_kb.dates import PartialDate, upper_bound
 from csto_kb.errors import InvalidInput
 from csto_kb.labels import date_precision, source_label
+from csto_kb.languages import LangText
 from csto_kb.sql.compiled import SQL
 from csto_kb.text import normalise, normalise_for_search
 
@@ -28,6 +31,13 @@ Resolver = Callable[[str, str], int]
 
 # FTS5's trigram index answers for needles of three characters or more; shorter ones scan with LIKE.
 TRIGRAM = 3
+IDS = "__ids__"
+"""The place in a batch lookup's SQL where its ids are written (csto_kb.sql.definitions.IDS)."""
+STREAM_BATCH_SIZE = 1000
+"""Rows per fetch when streaming an export: each batch costs its own lookups (a round trip each on
+PostgreSQL), so fewer, larger batches are faster; memory stays bounded by one batch."""
+HELD_PER_KIND = 100_000
+"""How many entities, roles or sources a streaming export keeps read at most (`Lookups.bound`)."""
 
 
 @dataclass(frozen=True)
@@ -99,21 +109,193 @@ def find_entity_ids(connection: Any, dialect: str, name: str, *, words: bool = T
         cursor.close()
 
 
+# --- what statements share, read once per id ---------------------------------------------------------------
+
+
+def listed(ids: Iterable[int]) -> str:
+    """Ids as an SQL list: each goes through ``int``, which refuses anything else, so the list needs no
+    parameters whatever its length."""
+    return ",".join(map(str, map(int, ids)))
+
+
+def _lookup(connection: Any, dialect: str, name: str, ids: Collection[int]) -> list[tuple[Any, ...]]:
+    """The rows of the batch lookup ``name`` (csto_kb.sql.definitions.BATCH_LOOKUPS) for these ids."""
+    if not ids:
+        return []
+    cursor = connection.cursor()
+    try:
+        cursor.execute(SQL[dialect][name].replace(IDS, listed(sorted(ids))))
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+def name_in(names: Sequence[LangText], lang: str) -> str | None:
+    """The primary name in a language, else the first one in it (``Entity.name_in``)."""
+    first = None
+    for name in names:
+        if name.lang == lang:
+            if name.original:
+                return name.text
+            first = first or name.text
+    return first
+
+
+class Lookups:
+    """What statements share, read once per id for one command: each entity's key and every name (``names``,
+    in the order recorded, ``original`` marking a primary name), each role with its titles, each source.
+
+    A batch of rows asks only for the ids it has not seen, so a command reads each entity's names once however
+    many statements refer to it, and renderers find every name of every entity a row refers to here. With a
+    ``bound``, a kind holding that many is emptied before more are read, so a stream over a knowledge base of
+    any size keeps its memory bounded (what a batch needs is read after, so its rows find everything);
+    without one, everything read stays, as a command holding all its rows needs.
+    """
+
+    def __init__(self, bound: int | None = None) -> None:
+        self.bound = bound
+        self.names: dict[int, tuple[LangText, ...]] = {}
+        self.entities: dict[int, Row] = {}
+        """Each loaded entity's EntityRef in its JSON form: one dict, shared by every row naming it."""
+        self._roles: dict[int, Row] = {}
+        self._sources: dict[int, Row] = {}
+
+    def _full(self, held: int, new: int) -> bool:
+        return self.bound is not None and held + new > self.bound
+
+    def load_entities(self, connection: Any, dialect: str, ids: Iterable[int]) -> None:
+        asked = set(ids)
+        wanted = asked - self.entities.keys()
+        if not wanted:
+            return
+        if self._full(len(self.entities), len(wanted)):
+            self.entities.clear()
+            self.names.clear()
+            wanted = asked
+        held: dict[int, list[LangText]] = {i: [] for i in wanted}
+        for entity_id, lang, name, is_primary in _lookup(connection, dialect, "entity_names", wanted):
+            held[entity_id].append(LangText(lang, name, bool(is_primary)))
+        for entity_id, key in _lookup(connection, dialect, "entities", wanted):
+            names = tuple(held[entity_id])
+            self.names[entity_id] = names
+            self.entities[entity_id] = {
+                "id": entity_id,
+                "key": key,
+                "name_en": name_in(names, "en"),
+                "name_ar": name_in(names, "ar"),
+            }
+
+    def display_name(self, entity_id: int) -> str:
+        """English name, else Arabic, else the first name, else the key (``Entity.display_name``)."""
+        names = self.names.get(entity_id, ())
+        return (
+            name_in(names, "en")
+            or name_in(names, "ar")
+            or (names[0].text if names else str(self.entities[entity_id]["key"]))
+        )
+
+    def load(
+        self,
+        connection: Any,
+        dialect: str,
+        *,
+        entities: Iterable[int] = (),
+        roles: Iterable[int] = (),
+        sources: Iterable[int] = (),
+    ) -> None:
+        """Read the entities, roles and sources not read yet, and the entities those roles and sources name
+        (organisations, publishers): at most five queries, whatever the number of ids."""
+        roles, sources = set(roles), set(sources)
+        new_roles = roles - self._roles.keys()
+        if self._full(len(self._roles), len(new_roles)):
+            self._roles.clear()
+            new_roles = roles
+        new_sources = sources - self._sources.keys()
+        if self._full(len(self._sources), len(new_sources)):
+            self._sources.clear()
+            new_sources = sources
+        role_rows = _lookup(connection, dialect, "roles", new_roles)
+        source_rows = _lookup(connection, dialect, "sources", new_sources)
+        titles: dict[int, list[Row]] = {i: [] for i in new_roles}
+        for role_id, lang, text, is_original in _lookup(connection, dialect, "role_titles", new_roles):
+            titles[role_id].append({"lang": lang, "text": text, "is_original": bool(is_original)})
+        # The organisations of every role in the batch, those read before too: their names may have been
+        # let go since (a bound), and the rows' renderers read them.
+        named = set(entities)
+        named |= {r[1] for r in role_rows if r[1] is not None}
+        named |= {
+            known["organisation"]["id"]
+            for i in roles - new_roles
+            if (known := self._roles[i])["organisation"] is not None
+        }
+        named |= {r[4] for r in source_rows if r[4] is not None}
+        self.load_entities(connection, dialect, named)
+        for role_id, organisation_id, valid_from, valid_to in role_rows:
+            held = titles[role_id]
+            original = next((t for t in held if t["is_original"]), held[0] if held else None)
+            self._roles[role_id] = {
+                "id": role_id,
+                "title": original["text"] if original is not None else "",
+                "titles": held,
+                "organisation": None if organisation_id is None else self.entities[organisation_id],
+                "valid_from": valid_from,
+                "valid_to": valid_to,
+            }
+        for source_id, title, url, publisher, publisher_id, published_on, basis, sha256 in source_rows:
+            by = self.display_name(publisher_id) if publisher_id is not None else None
+            self._sources[source_id] = {
+                "id": source_id,
+                "label": source_label(
+                    source_id,
+                    publisher=publisher or by,
+                    title=title,
+                    published_on=published_on,
+                    published_basis=basis,
+                ),
+                "url": url,
+                "publisher": publisher,
+                "published_on": published_on,
+                "published_basis": basis,
+                "sha256": sha256,
+            }
+
+    def role(self, role_id: int) -> Row:
+        """A loaded role as RoleOut's JSON form (shared by every row in that role)."""
+        return self._roles[role_id]
+
+    def source(self, source_id: int) -> Row:
+        """A loaded source as SourceRef's JSON form (shared by every row citing it)."""
+        return self._sources[source_id]
+
+    def load_refs(self, connection: Any, dialect: str, rows: Iterable[Row]) -> None:
+        """Read the names of every entity these StatementOut JSON rows refer to (rows built elsewhere, from
+        the change log)."""
+        ids: set[int] = set()
+        for row in rows:
+            ids.add(int(row["speaker"]["id"]))
+            ids |= {int(a["id"]) for a in row["about"]}
+            if row["role"] is not None and row["role"]["organisation"] is not None:
+                ids.add(int(row["role"]["organisation"]["id"]))
+        self.load_entities(connection, dialect, ids)
+
+
 # --- statements -----------------------------------------------------------------------------------------
 
 
-def statement_query(dialect: str, f: StatementFilter, resolve: Resolver) -> tuple[str, Row]:
-    """The SQL and parameters of a who-said query (``as_recorded_at`` aside: that one reads the change log)."""
+def statement_queries(dialect: str, f: StatementFilter, resolve: Resolver) -> list[tuple[str, Row]]:
+    """The SQL and parameters of a who-said query (``as_recorded_at`` aside: that one reads the change
+    log), in parts to read one after the other.
+
+    Dated statements, then undated ones: each part is read along an index in its order, where one ORDER BY
+    putting undated statements last would sort every matching row before returning the first.
+    """
     sql = SQL[dialect]
     where, params = statement_conditions(dialect, f, resolve)
-    text = sql["statement_select"]
-    if where:
-        text += " WHERE " + " AND ".join(where)
-    text += " ORDER BY " + sql["statement_order"]
-    if f.limit is not None:
-        text += " " + sql["limit"]
-        params["limit"] = f.limit
-    return text, params
+    parts = []
+    for part, order in (("dated", "dated_order"), ("undated", "undated_order")):
+        text = sql["statement_select"] + " WHERE " + " AND ".join([*where, sql[f"filter_{part}"]])
+        parts.append((f"{text} ORDER BY {sql[order]}", params))
+    return parts
 
 
 def statement_conditions(dialect: str, f: StatementFilter, resolve: Resolver) -> tuple[list[str], Row]:
@@ -165,55 +347,178 @@ def statement_rows(
     f: StatementFilter,
     resolve: Resolver,
     *,
+    lookups: Lookups | None = None,
     batch_size: int = 500,
     server_side: bool = False,
 ) -> Iterator[Row]:
     """Statements matching ``f`` in date order, fetched ``batch_size`` rows at a time.
 
     ``server_side`` asks psycopg for a named cursor, so PostgreSQL streams instead of sending every row at
-    once (sqlite3 always steps through the result). Bad filters raise before the query runs.
+    once (sqlite3 always steps through the result). Bad filters raise before the query runs. ``lookups``
+    keeps the entities, roles and sources read (a new one when not given).
     """
-    text, params = statement_query(dialect, f, resolve)
-    if server_side and dialect == "postgresql":
-        cursor = connection.cursor(name="csto_kb_statements")
-    else:
-        cursor = connection.cursor()
-    try:
-        cursor.execute(text, params)
-        names = [c[0] for c in cursor.description]
-        while batch := cursor.fetchmany(batch_size):
-            for values in batch:
-                yield statement_row(dict(zip(names, values, strict=True)))
-    finally:
-        cursor.close()
+    lookups = Lookups() if lookups is None else lookups
+    parts = statement_queries(dialect, f, resolve)
+    left = f.limit
+    for text, params in parts:
+        if left is not None:
+            if left <= 0:
+                return
+            text += " " + SQL[dialect]["limit"]
+            params = {**params, "limit": left}
+        if server_side and dialect == "postgresql":
+            cursor = connection.cursor(name="csto_kb_statements")
+        else:
+            cursor = connection.cursor()
+        try:
+            cursor.execute(text, params)
+            while batch := cursor.fetchmany(batch_size):
+                if left is not None:
+                    left -= len(batch)
+                yield from statement_batch(connection, dialect, batch, lookups)
+        finally:
+            cursor.close()
 
 
-def statement_rows_by_id(connection: Any, dialect: str, ids: list[int]) -> list[Row]:
-    """The statements with these ids (a short list someone chose), in date order.
-
-    The ids are written into the SQL as integers (``int`` refuses anything else), so the list needs no
-    parameters whatever its length.
-    """
+def statement_rows_by_id(
+    connection: Any, dialect: str, ids: Sequence[int], lookups: Lookups | None = None
+) -> list[Row]:
+    """The statements with these ids (a short list someone chose), in date order."""
     if not ids:
         return []
     sql = SQL[dialect]
-    listed = ", ".join(str(int(i)) for i in sorted(set(ids)))
-    text = f"{sql['statement_select']} WHERE statement.id IN ({listed}) ORDER BY {sql['statement_order']}"
+    text = (
+        f"{sql['statement_select']} WHERE statement.id IN ({listed(sorted(set(ids)))}) "
+        f"ORDER BY {sql['statement_order']}"
+    )
     cursor = connection.cursor()
     try:
         cursor.execute(text)
-        names = [c[0] for c in cursor.description]
-        return [statement_row(dict(zip(names, values, strict=True))) for values in cursor.fetchall()]
+        flat = cursor.fetchall()
     finally:
         cursor.close()
+    return statement_batch(connection, dialect, flat, Lookups() if lookups is None else lookups)
 
 
-def _json_list(value: Any) -> list[Row]:
-    # SQLite returns JSON as text; psycopg has already decoded it.
-    items: list[Row] = json.loads(value) if isinstance(value, str | bytes) else list(value or [])
-    return sorted(items, key=lambda item: int(item["id"]))
+def statement_batch(
+    connection: Any, dialect: str, flat: Sequence[Sequence[Any]], lookups: Lookups
+) -> list[Row]:
+    """Rows of `statement_select` (its columns in the order of STATEMENT_COLUMNS) as the nested dicts of
+    StatementOut's JSON form (same keys, same order), their lists read for the whole batch at once.
+
+    Every export row passes through here: it unpacks tuples by position and builds each dict once, as a
+    literal, rather than going through a dict of columns.
+    """
+    if not flat:
+        return []
+    ids = [c[0] for c in flat]
+    translations: dict[int, list[Row]] = {i: [] for i in ids}
+    for statement_id, lang, text, translator in _lookup(connection, dialect, "translations_of", ids):
+        translations[statement_id].append({"lang": lang, "text": text, "translator": translator})
+    about: dict[int, list[int]] = {i: [] for i in ids}
+    for statement_id, entity_id in _lookup(connection, dialect, "about_of", ids):
+        about[statement_id].append(entity_id)
+    cited = _lookup(connection, dialect, "evidence_of", ids)
+    lookups.load(
+        connection,
+        dialect,
+        entities={c[15] for c in flat}.union(*about.values()),
+        roles={c[16] for c in flat if c[16] is not None},
+        sources={e[2] for e in cited},
+    )
+    source = lookups.source
+    evidence: dict[int, list[Row]] = {i: [] for i in ids}
+    for (
+        statement_id,
+        evidence_id,
+        source_id,
+        span_start,
+        span_end,
+        method,
+        extractor_version,
+        confidence,
+        recorded_at,
+        recorded_by,
+    ) in cited:
+        evidence[statement_id].append(
+            {
+                "id": evidence_id,
+                "source": source(source_id),
+                "span_start": span_start,
+                "span_end": span_end,
+                "method": method,
+                "extractor_version": extractor_version,
+                "confidence": confidence,
+                "recorded_at": _moment(recorded_at),
+                "recorded_by": recorded_by,
+                "retracted_at": None,
+                "retracted_reason": None,
+            }
+        )
+    entity, role = lookups.entities, lookups.role
+    out = []
+    for (
+        statement_id,
+        speaker_mention,
+        role_text,
+        said_on,
+        date_text,
+        venue,
+        quote,
+        lang,
+        mode,
+        cue,
+        said_on_basis,
+        recorded_at,
+        recorded_by,
+        retracted_at,
+        retracted_reason,
+        speaker_id,
+        role_id,
+    ) in flat:
+        shown = evidence[statement_id]
+        if not shown:
+            # A statement is shown with a source: the last live one cannot be retracted (only the statement
+            # can), so this is a row written around that rule, or changed since this batch was read.
+            continue
+        first = shown[0]
+        out.append(
+            {
+                "id": statement_id,
+                "speaker": entity[speaker_id],
+                "speaker_mention": speaker_mention,
+                "role": None if role_id is None else role(role_id),
+                "role_text": role_text,
+                "said_on": said_on,
+                "said_on_precision": date_precision(said_on),
+                "date_text": date_text,
+                "venue": venue,
+                "quote": quote,
+                "lang": lang,
+                "mode": mode,
+                "cue": cue,
+                "translations": translations[statement_id],
+                "about": [entity[e] for e in about[statement_id]],
+                "said_on_basis": said_on_basis,
+                "evidence": shown,
+                "source_count": len(shown),
+                "source": first["source"],
+                "span_start": first["span_start"],
+                "span_end": first["span_end"],
+                "method": first["method"],
+                "confidence": first["confidence"],
+                "recorded_at": _moment(recorded_at),
+                "recorded_by": recorded_by,
+                "retracted_at": _moment(retracted_at),
+                "retracted_reason": retracted_reason,
+            }
+        )
+    return out
 
 
+# Rows loaded together share their timestamps (a bulk import stamps a whole batch alike: 62 distinct times
+# among 100,000 statements of the bench), so each distinct one is written once.
+@lru_cache(maxsize=4096)
 def _moment(value: Any) -> str | None:
     """A timestamp as pydantic writes a naive datetime in JSON (ISO 8601 with a T, no zero microseconds)."""
     if value is None:
@@ -224,131 +529,3 @@ def _moment(value: Any) -> str | None:
         return text[:19] if text.endswith(".000000") else text
     moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
     return moment.isoformat()
-
-
-def _ref(entity_id: Any, key: Any, name_en: Any, name_ar: Any) -> Row:
-    return {"id": int(entity_id), "key": key, "name_en": name_en, "name_ar": name_ar}
-
-
-def statement_row(c: Row) -> Row:
-    """A flat result row as the nested dict of StatementOut's JSON form (same keys, same order)."""
-    role = None
-    if c["role_id"] is not None:
-        organisation = None
-        if c["organisation_id"] is not None:
-            organisation = _ref(
-                c["organisation_id"],
-                c["organisation_key"],
-                c["organisation_name_en"],
-                c["organisation_name_ar"],
-            )
-        titles = [
-            {"lang": t["lang"], "text": t["text"], "is_original": bool(t["is_original"])}
-            for t in _json_list(c["role_titles"])
-        ]
-        original = next((t for t in titles if t["is_original"]), titles[0] if titles else None)
-        role = {
-            "id": int(c["role_id"]),
-            "title": original["text"] if original is not None else "",
-            "titles": titles,
-            "organisation": organisation,
-            "valid_from": c["role_valid_from"],
-            "valid_to": c["role_valid_to"],
-        }
-    translations = [
-        {"lang": t["lang"], "text": t["text"], "translator": t["translator"]}
-        for t in _json_list(c["translations"])
-    ]
-    about = [_ref(a["id"], a["key"], a["name_en"], a["name_ar"]) for a in _json_list(c["about"])]
-    evidence = [
-        {
-            "id": int(e["id"]),
-            "source": _source_ref(
-                e["source_id"],
-                e["title"],
-                e["url"],
-                e["publisher"],
-                e["publisher_entity"],
-                e["published_on"],
-                e["published_basis"],
-                e["sha256"],
-            ),
-            "span_start": e["span_start"],
-            "span_end": e["span_end"],
-            "method": e["method"],
-            "extractor_version": e["extractor_version"],
-            "confidence": e["confidence"],
-            "recorded_at": _moment(e["recorded_at"]),
-            "recorded_by": e["recorded_by"],
-            "retracted_at": None,
-            "retracted_reason": None,
-        }
-        for e in _json_list(c["evidence"])
-    ]
-    source = _source_ref(
-        c["source_id"],
-        c["source_title"],
-        c["source_url"],
-        c["source_publisher"],
-        c["source_publisher_entity"],
-        c["source_published_on"],
-        c["source_published_basis"],
-        c["source_sha256"],
-    )
-    return {
-        "id": int(c["id"]),
-        "speaker": _ref(c["speaker_id"], c["speaker_key"], c["speaker_name_en"], c["speaker_name_ar"]),
-        "speaker_mention": c["speaker_mention"],
-        "role": role,
-        "role_text": c["role_text"],
-        "said_on": c["said_on"],
-        "said_on_precision": date_precision(c["said_on"]),
-        "date_text": c["date_text"],
-        "venue": c["venue"],
-        "quote": c["quote"],
-        "lang": c["lang"],
-        "mode": c["mode"],
-        "cue": c["cue"],
-        "translations": translations,
-        "about": about,
-        "said_on_basis": c["said_on_basis"],
-        "evidence": evidence,
-        "source_count": len(evidence),
-        "source": source,
-        "span_start": c["span_start"],
-        "span_end": c["span_end"],
-        "method": c["method"],
-        "confidence": c["confidence"],
-        "recorded_at": _moment(c["recorded_at"]),
-        "recorded_by": c["recorded_by"],
-        "retracted_at": _moment(c["retracted_at"]),
-        "retracted_reason": c["retracted_reason"],
-    }
-
-
-def _source_ref(
-    source_id: Any,
-    title: Any,
-    url: Any,
-    publisher: Any,
-    publisher_entity: Any,
-    published_on: Any,
-    published_basis: Any,
-    sha256: Any,
-) -> Row:
-    """A SourceRef's JSON form."""
-    return {
-        "id": int(source_id),
-        "label": source_label(
-            source_id,
-            publisher=publisher or publisher_entity,
-            title=title,
-            published_on=published_on,
-            published_basis=published_basis,
-        ),
-        "url": url,
-        "publisher": publisher,
-        "published_on": published_on,
-        "published_basis": published_basis,
-        "sha256": sha256,
-    }
