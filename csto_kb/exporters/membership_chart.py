@@ -16,8 +16,8 @@ from html import escape
 
 from csto_kb.dates import PartialDate
 from csto_kb.exporters.ticks import choose_ticks
-from csto_kb.model.facts import MEMBERSHIP_STATUSES
 from csto_kb.schemas.facts import MembershipOut
+from csto_kb.vocabulary import MEMBERSHIP_STATUSES
 
 NARROWEST_TRACK = 300.0
 """The track's width in CSS pixels on a 390 px phone, less a margin: ticks are chosen to fit it."""
