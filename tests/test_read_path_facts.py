@@ -132,7 +132,12 @@ def test_the_driver_alone_prints_what_the_full_path_prints(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     opened: list[str] = []
     open_ready = direct.open_ready
-    monkeypatch.setattr(direct, "open_ready", lambda url: opened.append(url) or open_ready(url))
+
+    def counted(url: str) -> tuple[Any, str] | None:
+        opened.append(url)
+        return open_ready(url)
+
+    monkeypatch.setattr(direct, "open_ready", counted)
     through_the_driver = ok(cli(*args)).stdout
     assert opened == [db_url]
     monkeypatch.setattr(direct, "open_ready", lambda url: None)
@@ -204,8 +209,8 @@ def test_a_name_the_driver_cannot_settle_is_left_to_the_full_path(db_url: str, b
 
 def test_id_lists_are_written_in_as_integers_and_an_empty_one_matches_nothing(engine: Engine) -> None:
     assert facts.ID_LIST == factsheet_definitions.ID_LIST
-    for dialect in FACT_SQL.values():
-        for sql in dialect.values():
+    for queries_of_a_dialect in FACT_SQL.values():
+        for sql in queries_of_a_dialect.values():
             assert facts.ID_LIST not in facts.with_ids(sql, [1, 2])
     assert facts.with_ids("x IN ({ids})", [3, 1, 3]) == "x IN (1, 3)"
     with pytest.raises(ValueError, match="invalid literal"):
