@@ -211,7 +211,7 @@ def test_id_lists_are_written_in_as_integers_and_an_empty_one_matches_nothing(en
     assert facts.ID_LIST == factsheet_definitions.ID_LIST
     for queries_of_a_dialect in FACT_SQL.values():
         for sql in queries_of_a_dialect.values():
-            assert facts.ID_LIST not in facts.with_ids(sql, [1, 2])
+            assert "{" not in facts.with_ids(sql, [1, 2], parts=[3], officials=[3, 4])
     assert facts.with_ids("x IN ({ids})", [3, 1, 3]) == "x IN (1, 3)"
     with pytest.raises(ValueError, match="invalid literal"):
         facts.with_ids("x IN ({ids})", ["1) OR (1=1"])  # type: ignore[list-item]

@@ -81,12 +81,18 @@ class _Candidates:
         self.connection = connection
         self.sql = FACT_SQL[dialect]
         self.dated = "_dated" if as_of is not None else ""
-        self.params: dict[str, Any] = {"org_id": org_id}
+        self.params: dict[str, Any] = {}
         if as_of is not None:
             self.params["as_of_bound"] = upper_bound(as_of)
+        # The alliance and its bodies (the sheet is about them), and those with the people holding a role in
+        # it (its officials): read once, written into every query as lists of ids.
+        self.lists = {
+            name: [int(i) for i in facts.fetch_values(connection, self.sql[name], {"org_id": org_id})]
+            for name in ("parts", "officials")
+        }
 
-    def _query(self, name: str) -> str:
-        return self.sql[f"sheet_{name}{self.dated}"]
+    def _query(self, name: str, ids: list[int] | None = None) -> str:
+        return facts.with_ids(self.sql[f"sheet_{name}{self.dated}"], ids, **self.lists)
 
     def _values(self, name: str, **params: Any) -> list[Any]:
         return facts.fetch_values(self.connection, self._query(name), {**self.params, **params})
@@ -126,9 +132,8 @@ class _Candidates:
         bounds (a summary says "more than 100,000"; the export lists them all)."""
         # Few statements about the alliance: the subjects' index gives them, all counted. Many: each statement
         # is checked in turn until past the limit, so the count stops early instead of listing a million ids.
-        [about_rows] = facts.fetch_values(
-            self.connection, self.sql["about_rows"], {"org_id": self.params["org_id"]}
-        )
+        about = facts.with_ids(self.sql["about_rows"], **self.lists)
+        [about_rows] = facts.fetch_values(self.connection, about, {"count_limit": COUNT_LIMIT + 1})
         spelling = "totals_in" if int(about_rows or 0) <= COUNT_LIMIT else "totals_each"
         [(matching, by_officials, speakers)] = [
             tuple(r.values())
@@ -142,9 +147,7 @@ class _Candidates:
         """For each of these speakers: how many of their statements match, and whether they are an official."""
         if not speaker_ids:
             return {}
-        rows = facts.fetch(
-            self.connection, facts.with_ids(self._query("per_speaker"), speaker_ids), self.params
-        )
+        rows = facts.fetch(self.connection, self._query("per_speaker", speaker_ids), self.params)
         return {int(s): (int(n), bool(o)) for s, n, o in (tuple(r.values()) for r in rows)}
 
 
@@ -264,6 +267,10 @@ def read_factsheet(
     the alliance's name into its id, or raises the error that explains why it cannot."""
     lang, as_of = _checked(lang, as_of)
     org_id = resolve(alliance, "alliance")
+    if dialect == "postgresql":
+        # The selection's walks stop early (LIMIT), but their estimated costs, over every statement, pass
+        # PostgreSQL's threshold for compiling them: 50 ms of compiling for a query that runs in 100 ms.
+        facts.execute(connection, "SET LOCAL jit = off")
     sql = FACT_SQL[dialect]
     [org] = facts.fetch(connection, sql["alliance"], {"org_id": org_id})
     members = [

@@ -20,14 +20,18 @@ from csto_kb.sql.run import Row, _json_list, _moment, _source_ref, partial_date
 
 ID_LIST = "{ids}"
 """Where a compiled query takes its list of ids: `csto_kb.sql.factsheet_definitions.ID_LIST`, repeated here
-because that module needs SQLAlchemy (a test holds the two equal)."""
+because that module needs SQLAlchemy (a test holds the two equal). Other lists are named likewise:
+``{parts}``, ``{officials}``."""
 
 
-def with_ids(sql: str, ids: Iterable[int]) -> str:
-    """``sql`` with its list of ids written in as integers (``int`` refuses anything else); an empty list
-    matches nothing."""
-    listed = ", ".join(str(int(i)) for i in sorted(set(ids))) or "NULL"
-    return sql.replace(ID_LIST, listed)
+def with_ids(sql: str, ids: Iterable[int] | None = None, **lists: Iterable[int]) -> str:
+    """``sql`` with its lists of ids written in as integers (``int`` refuses anything else): ``ids`` where
+    ``{ids}`` stands, each of ``lists`` where its name does. An empty list matches nothing."""
+    named = {"ids": ids, **lists} if ids is not None else lists
+    for name, values in named.items():
+        listed = ", ".join(str(int(i)) for i in sorted(set(values))) or "NULL"
+        sql = sql.replace(f"{{{name}}}", listed)
+    return sql
 
 
 def fetch(connection: Any, sql: str, params: Row | None = None) -> list[Row]:
@@ -37,6 +41,15 @@ def fetch(connection: Any, sql: str, params: Row | None = None) -> list[Row]:
         cursor.execute(sql, params or {})
         names = [c[0] for c in cursor.description]
         return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+    finally:
+        cursor.close()
+
+
+def execute(connection: Any, sql: str) -> None:
+    """One statement that returns no rows (a setting)."""
+    cursor = connection.cursor()
+    try:
+        cursor.execute(sql)
     finally:
         cursor.close()
 
