@@ -10,8 +10,10 @@ the CSTO), so its officials said about 20 × scale / 20,000 statements each. The
   that grows with the data, median of the runs;
 - the command's wall time in a new process (``csto-kb factsheet csto --format html``), start-up included.
 
-Run: python -m bench.factsheet --scales 10000,100000 [--runs 3] [--all-up-to 20000]
-(``--statements all`` is measured only up to ``--all-up-to`` statements: it renders every one.)
+Run: python -m bench.factsheet --scales 10000,100000 [--runs 3] [--all-up-to 20000] [--engines sqlite,postgresql]
+(``--statements all`` is measured only up to ``--all-up-to`` statements: it renders every one.) PostgreSQL
+databases are made on the server of ``--postgres`` (the local test server by default) and kept for the
+next run, as the SQLite files are.
 """
 
 from __future__ import annotations
@@ -25,43 +27,72 @@ import time
 from pathlib import Path
 
 from bench.generate import build_base, import_statements, write_dataset
+from bench.run import PG_ADMIN_URL, pg_admin, pg_exists, pg_url
 
 WORK = Path(__file__).resolve().parent / ".work"
 OFFICIALS = 20
 
 
-def build(scale: int) -> str:
-    """A SQLite database of ``scale`` generated statements, all about the CSTO; its URL (built once)."""
+def build(scale: int, engine: str = "sqlite", admin: str = PG_ADMIN_URL) -> str:
+    """A database of ``scale`` generated statements, all about the CSTO; its URL (built once)."""
     data = WORK / f"data-{scale}"
-    path = WORK / f"factsheet-{scale}.sqlite3"
-    url = f"sqlite:///{path}"
-    if path.exists():
-        return url
+    if engine == "sqlite":
+        path = WORK / f"factsheet-{scale}.sqlite3"
+        if path.exists():
+            return f"sqlite:///{path}"
+        partial = path.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        partial_url = f"sqlite:///{partial}"
+    else:
+        name = f"csto_factsheet_{scale}"
+        if pg_exists(name, admin):
+            return pg_url(name, admin)
+        pg_admin(f'DROP DATABASE IF EXISTS "{name}_partial" WITH (FORCE)', admin)
+        pg_admin(f'CREATE DATABASE "{name}_partial"', admin)
+        partial_url = pg_url(f"{name}_partial", admin)
     if not (data / "done").exists():
         write_dataset(data, scale)
-    partial = path.with_suffix(".partial")
-    partial.unlink(missing_ok=True)
-    partial_url = f"sqlite:///{partial}"
     build_base(partial_url, data)
     print(import_statements(partial_url, data), file=sys.stderr)
-    import sqlite3
+    _about_the_csto(partial_url)
+    if engine == "sqlite":
+        import sqlite3
 
-    connection = sqlite3.connect(partial)
-    with connection:
-        (csto,) = connection.execute("SELECT id FROM entity WHERE key = 'csto'").fetchone()
+        connection = sqlite3.connect(partial)
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # nothing left in a -wal file of the old name
+        connection.close()
+        partial.rename(path)
+        return f"sqlite:///{path}"
+    pg_admin(f'ALTER DATABASE "{name}_partial" RENAME TO "{name}"', admin)
+    return pg_url(name, admin)
+
+
+def _about_the_csto(url: str) -> None:
+    """Every statement about the CSTO, and the first generated people its own; statistics refreshed."""
+    from sqlalchemy import bindparam, text
+
+    from csto_kb.db.engine import make_engine
+
+    engine = make_engine(url)
+    keys = [f"person-{n:05d}" for n in range(1, OFFICIALS + 1)]
+    with engine.begin() as connection:
+        csto = connection.execute(text("SELECT id FROM entity WHERE key = 'csto'")).scalar_one()
         connection.execute(
-            "INSERT INTO statement_about (statement_id, entity_id) SELECT id, ? FROM statement "
-            "WHERE id NOT IN (SELECT statement_id FROM statement_about WHERE entity_id = ?)",
-            (csto, csto),
+            text(
+                "INSERT INTO statement_about (statement_id, entity_id) SELECT id, :csto FROM statement "
+                "WHERE id NOT IN (SELECT statement_id FROM statement_about WHERE entity_id = :csto)"
+            ),
+            {"csto": csto},
         )
-        keys = [f"person-{n:05d}" for n in range(1, OFFICIALS + 1)]
         connection.execute(
-            f"UPDATE entity SET part_of_id = ? WHERE key IN ({', '.join('?' * len(keys))})", (csto, *keys)
+            text("UPDATE entity SET part_of_id = :csto WHERE key IN :keys").bindparams(
+                bindparam("keys", expanding=True)
+            ),
+            {"csto": csto, "keys": keys},
         )
-    connection.execute("ANALYZE")
-    connection.close()
-    partial.rename(path)
-    return url
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text("ANALYZE"))
+    engine.dispose()
 
 
 def in_process(url: str, statements: str, runs: int) -> tuple[float, int]:
@@ -109,17 +140,29 @@ def main() -> None:
     parser.add_argument("--scales", default="10000,100000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--all-up-to", type=int, default=20_000)
+    parser.add_argument("--engines", default="sqlite", help="sqlite, postgresql, or both")
+    parser.add_argument(
+        "--postgres", default=PG_ADMIN_URL, help="URL of a PostgreSQL database to connect as admin"
+    )
+    parser.add_argument("--build-only", action="store_true", help="make the databases, measure nothing")
     args = parser.parse_args()
     WORK.mkdir(exist_ok=True)
-    print("| statements | rule | HTML size | build + render (s) | command wall time (s) |")
-    print("| --- | --- | --- | --- | --- |")
-    for scale in (int(s) for s in args.scales.split(",")):
-        url = build(scale)
-        rules = ["latest"] + (["all"] if scale <= args.all_up_to else [])
-        for rule in rules:
-            seconds, size = in_process(url, rule, args.runs)
-            wall = command(url, rule, args.runs, WORK / f"factsheet-{scale}-{rule}.html")
-            print(f"| {scale:,} | {rule} | {size / 1e6:.2f} MB | {seconds:.2f} | {wall:.2f} |", flush=True)
+    if not args.build_only:
+        print("| engine | statements | rule | HTML size | build + render (s) | command wall time (s) |")
+        print("| --- | --- | --- | --- | --- | --- |")
+    for engine in args.engines.split(","):
+        for scale in (int(s) for s in args.scales.split(",")):
+            url = build(scale, engine, args.postgres)
+            if args.build_only:
+                continue
+            rules = ["latest"] + (["all"] if scale <= args.all_up_to else [])
+            for rule in rules:
+                seconds, size = in_process(url, rule, args.runs)
+                wall = command(url, rule, args.runs, WORK / f"factsheet-{scale}-{rule}.html")
+                print(
+                    f"| {engine} | {scale:,} | {rule} | {size / 1e6:.2f} MB | {seconds:.2f} | {wall:.2f} |",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

@@ -277,13 +277,19 @@ def test_the_sheet_read_in_arabic_is_a_right_to_left_page_that_fits_a_screen_and
     page = loaded.page
     assert page.evaluate("() => getComputedStyle(document.documentElement).direction") == "rtl"
     assert page.evaluate("() => document.querySelector('#members-h').textContent") == "الأعضاء"
-    # A citation and a date inside an Arabic line read left to right, their digits in order.
+    # A date inside an Arabic line, a citation's range of characters and the charts read left to right, their
+    # digits in order; the citation itself, in Arabic words, reads right to left.
     kept: list[str] = page.evaluate(
-        """() => [...document.querySelectorAll('.cite, .figure-card .meta bdi, .mchart')].map(
+        """() => [...document.querySelectorAll('.cite bdi, .figure-card .meta bdi, .mchart')].map(
             e => getComputedStyle(e).direction)"""
     )
     assert kept
     assert set(kept) == {"ltr"}
+    cites: list[str] = page.evaluate(
+        """() => [...document.querySelectorAll('.cite')].map(e => getComputedStyle(e).direction)"""
+    )
+    assert cites
+    assert set(cites) == {"rtl"}
 
 
 def _spread(sheet: FactSheet, first: dt.date, last: dt.date) -> FactSheet:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, text
 
-from csto_kb.db.unit_of_work import UnitOfWork
+from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
 from csto_kb.schemas.statements import StatementIn
 from csto_kb.services import factsheet
 from csto_kb.services.entities import create_entity
@@ -82,7 +82,7 @@ def test_the_prefix_ranking_gives_the_rules_answer(
     with engine.connect() as connection:
         org_id = int(connection.execute(text("SELECT id FROM entity WHERE key = 'csto'")).scalar_one())
     with UnitOfWork(engine, read_only=True) as uow:
-        chosen = factsheet._Candidates(org_id, None)._others(uow.session, rule)
+        chosen = factsheet._Candidates(*driver_connection(uow.session), org_id, None)._others(rule)
     expected = by_the_rule(engine, per_speaker, limit)
     assert chosen == expected
     assert len(expected) == min(limit, per_speaker * len(SPEAKERS))

@@ -214,6 +214,37 @@ def test_the_fact_sheet_twin_is_the_fact_sheet(web: TestClient, engine: Engine) 
     assert bad.json()["error"].startswith("as_of:")
 
 
+def test_the_fact_sheet_page_and_its_twin_take_a_reading_language(web: TestClient, engine: Engine) -> None:
+    russian = web.get("/factsheet/csto", params={"lang": "ru", "as_of": "2023-06"})
+    assert russian.status_code == 200
+    assert '<html lang="ru" dir="ltr">' in russian.text
+    assert "по состоянию на 2023-06" in russian.text
+    assert "Показано заявлений:" in russian.text
+    # A rendered sheet is kept per language: the English one is not the Russian one cached.
+    english = web.get("/factsheet/csto", params={"as_of": "2023-06"})
+    assert '<html lang="en" dir="ltr">' in english.text
+    arabic = web.get("/factsheet/csto", params={"lang": "ar-SA"})
+    assert '<html lang="ar" dir="rtl">' in arabic.text
+    twin = FactSheet.model_validate(web.get("/api/factsheet/csto", params={"lang": "ar"}).json())
+    expected = build_factsheet(UnitOfWork(engine, read_only=True), "csto", lang="ar")
+    assert twin.lang == "ar"
+    assert twin.model_dump(exclude={"generated_at"}) == expected.model_dump(exclude={"generated_at"})
+
+
+@pytest.mark.parametrize("path", ["/factsheet/csto", "/api/factsheet/csto"])
+@pytest.mark.parametrize("lang", ["12", "english please", "e"])
+def test_a_bad_reading_language_is_refused_in_one_line_naming_lang(
+    web: TestClient, path: str, lang: str
+) -> None:
+    answer = web.get(path, params={"lang": lang})
+    assert answer.status_code == 400
+    if path.startswith("/api/"):
+        assert answer.json()["error"].startswith("lang:")
+    else:
+        assert "lang:" in answer.text
+        assert "Traceback" not in answer.text
+
+
 def _post(web: TestClient, path: str, body: dict[str, Any]) -> Any:
     return web.post(path, json=body, headers={"X-CSRF-Token": csrf(web)})
 

@@ -128,20 +128,25 @@ def members(
     """Who belongs to an alliance, with status and since/until, as sources state it."""
     from csto_kb.exporters.common import to_json
     from csto_kb.exporters.rows import names_line
-    from csto_kb.services.queries import members
+    from csto_kb.sql import direct
 
-    found = members(ctx.obj.reader(), alliance, on)
+    # As who-said: through the driver alone on a ready database, else the full path.
+    found = direct.members(ctx.obj.url, alliance, on)
+    if found is None:
+        from csto_kb.services.queries import member_rows
+
+        found = member_rows(ctx.obj.reader(), alliance, on)
     if fmt is ListFormat.json:
         write(to_json(found))
         return
     # Not isolated: the plain table pads by characters, and isolates take none of the width.
     rows = [
         [
-            names_line(m.member.model_dump(), isolated=False),
-            m.status,
-            m.valid_from or "—",
-            m.valid_to or "—",
-            f"[{m.source_id}]",
+            names_line(m["member"], isolated=False),
+            m["status"],
+            m["valid_from"] or "—",
+            m["valid_to"] or "—",
+            f"[{m['source_id']}]",
         ]
         for m in found
     ]
@@ -160,21 +165,25 @@ def forces(
     """Force levels as each source gives them; figures that disagree are all listed."""
     from csto_kb.exporters.common import to_json
     from csto_kb.exporters.rows import names_line
-    from csto_kb.services.queries import forces
+    from csto_kb.sql import direct
 
-    found = forces(ctx.obj.reader(), alliance)
+    found = direct.forces(ctx.obj.url, alliance)
+    if found is None:
+        from csto_kb.services.queries import force_rows
+
+        found = force_rows(ctx.obj.reader(), alliance)
     if fmt is ListFormat.json:
         write(to_json(found))
         return
     rows = [
         [
-            f.organisation.name_en or f.organisation.key,
-            f.unit,
-            ("about " if f.approximate else "") + f"{f.count:,}",
-            f.readiness.replace("_", " "),
-            f.as_of or "—",
-            names_line(f.asserted_by.model_dump(), isolated=False) if f.asserted_by else "—",
-            f"[{f.source_id}]",
+            f["organisation"]["name_en"] or f["organisation"]["key"],
+            f["unit"],
+            ("about " if f["approximate"] else "") + f"{f['count']:,}",
+            f["readiness"].replace("_", " "),
+            f["as_of"] or "—",
+            names_line(f["asserted_by"], isolated=False) if f["asserted_by"] else "—",
+            f"[{f['source_id']}]",
         ]
         for f in found
     ]
@@ -191,19 +200,23 @@ def events(
 ) -> None:
     """Dated events in order: foundings, incursions, interventions, wars, meetings, sessions."""
     from csto_kb.exporters.common import to_json
-    from csto_kb.services.queries import events
+    from csto_kb.sql import direct
 
-    found = events(ctx.obj.reader(), involving)
+    found = direct.events(ctx.obj.url, involving)
+    if found is None:
+        from csto_kb.services.queries import event_rows
+
+        found = event_rows(ctx.obj.reader(), involving)
     if fmt is ListFormat.json:
         write(to_json(found))
         return
     rows = [
         [
-            (e.starts_on or "—") + (f" – {e.ends_on}" if e.ends_on else ""),
-            e.kind,
-            e.title,
-            ", ".join(p.entity.name_en or p.entity.key for p in e.participants),
-            f"[{e.source_id}]",
+            (e["starts_on"] or "—") + (f" – {e['ends_on']}" if e["ends_on"] else ""),
+            e["kind"],
+            e["title"],
+            ", ".join(p["entity"]["name_en"] or p["entity"]["key"] for p in e["participants"]),
+            f"[{e['source_id']}]",
         ]
         for e in found
     ]

@@ -15,7 +15,7 @@ from html import escape
 
 from csto_kb.dates import PartialDate
 from csto_kb.exporters.common import RIGHT_TO_LEFT
-from csto_kb.exporters.factsheet_labels import SheetLabels, labels_for, separator
+from csto_kb.exporters.factsheet_labels import SheetLabels, labels_for, separator, shown_counts
 from csto_kb.exporters.membership_chart import CSS as MEMBERSHIP_CSS
 from csto_kb.exporters.membership_chart import membership_chart
 from csto_kb.exporters.svg import statement_timeline
@@ -56,6 +56,7 @@ nav ol { display: flex; flex-wrap: wrap; gap: 4px 18px; padding: 0; margin: 0; l
 nav li::before { content: "§ "; color: var(--muted); }
 .cite { font-size: 0.78em; white-space: nowrap; vertical-align: super; line-height: 0; direction: ltr;
   unicode-bidi: isolate; }
+.cite[dir="rtl"] { direction: rtl; }
 .cite a { text-decoration: none; }
 dl.identity { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 6px 18px; margin: 0; }
 dl.identity dt { font-weight: 600; color: var(--muted); }
@@ -138,6 +139,11 @@ def _label(labels: SheetLabels, key: str, **html: str) -> str:
     return _e(labels(key)).format(**html)
 
 
+def _sentence(labels: SheetLabels, key: str, **html: str) -> str:
+    """A label for the text of an element (never an attribute): its quotes and apostrophes stay as written."""
+    return escape(labels(key), quote=False).format(**html)
+
+
 def _iso(text: str) -> str:
     """User text escaped, inside ``<bdi>`` when it holds right-to-left script (its direction then cannot
     leak into the Latin text and numbers around it)."""
@@ -191,16 +197,21 @@ def _in_line(labels: SheetLabels, date: str) -> str:
     return f'<bdi dir="ltr">{date}</bdi>' if direction(labels.lang) == "rtl" else date
 
 
-def _cite(sheet: FactSheet, source_id: int, start: int | None, end: int | None) -> str:
-    number = sheet.source_number(source_id)
-    span = f", chars {start}–{end}" if start is not None else ""
-    title = f"Source {number}" + (f", characters {start} to {end} of its stored text" if span else "")
-    return f'<sup class="cite"><a href="#source-{number}" title="{_e(title)}">[{number}{span}]</a></sup>'
+def _cite(sheet: FactSheet, labels: SheetLabels, source_id: int, start: int | None, end: int | None) -> str:
+    number = str(sheet.source_number(source_id))
+    if start is not None:
+        text = _label(labels, "cite_span", number=number, span=_in_line(labels, f"{start}–{end}"))
+        title = labels("cite_title_span", number=number, start=str(start), end=str(end))
+    else:
+        text, title = number, labels("cite_title", number=number)
+    # Left to right, whatever the page, unless its own words are written right to left (CSS `.cite`).
+    rtl = ' dir="rtl"' if direction(labels.lang) == "rtl" else ""
+    return f'<sup class="cite"{rtl}><a href="#source-{number}" title="{_e(title)}">[{text}]</a></sup>'
 
 
-def _cite_fact(sheet: FactSheet, fact: Citation | StatementOut) -> str:
+def _cite_fact(sheet: FactSheet, labels: SheetLabels, fact: Citation | StatementOut) -> str:
     """One citation per source supporting the fact."""
-    return "".join(_cite(sheet, e.source.id, e.span_start, e.span_end) for e in fact.evidence)
+    return "".join(_cite(sheet, labels, e.source.id, e.span_start, e.span_end) for e in fact.evidence)
 
 
 def _table(headers: Iterable[str], rows: list[list[str]], widths: Iterable[str], cls: str) -> str:
@@ -235,7 +246,7 @@ def _identity(sheet: FactSheet, labels: SheetLabels) -> str:
         written = f" ({_label(labels, 'as_written', text=date_text)})" if event.date_text else ""
         title = _title([LangText(t.lang, t.text, t.is_original) for t in event.titles], sheet, event.title)
         rows.append(
-            f"<dt>{founded}</dt><dd>{_date(event.starts_on)}{written} — {title} {_cite_fact(sheet, event)}</dd>"
+            f"<dt>{founded}</dt><dd>{_date(event.starts_on)}{written} — {title} {_cite_fact(sheet, labels, event)}</dd>"
         )
     if not sheet.founding:
         rows.append(f'<dt>{founded}</dt><dd class="empty">{_label(labels, "no_founding")}</dd>')
@@ -253,7 +264,7 @@ def _members(sheet: FactSheet, labels: SheetLabels, until: dt.date) -> str:
             _e(labels.value("status", m.status)),
             _date(m.valid_from),
             _date(m.valid_to),
-            _cite_fact(sheet, m),
+            _cite_fact(sheet, labels, m),
         ]
         for m in sheet.members
     ]
@@ -266,7 +277,11 @@ def _members(sheet: FactSheet, labels: SheetLabels, until: dt.date) -> str:
         )
     ]
     chart = membership_chart(
-        sheet.members, until, {m.member.key: _label_cell(sheet, m.member) for m in sheet.members}
+        sheet.members,
+        until,
+        labels,
+        {m.member.key: _label_cell(sheet, m.member) for m in sheet.members},
+        {m.member.key: sheet.name_reading(m.member.id, m.member.key).shown.text for m in sheet.members},
     )
     if chart:
         body.append(
@@ -292,7 +307,7 @@ def _fact_items(sheet: FactSheet, labels: SheetLabels, facts: list[OrganisationF
             read_in = same_language(held.lang, sheet.lang)
             shown = '<p class="read"></p>' if read_in else f'<p class="read">{_untranslated(labels)}</p>'
             original = _lang_text(held.text, held.lang, "blockquote")
-        items.append(f'<li><div class="pair">{shown}{original}</div>{_cite_fact(sheet, f)}</li>')
+        items.append(f'<li><div class="pair">{shown}{original}</div>{_cite_fact(sheet, labels, f)}</li>')
     return f'<ul class="facts">{"".join(items)}</ul>'
 
 
@@ -324,7 +339,7 @@ def _force_card(sheet: FactSheet, labels: SheetLabels, force: ForceLevelOut) -> 
         f'<div class="figure-card" data-force="{force.id}"><div class="count">{count}</div>'
         f"<div>{unit}</div>{wording}"
         f'<div class="meta">{_label(labels, "as_of", date=_in_line(labels, _date(force.as_of)))} · {_label(labels, "asserted_by", who=who)} '
-        f"{_cite_fact(sheet, force)}</div></div>"
+        f"{_cite_fact(sheet, labels, force)}</div></div>"
     )
 
 
@@ -361,7 +376,7 @@ def _events(sheet: FactSheet, labels: SheetLabels) -> str:
         who = separator(labels.lang).join(
             f"{_names(sheet, p.entity)} ({_e(labels.value('role', p.role))})" for p in e.participants
         )
-        rows.append([when, name, who, _cite_fact(sheet, e)])
+        rows.append([when, name, who, _cite_fact(sheet, labels, e)])
     headers = [_label(labels, k) for k in ("date", "event", "participants", "source")]
     return _section(
         "events", _label(labels, "events"), [_table(headers, rows, ["14%", "36%", "34%", "16%"], "events")]
@@ -413,55 +428,79 @@ def _statement(sheet: FactSheet, labels: SheetLabels, s: StatementOut) -> str:
     body = f'<div class="pair"><div class="en">{english}</div>{quote}</div>' if english else quote
     return (
         f'<article class="statement" id="statement-{s.id}" data-statement="{s.id}"><header>{header}</header>'
-        f'{body}<div class="meta">{_label(labels, "statement_number", id=str(s.id))} {_cite_fact(sheet, s)}'
+        f'{body}<div class="meta">{_label(labels, "statement_number", id=str(s.id))} {_cite_fact(sheet, labels, s)}'
         "</div></article>"
     )
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" + ("" if count == 1 else "s")
+def _code(labels: SheetLabels, text: str) -> str:
+    """A command or an option, kept left to right on a right-to-left page."""
+    return (
+        f'<code dir="ltr">{_e(text)}</code>'
+        if direction(labels.lang) == "rtl"
+        else f"<code>{_e(text)}</code>"
+    )
 
 
 def _selection(sheet: FactSheet, labels: SheetLabels) -> str:
-    """What the sheet shows of the statements, what it leaves out, and how to list them all (in English: the
-    catalogue does not hold these counting sentences, so on a page in another language they are marked so)."""
+    """What the sheet shows of the statements, what it leaves out, and how to list them all."""
     sel = sheet.statement_selection
     name = _iso(sheet.name_reading(sheet.alliance.id, sheet.alliance.key).shown.text)
     if sel.rule == "all":
-        rule = f"Every statement about the {name} or by its officials."
+        rule = _sentence(labels, "rule_all", name=name)
     else:
-        rule = (
-            f"Everything the {name}'s own officials said (the latest {sel.limit:,} at most), and the latest "
-            f"{_plural(sel.per_speaker or 0, 'statement')} of every other speaker (the latest {sel.limit:,} "
-            "at most)."
+        rule = _sentence(
+            labels,
+            "rule_latest",
+            name=name,
+            limit=f"{sel.limit:,}",
+            per_speaker=_e(labels.count("statements", sel.per_speaker or 0)),
         )
-    shown = sel.shown_line()
-    parts = [f"<p><strong>{escape(shown)}.</strong> {rule}</p>"]
+    parts = [f"<p><strong>{_e(shown_counts(labels, sel))}.</strong> {rule}</p>"]
     if sel.hidden:
         partial = [c for c in sel.speaker_counts if c.matching > c.shown]
-        listed = "; ".join(f"{_names(sheet, c.speaker)}: {c.shown:,} of {c.matching:,}" for c in partial[:20])
-        more = f"; and {len(partial) - 20:,} more speakers" if len(partial) > 20 else ""
+        listed = [
+            _label(
+                labels,
+                "speaker_shown",
+                name=_names(sheet, c.speaker),
+                shown=f"{c.shown:,}",
+                matching=f"{c.matching:,}",
+            )
+            for c in partial[:20]
+        ]
+        if len(partial) > 20:
+            listed.append(_e(labels.count("more_speakers", len(partial) - 20)))
         unseen = sel.speakers - len(sel.speaker_counts)
-        others = f" {_plural(unseen, 'speaker')} not shown at all." if unseen > 0 else ""
-        if listed:
-            parts.append(f'<p class="counts">Speakers with more than shown: {listed}{more}.{others}</p>')
-        elif others:
-            parts.append(f'<p class="counts">{others.strip()}</p>')
-        commands = " and ".join(f"<code>{_e(c)}</code>" for c in sel.full_export)
-        parts.append(
-            f'<p class="counts">{_plural(sel.hidden, "statement")} not shown. Every one: {commands}, or this '
-            "sheet with <code>--statements all</code> (or a larger <code>--per-speaker</code> and "
-            "<code>--limit</code>).</p>"
+        others = (
+            _label(labels, "speakers_unseen", speakers=_e(labels.count("speakers", unseen)))
+            if unseen > 0
+            else ""
         )
-    english = "" if labels.lang == ENGLISH else f' lang="{ENGLISH}" dir="ltr"'
-    return f'<div class="selection"{english}>{"".join(parts)}</div>'
+        if listed:
+            line = _label(labels, "speakers_partial", listed=_e(labels("list_separator")).join(listed))
+            parts.append(f'<p class="counts">{line}{" " + others if others else ""}</p>')
+        elif others:
+            parts.append(f'<p class="counts">{others}</p>')
+        commands = _e(labels("and")).join(_code(labels, c) for c in sel.full_export)
+        hidden = _label(
+            labels,
+            "hidden",
+            statements=_e(labels.count("statements", sel.hidden)),
+            commands=commands,
+            all=_code(labels, "--statements all"),
+            per_speaker=_code(labels, "--per-speaker"),
+            limit=_code(labels, "--limit"),
+        )
+        parts.append(f'<p class="counts">{hidden}</p>')
+    return f'<div class="selection">{"".join(parts)}</div>'
 
 
 def _statements(sheet: FactSheet, labels: SheetLabels) -> str:
     title = _label(labels, "statements")
     if not sheet.statements:
         return _section("statements", title, [f'<p class="empty">{_label(labels, "no_statements")}</p>'])
-    timeline = _left_to_right(labels, statement_timeline(sheet.statements))
+    timeline = _left_to_right(labels, statement_timeline(sheet, labels))
     body = [
         _selection(sheet, labels),
         f"<figure>{timeline}<figcaption>{_label(labels, 'statement_caption')}</figcaption></figure>",
@@ -492,7 +531,11 @@ def _sources(sheet: FactSheet, labels: SheetLabels) -> str:
         if src.url:
             parts.append(_link(src.url))
         if src.published_basis == "inferred" and src.published_note:
-            parts.append(_label(labels, "publication_inferred", note=_iso(src.published_note)))
+            # A note is written in whatever language its author wrote (the seed's in English): on a
+            # right-to-left page it is isolated, so its own direction holds (its full stop stays at its end).
+            note = src.published_note
+            isolated = f"<bdi>{_e(note)}</bdi>" if direction(labels.lang) == "rtl" else _iso(note)
+            parts.append(_label(labels, "publication_inferred", note=isolated))
         if src.sha256:
             parts.append(
                 _label(labels, "text_sha256", hash=f'<span class="hash">{_e(src.sha256[:16])}…</span>')

@@ -5,11 +5,12 @@ from __future__ import annotations
 from csto_kb.exporters.common import isolate, md_escape
 from csto_kb.exporters.common import md_lang_text as _lang_text
 from csto_kb.exporters.common import md_reading as _reading
-from csto_kb.exporters.factsheet_labels import SheetLabels, labels_for, separator
+from csto_kb.exporters.factsheet_labels import SheetLabels, labels_for, separator, shown_counts
 from csto_kb.languages import (
     ENGLISH,
     LangText,
     Reading,
+    is_right_to_left,
     read,
     read_rows,
     same_language,
@@ -19,14 +20,19 @@ from csto_kb.schemas.factsheet import CitedSource, FactSheet
 from csto_kb.schemas.statements import EntityRef, StatementOut
 
 
-def _cite(sheet: FactSheet, fact: Citation | StatementOut) -> str:
+def _cite(sheet: FactSheet, labels: SheetLabels, fact: Citation | StatementOut) -> str:
     """One bracket per source supporting the fact: ``[1, chars 3–9][4]``."""
-    return "".join(
-        f"[{sheet.source_number(e.source.id)}"
-        + (f", chars {e.span_start}–{e.span_end}" if e.span_start is not None else "")
-        + "]"
-        for e in fact.evidence
-    )
+    brackets = []
+    for e in fact.evidence:
+        number = str(sheet.source_number(e.source.id))
+        if e.span_start is None:
+            brackets.append(f"[{number}]")
+            continue
+        span = f"{e.span_start}–{e.span_end}"
+        # After right-to-left words a range's digits would read as that script's numbers and swap places.
+        span = f"\u2066{span}\u2069" if is_right_to_left(labels.lang) else span
+        brackets.append(f"[{labels('cite_span', number=number, span=span)}]")
+    return "".join(brackets)
 
 
 def _names(sheet: FactSheet, entity: EntityRef) -> str:
@@ -61,33 +67,34 @@ def _header(labels: SheetLabels, *keys: str) -> str:
     return f"| {' | '.join(labels(k) for k in keys)} |\n|{' --- |' * len(keys)}"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" + ("" if count == 1 else "s")
-
-
-def _selection(sheet: FactSheet) -> str:
+def _selection(sheet: FactSheet, labels: SheetLabels) -> str:
     """What the sheet shows of the statements and how to list them all."""
     sel = sheet.statement_selection
-    shown = sel.shown_line()
     if sel.rule == "all":
-        rule = "every statement about the alliance or by its officials"
+        rule = labels("rule_all_short")
     else:
-        rule = (
-            f"everything the alliance's own officials said (the latest {sel.limit:,} at most) and the latest "
-            f"{_plural(sel.per_speaker or 0, 'statement')} of every other speaker (the latest {sel.limit:,} at most)"
+        rule = labels(
+            "rule_latest_short",
+            limit=f"{sel.limit:,}",
+            per_speaker=labels.count("statements", sel.per_speaker or 0),
         )
-    text = f"*{shown}: {rule}.*"
+    text = f"*{shown_counts(labels, sel)}: {rule}.*"
     if sel.hidden:
-        commands = " and ".join(f"`{c}`" for c in sel.full_export)
-        text += (
-            f" *{_plural(sel.hidden, 'statement')} not shown; every one: {commands}, or `--statements all`.*"
+        commands = labels("and").join(f"`{c}`" for c in sel.full_export)
+        hidden = labels(
+            "hidden_short",
+            statements=labels.count("statements", sel.hidden),
+            commands=commands,
+            all="`--statements all`",
         )
+        text += f" *{hidden}*"
     return text
 
 
 def render(sheet: FactSheet) -> str:
     # The sheet's own words in the reading language, else English (`factsheet_labels`).
     labels = labels_for(sheet.lang)
+    rtl = is_right_to_left(labels.lang)
     a = sheet.alliance
     name = sheet.name_reading(a.id, a.key)
     heading = _lang_text(name.shown.text, name.shown.lang)
@@ -105,7 +112,9 @@ def render(sheet: FactSheet) -> str:
         out.append(f"- {md_escape(a.description)}")
     for event in sheet.founding:
         written = f" (“{md_escape(event.date_text)}”)" if event.date_text else ""
-        out.append(f"- **{labels('founded')}:** {_date(event.starts_on)}{written} {_cite(sheet, event)}")
+        out.append(
+            f"- **{labels('founded')}:** {_date(event.starts_on)}{written} {_cite(sheet, labels, event)}"
+        )
     out.append("")
 
     out += [f"## {labels('members')}", ""]
@@ -114,7 +123,7 @@ def render(sheet: FactSheet) -> str:
         for m in sheet.members:
             out.append(
                 f"| {_names(sheet, m.member)} | {md_escape(labels.value('status', m.status))} | {_date(m.valid_from)} | "
-                f"{_date(m.valid_to)} | {_cite(sheet, m)} |"
+                f"{_date(m.valid_to)} | {_cite(sheet, labels, m)} |"
             )
     else:
         out.append(f"_{labels('no_members')}_")
@@ -136,7 +145,7 @@ def render(sheet: FactSheet) -> str:
                 shown = f"{_lang_text(reading.shown.text, reading.shown.lang)} "
             else:
                 shown = "" if same_language(original.lang, sheet.lang) else f"**[{labels('untranslated')}]** "
-            out.append(f"- {shown}— {_lang_text(original.text, original.lang)} {_cite(sheet, f)}")
+            out.append(f"- {shown}— {_lang_text(original.text, original.lang)} {_cite(sheet, labels, f)}")
         out.append("")
 
     out += [f"## {labels('forces')}", ""]
@@ -153,7 +162,7 @@ def render(sheet: FactSheet) -> str:
             # A readiness in a table cell is written in lower case, as the other codes are.
             readiness = md_escape(labels.value("readiness", force.readiness).lower())
             out.append(
-                f"| {unit} | {count} | {readiness} | {_date(force.as_of)} | {who} | {_cite(sheet, force)} |"
+                f"| {unit} | {count} | {readiness} | {_date(force.as_of)} | {who} | {_cite(sheet, labels, force)} |"
             )
     else:
         out.append(f"_{labels('no_forces')}_")
@@ -170,7 +179,7 @@ def render(sheet: FactSheet) -> str:
             )
             title = read_rows(e.titles, sheet.lang)
             event_name = _reading(title) if title is not None else md_escape(e.title)
-            out.append(f"| {when} | {event_name} | {who} | {_cite(sheet, e)} |")
+            out.append(f"| {when} | {event_name} | {who} | {_cite(sheet, labels, e)} |")
     else:
         out.append(f"_{labels('no_events')}_")
     out.append("")
@@ -179,7 +188,7 @@ def render(sheet: FactSheet) -> str:
     if not sheet.statements:
         out += [f"_{labels('no_statements')}_", ""]
     else:
-        out += [_selection(sheet), ""]
+        out += [_selection(sheet, labels), ""]
     for s in sheet.statements:
         role_title = read_rows(s.role.titles, sheet.lang) if s.role is not None else None
         role = _reading(role_title) if role_title is not None else md_escape(s.role_text)
@@ -208,7 +217,7 @@ def render(sheet: FactSheet) -> str:
             isolate(md_escape(s.venue)) if s.venue else "",
             labels("date_as_written", text=f"“{isolate(md_escape(s.date_text))}”") if s.date_text else "",
         ]
-        out.append(" · ".join(d for d in details if d) + f" {_cite(sheet, s)}")
+        out.append(" · ".join(d for d in details if d) + f" {_cite(sheet, labels, s)}")
         out.append("")
 
     out += [f"## {labels('sources')}", ""]
@@ -219,7 +228,9 @@ def render(sheet: FactSheet) -> str:
         if src.url:
             parts.append(f"<{src.url}>")
         if src.published_basis == "inferred" and src.published_note:
-            parts.append(labels("publication_inferred", note=md_escape(src.published_note)))
+            # Isolated on a right-to-left page, so that the note's own direction holds (as in the HTML sheet).
+            note = md_escape(src.published_note)
+            parts.append(labels("publication_inferred", note=f"\u2068{note}\u2069" if rtl else note))
         if src.sha256:
             parts.append(labels("text_sha256", hash=f"`{src.sha256[:16]}…`"))
         out.append(f"{src.number}. " + " — ".join(parts))

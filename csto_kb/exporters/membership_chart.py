@@ -5,7 +5,8 @@ grid row with its bar (they cannot drift apart). A segment's colour and pattern 
 frozen, withdrawn …, see the legend), its position the episode's dates; a start known only to the year or
 month is paler over that year or month, and an episode still in force ends in an arrow. Positions are
 percentages of the track; the axis's ticks are chosen for the narrowest track (a phone), so their labels
-never overlap at any width.
+never overlap at any width. Its words (legend, episodes, tooltips) are the sheet's labels, in the reader's
+language (`csto_kb.exporters.factsheet_labels`); its names are read by the one reading rule.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from collections.abc import Sequence
 from html import escape
 
 from csto_kb.dates import PartialDate
+from csto_kb.exporters.factsheet_labels import SheetLabels
 from csto_kb.exporters.ticks import choose_ticks
-from csto_kb.model.facts import MEMBERSHIP_STATUSES
+from csto_kb.languages import direction
 from csto_kb.schemas.facts import MembershipOut
+from csto_kb.vocabulary import MEMBERSHIP_STATUSES
 
 NARROWEST_TRACK = 300.0
 """The track's width in CSS pixels on a 390 px phone, less a margin: ticks are chosen to fit it."""
@@ -75,16 +78,24 @@ def _start(value: str) -> tuple[dt.date, dt.date]:
     return date.first_day, date.last_day
 
 
-def _episode_text(m: MembershipOut) -> str:
+def _episode_text(m: MembershipOut, labels: SheetLabels) -> str:
+    status = labels.value("status", m.status)
     if m.valid_to:
-        return f"{m.status} {m.valid_from} – {m.valid_to}"
-    return f"{m.status} since {m.valid_from}"
+        return labels("episode_between", status=status, start=m.valid_from or "", end=m.valid_to)
+    return labels("episode_since", status=status, date=m.valid_from or "")
 
 
-def membership_chart(members: Sequence[MembershipOut], until: dt.date, names: dict[str, str]) -> str:
+def membership_chart(
+    members: Sequence[MembershipOut],
+    until: dt.date,
+    labels: SheetLabels,
+    cells: dict[str, str],
+    names: dict[str, str],
+) -> str:
     """The chart's HTML: a legend, one row per member state, an axis; empty when no episode has a start.
 
-    ``names`` gives each member key's label cell (both names, already escaped and direction-isolated).
+    ``cells`` gives each member key's label cell (its names, already escaped and direction-isolated),
+    ``names`` the name its tooltips say; its own words are ``labels``'.
     """
     dated = [m for m in members if m.valid_from]
     if not dated:
@@ -104,6 +115,8 @@ def membership_chart(members: Sequence[MembershipOut], until: dt.date, names: di
         f'<span class="grid" style="left:{t.x / NARROWEST_TRACK * 100:.2f}%"></span>' for t in ticks
     )
 
+    # The chart's time runs left to right on every page; its words keep their own language's direction.
+    rtl = ' dir="rtl"' if direction(labels.lang) == "rtl" else ""
     rows: dict[str, list[MembershipOut]] = {}
     for m in dated:
         rows.setdefault(m.member.key, []).append(m)
@@ -116,8 +129,13 @@ def membership_chart(members: Sequence[MembershipOut], until: dt.date, names: di
             start, start_last = _start(m.valid_from)
             end = PartialDate.parse(m.valid_to).last_day if m.valid_to else until
             left, right = pct(start), pct(max(end, start))
-            who = m.member.name_en or m.member.key
-            tooltip = f"{who}: {m.status}, {m.valid_from} – {m.valid_to or 'in force'}"
+            tooltip = labels(
+                "episode_title",
+                who=names[key],
+                status=labels.value("status", m.status),
+                start=m.valid_from,
+                end=m.valid_to or labels("in_force"),
+            )
             open_end = "" if m.valid_to else " open"
             marks.append(
                 f'<span class="mark membership status-{escape(m.status)}{open_end}" data-member="{escape(key)}" '
@@ -131,12 +149,12 @@ def membership_chart(members: Sequence[MembershipOut], until: dt.date, names: di
                     f'<span class="uncertain" style="left:{left}%;width:{pct(start_last) - left:.2f}%"></span>'
                 )
         episode_list = " · ".join(
-            f'<span class="episode"><span class="swatch status-{escape(m.status)}"></span>'
-            f"{escape(_episode_text(m))}</span>"
+            f'<span class="episode"{rtl}><span class="swatch status-{escape(m.status)}"></span>'
+            f"{escape(_episode_text(m, labels))}</span>"
             for m in episodes
         )
         out.append(
-            f'<div class="mrow" data-member="{escape(key)}"><div class="mlabel">{names[key]}</div>'
+            f'<div class="mrow" data-member="{escape(key)}"><div class="mlabel">{cells[key]}</div>'
             f'<div class="track">{grid}{"".join(marks)}</div><p class="episodes">{episode_list}</p></div>'
         )
     axis = "".join(
@@ -144,12 +162,16 @@ def membership_chart(members: Sequence[MembershipOut], until: dt.date, names: di
         for t in ticks
     )
     present = [s for s in MEMBERSHIP_STATUSES if any(m.status == s for m in dated)]
-    legend = "".join(f'<li><span class="swatch status-{s}"></span>{s}</li>' for s in present)
-    legend += '<li><span class="swatch open-mark"></span>still in force</li>'
+    legend = "".join(
+        f'<li{rtl}><span class="swatch status-{s}"></span>{escape(labels.value("status", s))}</li>'
+        for s in present
+    )
+    legend += f'<li{rtl}><span class="swatch open-mark"></span>{escape(labels("legend_in_force"))}</li>'
     if any(_start(m.valid_from)[1] > _start(m.valid_from)[0] for m in dated if m.valid_from):
-        legend += '<li><span class="swatch pale-mark"></span>start known to the year or month</li>'
+        legend += f'<li{rtl}><span class="swatch pale-mark"></span>{escape(labels("legend_pale_start"))}</li>'
     return (
-        f'<div class="mchart" id="membership-timeline" role="group" aria-label="Membership timeline">'
-        f'<ul class="legend" aria-label="Legend">{legend}</ul>{"".join(out)}'
+        f'<div class="mchart" id="membership-timeline" role="group" '
+        f'aria-label="{escape(labels("membership_timeline"))}">'
+        f'<ul class="legend" aria-label="{escape(labels("legend"))}">{legend}</ul>{"".join(out)}'
         f'<div class="mrow axis" aria-hidden="true"><div></div><div class="track">{axis}</div></div></div>'
     )

@@ -1,10 +1,12 @@
 """The inline SVG statement timeline of the HTML fact sheet: speakers down the side, one mark per statement.
 
 The pictures scale with the page (a fixed viewBox, ``width: 100%``), so they fit a 1280 px screen and an A4
-page alike, and the axis's ticks are chosen for that fixed width, so their labels never overlap. Labels carry
-both scripts: the English name starts at the left of the label column and the Arabic name, drawn
-right-to-left, ends at its right edge; both sit on the middle of their row. Partial dates are drawn at their precision: a
-statement known only to the month is a bar across that month, not a point on its first day.
+page alike, and the axis's ticks are chosen for that fixed width, so their labels never overlap. A speaker's
+label is their name read by the one reading rule (`csto_kb.languages`): the name in the reader's language
+above the original (or a name in another script) beside it; a name written left to right starts at the left
+of the label column, one written right to left ends at its right edge; both sit on the middle of their row.
+Partial dates are drawn at their precision: a statement known only to the month is a bar across that month,
+not a point on its first day. Its words are the sheet's labels, in the reader's language.
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ from dataclasses import dataclass
 from html import escape
 
 from csto_kb.dates import PartialDate
+from csto_kb.exporters.factsheet_labels import SheetLabels
 from csto_kb.exporters.ticks import Tick, choose_ticks
-from csto_kb.schemas.statements import EntityRef, StatementOut
+from csto_kb.languages import LangText, Reading, is_right_to_left
+from csto_kb.schemas.factsheet import FactSheet
+from csto_kb.schemas.statements import StatementOut
 
 WIDTH = 960
 LABEL_WIDTH = 250
@@ -69,22 +74,24 @@ def _fit(text: str, width: float) -> str:
     return text if len(text) <= limit else text[: max(1, limit - 1)].rstrip() + "…"
 
 
-def _label(entity: EntityRef, y: float) -> str:
-    """The entity's English name above its Arabic name, the pair centred on ``y``, inside the label column."""
-    english = entity.name_en or entity.key
-    # Baselines: a 12 px line's glyphs sit about 4 px above and 8 px below the middle of its box.
-    baseline = y - 3 if entity.name_ar else y + 4
-    parts = [
-        f'<text class="label" lang="en" x="0" y="{baseline}" font-size="{FONT}">'
-        f"<title>{escape(english)}</title>{escape(_fit(english, LABEL_WIDTH - 8))}</text>"
-    ]
-    if entity.name_ar:
-        parts.append(
-            f'<text class="label" lang="ar" direction="rtl" x="{LABEL_WIDTH - 8}" y="{y + FONT}" '
-            f'font-size="{FONT + 1}" text-anchor="start">'
-            f"<title>{escape(entity.name_ar)}</title>{escape(_fit(entity.name_ar, LABEL_WIDTH - 8))}</text>"
+def _line(name: LangText, baseline: float) -> str:
+    """One line of a label in its language: left to right from the column's left edge, or right to left
+    ending at its right edge (a little larger: Arabic script reads small beside Latin at one size)."""
+    text = f"<title>{escape(name.text)}</title>{escape(_fit(name.text, LABEL_WIDTH - 8))}"
+    if is_right_to_left(name.lang):
+        return (
+            f'<text class="label" lang="{escape(name.lang)}" direction="rtl" x="{LABEL_WIDTH - 8}" y="{baseline}" '
+            f'font-size="{FONT + 1}" text-anchor="start">{text}</text>'
         )
-    return "".join(parts)
+    return f'<text class="label" lang="{escape(name.lang)}" x="0" y="{baseline}" font-size="{FONT}">{text}</text>'
+
+
+def _label(name: Reading, y: float) -> str:
+    """The name read above the one beside it (when there is one), the pair centred on ``y``."""
+    # Baselines: a 12 px line's glyphs sit about 4 px above and 8 px below the middle of its box.
+    if name.beside is None:
+        return _line(name.shown, y + 4)
+    return _line(name.shown, y - 3) + _line(name.beside, y + FONT)
 
 
 def _axis(scale: Scale, top: float, bottom: float) -> list[str]:
@@ -131,8 +138,10 @@ def _lanes(spans: Sequence[tuple[float, float]]) -> list[int]:
     return lanes
 
 
-def statement_timeline(statements: Sequence[StatementOut]) -> str:
-    """Speakers down the side, dates across; one mark per statement, linked to it in the sheet."""
+def statement_timeline(sheet: FactSheet, labels: SheetLabels) -> str:
+    """The sheet's statements: speakers down the side, dates across; one mark per statement, linked to it
+    in the sheet."""
+    statements = sheet.statements
     dated = [s for s in statements if s.said_on]
     undated = [s for s in statements if not s.said_on]
     if not statements:
@@ -164,10 +173,14 @@ def statement_timeline(statements: Sequence[StatementOut]) -> str:
                 boxes.append((scale.right + 30, scale.right + 30 + MARK_HEIGHT))
         lanes = _lanes(boxes)
         height = max(ROW_HEIGHT, (max(lanes) + 1) * LANE_HEIGHT + 12)
-        rows.append(_label(said[0].speaker, y + height / 2))
+        speaker = said[0].speaker
+        name = sheet.name_reading(speaker.id, speaker.key)
+        rows.append(_label(name, y + height / 2))
         for s, (x1, x2), lane in zip(said, boxes, lanes, strict=True):
             top = y + 6 + lane * LANE_HEIGHT
-            tooltip = f"#{s.id} · {s.said_on or 'undated'} · {s.speaker.name_en or s.speaker.key}"
+            tooltip = labels(
+                "mark_title", id=str(s.id), date=s.said_on or labels("undated"), who=name.shown.text
+            )
             shape = (
                 f'<circle cx="{x1 + MARK_HEIGHT / 2}" cy="{top + MARK_HEIGHT / 2}" r="{MARK_HEIGHT / 2}"'
                 if s.said_on_precision in (None, "day")
@@ -187,14 +200,12 @@ def statement_timeline(statements: Sequence[StatementOut]) -> str:
     if undated:
         body.append(
             f'<text class="tick" x="{scale.right + 35}" y="{y + 20}" font-size="{FONT - 1}" '
-            'text-anchor="middle">undated</text>'
+            f'text-anchor="middle">{escape(labels("undated"))}</text>'
         )
     body += rows
-    return _svg(
-        "statement",
-        "Statement timeline",
-        f"{len(statements)} statements by {len(speakers)} speakers; a dot is a statement dated to the day, "
-        "a bar one dated only to the month or year.",
-        y + AXIS_HEIGHT + 8,
-        body,
+    description = labels(
+        "statement_timeline_description",
+        statements=labels.count("statements", len(statements)),
+        speakers=labels.count("speakers", len(speakers)),
     )
+    return _svg("statement", labels("statement_timeline"), description, y + AXIS_HEIGHT + 8, body)

@@ -27,21 +27,8 @@ from csto_kb.model.base import (
 )
 from csto_kb.model.entities import Entity
 from csto_kb.model.statements import Statement
+from csto_kb.vocabulary import MEMBERSHIP_STATUSES as MEMBERSHIP_STATUSES
 
-MEMBERSHIP_STATUSES = (
-    "member",
-    "applicant",
-    "observer",
-    "partner",
-    "suspended",
-    "frozen",
-    "withdrawn",
-    "former",
-)
-"""A membership episode's status. ``member``: full member; ``applicant``: has applied; ``observer`` and
-``partner``: attached without full membership; ``suspended``: rights suspended by the alliance; ``frozen``:
-participation frozen by the member itself; ``withdrawn``: has announced or completed its exit; ``former``:
-no longer a member, however it ended."""
 EVENT_KINDS = ("founding", "incursion", "intervention", "war", "meeting", "session", "other")
 PARTICIPANT_ROLES = ("subject", "actor", "target", "location")
 ORGANISATION_FACT_KINDS = ("obligation", "characterisation", "practice")

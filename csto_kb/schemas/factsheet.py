@@ -107,21 +107,6 @@ class StatementSelection(BaseModel):
     def hidden(self) -> int:
         return self.matching - self.shown
 
-    def shown_line(self) -> str:
-        """What every format says of the selection: "Shown: 100 of 1,234 statements by 56 speakers …"."""
-
-        def count(n: int, word: str, bound: str) -> str:
-            amount = f"{n:,} {word}" + ("" if n == 1 else "s")
-            return amount if self.counted_all else f"{bound} {amount}"
-
-        # Past the count's limit, `matching` is the limit plus one: more than the limit match.
-        statements = count(self.matching - (0 if self.counted_all else 1), "statement", "more than")
-        officials = f"{self.by_officials:,}" if self.counted_all else f"at least {self.by_officials:,}"
-        return (
-            f"Shown: {self.shown:,} of {statements} by {count(self.speakers, 'speaker', 'at least')} "
-            f"({officials} by officials)"
-        )
-
 
 class FactSheet(BaseModel):
     """Version 5 of the fact sheet; the JSON export is this model, validated."""

@@ -1,10 +1,8 @@
-"""Use cases behind the exports: streaming statements, the fact sheet's JSON Schema, a reproducible clock,
-and the entity kinds linked-data formats need."""
+"""Use cases behind the exports: streaming statements, the fact sheet's JSON Schema, a reproducible clock
+(`csto_kb.services.reproducible`), and the entity kinds linked-data formats need."""
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -13,10 +11,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from csto_kb.db.unit_of_work import UnitOfWork
-from csto_kb.errors import InvalidInput
 from csto_kb.model import Entity
 from csto_kb.schemas.factsheet import FACTSHEET_SCHEMA_VERSION, FactSheet
 from csto_kb.services.queries import statement_rows
+from csto_kb.services.reproducible import clock_from_environment as clock_from_environment
+from csto_kb.services.reproducible import with_clock as with_clock
 from csto_kb.sql.run import HELD_PER_KIND, STREAM_BATCH_SIZE, Lookups, Row, StatementFilter
 
 BATCH_SIZE = STREAM_BATCH_SIZE
@@ -49,27 +48,6 @@ def factsheet_json_schema() -> dict[str, Any]:
         "$id": SCHEMA_ID,
         **schema,
     }
-
-
-def clock_from_environment(environ: dict[str, str] | None = None) -> dt.datetime | None:
-    """The fixed time of a reproducible build, from ``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC).
-
-    The convention of reproducible-builds.org: with it set, exported files are byte-for-byte the same on
-    every run, which golden-file tests and the published docs rely on.
-    """
-    value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH")
-    if value is None or value == "":
-        return None
-    try:
-        seconds = int(value)
-    except ValueError:
-        raise InvalidInput(f"SOURCE_DATE_EPOCH: expected whole seconds since 1970, got {value!r}") from None
-    return dt.datetime.fromtimestamp(seconds, dt.UTC).replace(tzinfo=None)
-
-
-def with_clock(sheet: FactSheet, at: dt.datetime | None) -> FactSheet:
-    """The sheet stamped as generated at ``at`` (unchanged when ``at`` is None)."""
-    return sheet if at is None else sheet.model_copy(update={"generated_at": at})
 
 
 def entity_kinds(uow: UnitOfWork, keys: Iterable[str]) -> dict[str, str]:

@@ -1,31 +1,28 @@
-"""Read-only questions: who said what, who belongs to an alliance on a date, what forces it has, what happened."""
+"""Read-only questions: who said what, who belongs to an alliance on a date, what forces it has, what happened.
+
+Memberships, forces and events are read by `csto_kb.sql.facts`, which the command line also runs on a
+ready database without SQLAlchemy; here they are run under a unit of work, whose resolver explains a name
+that matches nothing or several."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from csto_kb.dates import upper_bound
 from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
 from csto_kb.labels import date_precision
-from csto_kb.model import (
-    Entity,
-    Event,
-    EventParticipant,
-    Evidence,
-    ForceLevel,
-    Membership,
-    Source,
-)
+from csto_kb.model import Entity, Evidence, Source
 from csto_kb.schemas.facts import EventOut, ForceLevelOut, MembershipOut
 from csto_kb.schemas.statements import EntityRef, EvidenceOut, SourceRef, StatementOut
 from csto_kb.services import history
 from csto_kb.services.entities import resolve_entity
+from csto_kb.sql import facts
 from csto_kb.sql.run import Lookups, Row, partial_date
 from csto_kb.sql.run import StatementFilter as StatementFilter
 from csto_kb.text import normalise_for_search
@@ -202,74 +199,35 @@ def who_said_rows(uow: UnitOfWork, f: StatementFilter, lookups: Lookups | None =
 
 def members(uow: UnitOfWork, alliance: str, on: str | None = None) -> list[MembershipOut]:
     """An alliance's memberships; with ``on``, only those valid on that date (valid time)."""
+    return [MembershipOut.model_validate(m) for m in member_rows(uow, alliance, on)]
+
+
+def member_rows(uow: UnitOfWork, alliance: str, on: str | None = None) -> list[Row]:
+    """The same, as rows in MembershipOut's JSON form (what the command line prints)."""
     with uow:
-        return find_members(uow.session, alliance, on)
-
-
-def find_members(session: Session, alliance: str, on: str | None = None) -> list[MembershipOut]:
-    """An alliance's membership episodes; with ``on``, each member's standing on that date.
-
-    A member's standing on a date is the episode that began last among those whose interval holds the date:
-    "member since 2002" and "frozen since 2024-02" answer "frozen" in June 2024 and "member" in June 2023.
-    An episode given to the month or year holds every day of it.
-    """
-    org = resolve_entity(session, alliance, field="alliance")
-    query = select(Membership).where(Membership.alliance_id == org.id, Membership.retracted_at.is_(None))
-    query = query.options(
-        selectinload(Membership.member).selectinload(Entity.names),
-        selectinload(Membership.alliance).selectinload(Entity.names),
-        selectinload(Membership.evidence),
-    )
-    rows = list(session.scalars(query))
-    if on is not None:
-        day = str(partial_date(on, "on"))
-        holding = [
-            m
-            for m in rows
-            if (m.valid_from is None or m.valid_from <= upper_bound(day))
-            and (m.valid_to is None or upper_bound(m.valid_to) >= day)
-        ]
-        standing: dict[int, Membership] = {}
-        for m in sorted(holding, key=lambda m: (m.valid_from or "", m.id)):
-            standing[m.member_id] = m  # a later start replaces an earlier one
-        rows = list(standing.values())
-    out = [MembershipOut.model_validate(m) for m in rows]
-    return sorted(out, key=lambda m: (m.member.name_en or m.member.key, m.valid_from or ""))
+        org = resolve_entity(uow.session, alliance, field="alliance")
+        return facts.member_rows(*driver_connection(uow.session), org.id, on)
 
 
 def forces(uow: UnitOfWork, organisation: str | None = None) -> list[ForceLevelOut]:
     """Force figures, each as its source gives it; figures that disagree are all listed."""
+    return [ForceLevelOut.model_validate(f) for f in force_rows(uow, organisation)]
+
+
+def force_rows(uow: UnitOfWork, organisation: str | None = None) -> list[Row]:
+    """The same, as rows in ForceLevelOut's JSON form."""
     with uow:
-        return find_forces(uow.session, organisation)
-
-
-def find_forces(session: Session, organisation: str | None = None) -> list[ForceLevelOut]:
-    query = select(ForceLevel).where(ForceLevel.retracted_at.is_(None))
-    if organisation:
-        query = query.where(
-            ForceLevel.organisation_id == resolve_entity(session, organisation, field="alliance").id
-        )
-    query = query.order_by(ForceLevel.organisation_id, ForceLevel.readiness, ForceLevel.as_of, ForceLevel.id)
-    return [ForceLevelOut.model_validate(f) for f in session.scalars(query)]
+        org_id = resolve_entity(uow.session, organisation, field="alliance").id if organisation else None
+        return facts.force_rows(*driver_connection(uow.session), org_id)
 
 
 def events(uow: UnitOfWork, involving: str | None = None) -> list[EventOut]:
     """Events in date order, optionally only those an entity (or one of its parts) took part in."""
+    return [EventOut.model_validate(e) for e in event_rows(uow, involving)]
+
+
+def event_rows(uow: UnitOfWork, involving: str | None = None) -> list[Row]:
+    """The same, as rows in EventOut's JSON form."""
     with uow:
-        return find_events(uow.session, involving)
-
-
-def find_events(
-    session: Session, involving: str | None = None, *, also: Sequence[int] = ()
-) -> list[EventOut]:
-    """Events in date order; with ``involving``, those it, an entity in ``also``, or a part of one took part in."""
-    query = select(Event).where(Event.retracted_at.is_(None))
-    if involving:
-        entity = resolve_entity(session, involving, field="entity")
-        ids = [entity.id, *also]
-        related = select(Entity.id).where(or_(Entity.id.in_(ids), Entity.part_of_id.in_(ids)))
-        query = query.where(
-            Event.id.in_(select(EventParticipant.event_id).where(EventParticipant.entity_id.in_(related)))
-        )
-    query = query.order_by(Event.starts_on.is_(None), Event.starts_on, Event.id)
-    return [EventOut.model_validate(e) for e in session.scalars(query)]
+        entity_id = resolve_entity(uow.session, involving, field="entity").id if involving else None
+        return facts.event_rows(*driver_connection(uow.session), None if entity_id is None else [entity_id])

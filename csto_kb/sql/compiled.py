@@ -1,4 +1,5 @@
-"""SQL compiled from csto_kb/sql/definitions.py by `python -m csto_kb.sql.generate`; do not edit."""
+"""SQL compiled from csto_kb/sql/definitions.py (SQL) and csto_kb/sql/factsheet_definitions.py (FACT_SQL)
+by `python -m csto_kb.sql.generate`; do not edit."""
 
 SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_about.statement_id, statement_about.entity_id FROM '
                             'statement_about WHERE statement_about.statement_id IN (__ids__) ORDER BY '
@@ -126,3 +127,1089 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                                'translation.translator FROM translation WHERE translation.statement_id IN '
                                '(__ids__) ORDER BY translation.statement_id, translation.id',
             'undated_order': 'statement.id'}}
+
+FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT count(*) AS count_1 FROM (SELECT statement_about.statement_id AS '
+                              'statement_id FROM statement_about WHERE statement_about.entity_id IN '
+                              '({parts}) LIMIT %(count_limit)s) AS about_rows',
+                'alliance': 'SELECT entity.id, entity.key, (SELECT entity_name.name FROM entity_name WHERE '
+                            "entity_name.entity_id = entity.id AND entity_name.lang = 'en' ORDER BY CASE "
+                            'WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1) AS '
+                            'name_en, (SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id '
+                            "= entity.id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                            'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1) AS name_ar, '
+                            'entity.description FROM entity WHERE entity.id = %(org_id)s',
+                'entity_names': 'SELECT entity_name.entity_id, entity_name.name, entity_name.lang, '
+                                'entity_name.is_primary FROM entity_name WHERE entity_name.entity_id IN '
+                                '({ids}) ORDER BY entity_name.id',
+                'events': 'SELECT event.id, event.key, event.kind, (SELECT '
+                          "coalesce(json_agg(json_build_object('id', event_title.id, 'lang', "
+                          "event_title.lang, 'text', event_title.text, 'is_original', "
+                          "event_title.is_original)), '[]'::json) AS json_rows_1 FROM event_title WHERE "
+                          'event_title.event_id = event.id) AS titles, event.starts_on, event.ends_on, '
+                          "event.date_text, (SELECT coalesce(json_agg(json_build_object('entity_id', "
+                          "event_participant.entity_id, 'entity', json_build_object('id', "
+                          "event_participant.entity_id, 'key', (SELECT entity.key FROM entity WHERE "
+                          "entity.id = event_participant.entity_id), 'name_en', (SELECT entity_name.name "
+                          'FROM entity_name WHERE entity_name.entity_id = event_participant.entity_id AND '
+                          "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 "
+                          "END, entity_name.id LIMIT 1), 'name_ar', (SELECT entity_name.name FROM "
+                          'entity_name WHERE entity_name.entity_id = event_participant.entity_id AND '
+                          "entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 "
+                          "END, entity_name.id LIMIT 1)), 'role', event_participant.role)), '[]'::json) AS "
+                          'json_rows_2 FROM event_participant WHERE event_participant.event_id = event.id) '
+                          'AS participants, first_evidence.source_id AS source_id, first_evidence.span_start '
+                          'AS span_start, first_evidence.span_end AS span_end, first_evidence.method AS '
+                          "method, event.note AS note, (SELECT coalesce(json_agg(json_build_object('id', "
+                          "evidence.id, 'source_id', evidence.source_id, 'title', evidence_source.title, "
+                          "'url', evidence_source.url, 'publisher', evidence_source.publisher, "
+                          "'publisher_entity', coalesce((SELECT entity_name.name FROM entity_name WHERE "
+                          "entity_name.entity_id = evidence_publisher.id AND entity_name.lang = 'en' ORDER "
+                          'BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1), '
+                          '(SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                          "evidence_publisher.id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                          'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1), (SELECT '
+                          'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                          'evidence_publisher.id ORDER BY entity_name.id LIMIT 1), evidence_publisher.key), '
+                          "'published_on', evidence_source.published_on, 'published_basis', "
+                          "evidence_source.published_basis, 'sha256', evidence_source.sha256, 'span_start', "
+                          "evidence.span_start, 'span_end', evidence.span_end, 'method', evidence.method, "
+                          "'extractor_version', evidence.extractor_version, 'confidence', "
+                          "evidence.confidence, 'recorded_at', evidence.recorded_at, 'recorded_by', "
+                          "evidence.recorded_by)), '[]'::json) AS json_rows_3 FROM evidence JOIN source AS "
+                          'evidence_source ON evidence_source.id = evidence.source_id LEFT OUTER JOIN entity '
+                          'AS evidence_publisher ON evidence_publisher.id = evidence_source.publisher_id '
+                          'WHERE evidence.event_id = event.id AND evidence.retracted_at IS NULL) AS evidence '
+                          'FROM event LEFT OUTER JOIN evidence AS first_evidence ON first_evidence.id = '
+                          'coalesce((SELECT min(evidence.id) AS min_1 FROM evidence WHERE evidence.event_id '
+                          '= event.id AND evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS min_2 '
+                          'FROM evidence WHERE evidence.event_id = event.id)) WHERE event.retracted_at IS '
+                          'NULL ORDER BY event.starts_on IS NULL, event.starts_on, event.id',
+                'events_involving': 'SELECT event.id, event.key, event.kind, (SELECT '
+                                    "coalesce(json_agg(json_build_object('id', event_title.id, 'lang', "
+                                    "event_title.lang, 'text', event_title.text, 'is_original', "
+                                    "event_title.is_original)), '[]'::json) AS json_rows_1 FROM event_title "
+                                    'WHERE event_title.event_id = event.id) AS titles, event.starts_on, '
+                                    'event.ends_on, event.date_text, (SELECT '
+                                    "coalesce(json_agg(json_build_object('entity_id', "
+                                    "event_participant.entity_id, 'entity', json_build_object('id', "
+                                    "event_participant.entity_id, 'key', (SELECT entity.key FROM entity "
+                                    "WHERE entity.id = event_participant.entity_id), 'name_en', (SELECT "
+                                    'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                    "event_participant.entity_id AND entity_name.lang = 'en' ORDER BY CASE "
+                                    'WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1), '
+                                    "'name_ar', (SELECT entity_name.name FROM entity_name WHERE "
+                                    'entity_name.entity_id = event_participant.entity_id AND '
+                                    "entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN "
+                                    "0 ELSE 1 END, entity_name.id LIMIT 1)), 'role', "
+                                    "event_participant.role)), '[]'::json) AS json_rows_2 FROM "
+                                    'event_participant WHERE event_participant.event_id = event.id) AS '
+                                    'participants, first_evidence.source_id AS source_id, '
+                                    'first_evidence.span_start AS span_start, first_evidence.span_end AS '
+                                    'span_end, first_evidence.method AS method, event.note AS note, (SELECT '
+                                    "coalesce(json_agg(json_build_object('id', evidence.id, 'source_id', "
+                                    "evidence.source_id, 'title', evidence_source.title, 'url', "
+                                    "evidence_source.url, 'publisher', evidence_source.publisher, "
+                                    "'publisher_entity', coalesce((SELECT entity_name.name FROM entity_name "
+                                    'WHERE entity_name.entity_id = evidence_publisher.id AND '
+                                    "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN "
+                                    '0 ELSE 1 END, entity_name.id LIMIT 1), (SELECT entity_name.name FROM '
+                                    'entity_name WHERE entity_name.entity_id = evidence_publisher.id AND '
+                                    "entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN "
+                                    '0 ELSE 1 END, entity_name.id LIMIT 1), (SELECT entity_name.name FROM '
+                                    'entity_name WHERE entity_name.entity_id = evidence_publisher.id ORDER '
+                                    "BY entity_name.id LIMIT 1), evidence_publisher.key), 'published_on', "
+                                    "evidence_source.published_on, 'published_basis', "
+                                    "evidence_source.published_basis, 'sha256', evidence_source.sha256, "
+                                    "'span_start', evidence.span_start, 'span_end', evidence.span_end, "
+                                    "'method', evidence.method, 'extractor_version', "
+                                    "evidence.extractor_version, 'confidence', evidence.confidence, "
+                                    "'recorded_at', evidence.recorded_at, 'recorded_by', "
+                                    "evidence.recorded_by)), '[]'::json) AS json_rows_3 FROM evidence JOIN "
+                                    'source AS evidence_source ON evidence_source.id = evidence.source_id '
+                                    'LEFT OUTER JOIN entity AS evidence_publisher ON evidence_publisher.id = '
+                                    'evidence_source.publisher_id WHERE evidence.event_id = event.id AND '
+                                    'evidence.retracted_at IS NULL) AS evidence FROM event LEFT OUTER JOIN '
+                                    'evidence AS first_evidence ON first_evidence.id = coalesce((SELECT '
+                                    'min(evidence.id) AS min_1 FROM evidence WHERE evidence.event_id = '
+                                    'event.id AND evidence.retracted_at IS NULL), (SELECT min(evidence.id) '
+                                    'AS min_2 FROM evidence WHERE evidence.event_id = event.id)) WHERE '
+                                    'event.retracted_at IS NULL AND event.id IN (SELECT '
+                                    'event_participant.event_id FROM event_participant WHERE '
+                                    'event_participant.entity_id IN (SELECT entity.id FROM entity WHERE '
+                                    '(entity.id IN ({ids})) OR (entity.part_of_id IN ({ids})))) ORDER BY '
+                                    'event.starts_on IS NULL, event.starts_on, event.id',
+                'force_levels': "SELECT force_level.id, json_build_object('id', force_level.organisation_id, "
+                                "'key', (SELECT entity.key FROM entity WHERE entity.id = "
+                                "force_level.organisation_id), 'name_en', (SELECT entity_name.name FROM "
+                                'entity_name WHERE entity_name.entity_id = force_level.organisation_id AND '
+                                "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 "
+                                "ELSE 1 END, entity_name.id LIMIT 1), 'name_ar', (SELECT entity_name.name "
+                                'FROM entity_name WHERE entity_name.entity_id = force_level.organisation_id '
+                                "AND entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN "
+                                '0 ELSE 1 END, entity_name.id LIMIT 1)) AS organisation, (SELECT '
+                                "coalesce(json_agg(json_build_object('id', force_level_unit.id, 'lang', "
+                                "force_level_unit.lang, 'text', force_level_unit.text, 'is_original', "
+                                "force_level_unit.is_original)), '[]'::json) AS json_rows_1 FROM "
+                                'force_level_unit WHERE force_level_unit.force_level_id = force_level.id) AS '
+                                'units, CASE WHEN (first_source.body IS NOT NULL AND '
+                                'first_evidence.span_start IS NOT NULL AND first_evidence.span_end IS NOT '
+                                'NULL) THEN substr(first_source.body, first_evidence.span_start + 1, '
+                                'first_evidence.span_end - first_evidence.span_start) END AS wording, '
+                                'first_source.lang AS wording_lang, force_level.count, '
+                                'force_level.approximate, force_level.readiness, force_level.as_of, '
+                                "force_level.statement_id, (SELECT json_build_object('id', "
+                                "statement.speaker_id, 'key', (SELECT entity.key FROM entity WHERE entity.id "
+                                "= statement.speaker_id), 'name_en', (SELECT entity_name.name FROM "
+                                'entity_name WHERE entity_name.entity_id = statement.speaker_id AND '
+                                "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 "
+                                "ELSE 1 END, entity_name.id LIMIT 1), 'name_ar', (SELECT entity_name.name "
+                                'FROM entity_name WHERE entity_name.entity_id = statement.speaker_id AND '
+                                "entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN 0 "
+                                'ELSE 1 END, entity_name.id LIMIT 1)) AS json_obj_1 FROM statement WHERE '
+                                'statement.id = force_level.statement_id) AS asserted_by, '
+                                'first_evidence.source_id AS source_id, first_evidence.span_start AS '
+                                'span_start, first_evidence.span_end AS span_end, first_evidence.method AS '
+                                'method, force_level.note AS note, (SELECT '
+                                "coalesce(json_agg(json_build_object('id', evidence.id, 'source_id', "
+                                "evidence.source_id, 'title', evidence_source.title, 'url', "
+                                "evidence_source.url, 'publisher', evidence_source.publisher, "
+                                "'publisher_entity', coalesce((SELECT entity_name.name FROM entity_name "
+                                'WHERE entity_name.entity_id = evidence_publisher.id AND entity_name.lang = '
+                                "'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, "
+                                'entity_name.id LIMIT 1), (SELECT entity_name.name FROM entity_name WHERE '
+                                "entity_name.entity_id = evidence_publisher.id AND entity_name.lang = 'ar' "
+                                'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                                'LIMIT 1), (SELECT entity_name.name FROM entity_name WHERE '
+                                'entity_name.entity_id = evidence_publisher.id ORDER BY entity_name.id LIMIT '
+                                "1), evidence_publisher.key), 'published_on', evidence_source.published_on, "
+                                "'published_basis', evidence_source.published_basis, 'sha256', "
+                                "evidence_source.sha256, 'span_start', evidence.span_start, 'span_end', "
+                                "evidence.span_end, 'method', evidence.method, 'extractor_version', "
+                                "evidence.extractor_version, 'confidence', evidence.confidence, "
+                                "'recorded_at', evidence.recorded_at, 'recorded_by', evidence.recorded_by)), "
+                                "'[]'::json) AS json_rows_2 FROM evidence JOIN source AS evidence_source ON "
+                                'evidence_source.id = evidence.source_id LEFT OUTER JOIN entity AS '
+                                'evidence_publisher ON evidence_publisher.id = evidence_source.publisher_id '
+                                'WHERE evidence.force_level_id = force_level.id AND evidence.retracted_at IS '
+                                'NULL) AS evidence FROM force_level LEFT OUTER JOIN evidence AS '
+                                'first_evidence ON first_evidence.id = coalesce((SELECT min(evidence.id) AS '
+                                'min_1 FROM evidence WHERE evidence.force_level_id = force_level.id AND '
+                                'evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS min_2 FROM '
+                                'evidence WHERE evidence.force_level_id = force_level.id)) LEFT OUTER JOIN '
+                                'source AS first_source ON first_source.id = first_evidence.source_id WHERE '
+                                'force_level.retracted_at IS NULL ORDER BY force_level.organisation_id, '
+                                'force_level.readiness, force_level.as_of, force_level.id',
+                'force_levels_of': "SELECT force_level.id, json_build_object('id', "
+                                   "force_level.organisation_id, 'key', (SELECT entity.key FROM entity WHERE "
+                                   "entity.id = force_level.organisation_id), 'name_en', (SELECT "
+                                   'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                   "force_level.organisation_id AND entity_name.lang = 'en' ORDER BY CASE "
+                                   'WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1), '
+                                   "'name_ar', (SELECT entity_name.name FROM entity_name WHERE "
+                                   'entity_name.entity_id = force_level.organisation_id AND entity_name.lang '
+                                   "= 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, "
+                                   'entity_name.id LIMIT 1)) AS organisation, (SELECT '
+                                   "coalesce(json_agg(json_build_object('id', force_level_unit.id, 'lang', "
+                                   "force_level_unit.lang, 'text', force_level_unit.text, 'is_original', "
+                                   "force_level_unit.is_original)), '[]'::json) AS json_rows_1 FROM "
+                                   'force_level_unit WHERE force_level_unit.force_level_id = force_level.id) '
+                                   'AS units, CASE WHEN (first_source.body IS NOT NULL AND '
+                                   'first_evidence.span_start IS NOT NULL AND first_evidence.span_end IS NOT '
+                                   'NULL) THEN substr(first_source.body, first_evidence.span_start + 1, '
+                                   'first_evidence.span_end - first_evidence.span_start) END AS wording, '
+                                   'first_source.lang AS wording_lang, force_level.count, '
+                                   'force_level.approximate, force_level.readiness, force_level.as_of, '
+                                   "force_level.statement_id, (SELECT json_build_object('id', "
+                                   "statement.speaker_id, 'key', (SELECT entity.key FROM entity WHERE "
+                                   "entity.id = statement.speaker_id), 'name_en', (SELECT entity_name.name "
+                                   'FROM entity_name WHERE entity_name.entity_id = statement.speaker_id AND '
+                                   "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 "
+                                   "ELSE 1 END, entity_name.id LIMIT 1), 'name_ar', (SELECT entity_name.name "
+                                   'FROM entity_name WHERE entity_name.entity_id = statement.speaker_id AND '
+                                   "entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN 0 "
+                                   'ELSE 1 END, entity_name.id LIMIT 1)) AS json_obj_1 FROM statement WHERE '
+                                   'statement.id = force_level.statement_id) AS asserted_by, '
+                                   'first_evidence.source_id AS source_id, first_evidence.span_start AS '
+                                   'span_start, first_evidence.span_end AS span_end, first_evidence.method '
+                                   'AS method, force_level.note AS note, (SELECT '
+                                   "coalesce(json_agg(json_build_object('id', evidence.id, 'source_id', "
+                                   "evidence.source_id, 'title', evidence_source.title, 'url', "
+                                   "evidence_source.url, 'publisher', evidence_source.publisher, "
+                                   "'publisher_entity', coalesce((SELECT entity_name.name FROM entity_name "
+                                   'WHERE entity_name.entity_id = evidence_publisher.id AND entity_name.lang '
+                                   "= 'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, "
+                                   'entity_name.id LIMIT 1), (SELECT entity_name.name FROM entity_name WHERE '
+                                   'entity_name.entity_id = evidence_publisher.id AND entity_name.lang = '
+                                   "'ar' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, "
+                                   'entity_name.id LIMIT 1), (SELECT entity_name.name FROM entity_name WHERE '
+                                   'entity_name.entity_id = evidence_publisher.id ORDER BY entity_name.id '
+                                   "LIMIT 1), evidence_publisher.key), 'published_on', "
+                                   "evidence_source.published_on, 'published_basis', "
+                                   "evidence_source.published_basis, 'sha256', evidence_source.sha256, "
+                                   "'span_start', evidence.span_start, 'span_end', evidence.span_end, "
+                                   "'method', evidence.method, 'extractor_version', "
+                                   "evidence.extractor_version, 'confidence', evidence.confidence, "
+                                   "'recorded_at', evidence.recorded_at, 'recorded_by', "
+                                   "evidence.recorded_by)), '[]'::json) AS json_rows_2 FROM evidence JOIN "
+                                   'source AS evidence_source ON evidence_source.id = evidence.source_id '
+                                   'LEFT OUTER JOIN entity AS evidence_publisher ON evidence_publisher.id = '
+                                   'evidence_source.publisher_id WHERE evidence.force_level_id = '
+                                   'force_level.id AND evidence.retracted_at IS NULL) AS evidence FROM '
+                                   'force_level LEFT OUTER JOIN evidence AS first_evidence ON '
+                                   'first_evidence.id = coalesce((SELECT min(evidence.id) AS min_1 FROM '
+                                   'evidence WHERE evidence.force_level_id = force_level.id AND '
+                                   'evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS min_2 FROM '
+                                   'evidence WHERE evidence.force_level_id = force_level.id)) LEFT OUTER '
+                                   'JOIN source AS first_source ON first_source.id = '
+                                   'first_evidence.source_id WHERE force_level.retracted_at IS NULL AND '
+                                   'force_level.organisation_id = %(organisation_id)s ORDER BY '
+                                   'force_level.organisation_id, force_level.readiness, force_level.as_of, '
+                                   'force_level.id',
+                'memberships': "SELECT membership.id, json_build_object('id', membership.alliance_id, 'key', "
+                               '(SELECT entity.key FROM entity WHERE entity.id = membership.alliance_id), '
+                               "'name_en', (SELECT entity_name.name FROM entity_name WHERE "
+                               "entity_name.entity_id = membership.alliance_id AND entity_name.lang = 'en' "
+                               'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                               "LIMIT 1), 'name_ar', (SELECT entity_name.name FROM entity_name WHERE "
+                               "entity_name.entity_id = membership.alliance_id AND entity_name.lang = 'ar' "
+                               'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                               "LIMIT 1)) AS alliance, json_build_object('id', membership.member_id, 'key', "
+                               '(SELECT entity.key FROM entity WHERE entity.id = membership.member_id), '
+                               "'name_en', (SELECT entity_name.name FROM entity_name WHERE "
+                               "entity_name.entity_id = membership.member_id AND entity_name.lang = 'en' "
+                               'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                               "LIMIT 1), 'name_ar', (SELECT entity_name.name FROM entity_name WHERE "
+                               "entity_name.entity_id = membership.member_id AND entity_name.lang = 'ar' "
+                               'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                               'LIMIT 1)) AS member, membership.status, membership.valid_from, '
+                               'membership.valid_to, first_evidence.source_id AS source_id, '
+                               'first_evidence.span_start AS span_start, first_evidence.span_end AS '
+                               'span_end, first_evidence.method AS method, membership.note AS note, (SELECT '
+                               "coalesce(json_agg(json_build_object('id', evidence.id, 'source_id', "
+                               "evidence.source_id, 'title', evidence_source.title, 'url', "
+                               "evidence_source.url, 'publisher', evidence_source.publisher, "
+                               "'publisher_entity', coalesce((SELECT entity_name.name FROM entity_name WHERE "
+                               "entity_name.entity_id = evidence_publisher.id AND entity_name.lang = 'en' "
+                               'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                               'LIMIT 1), (SELECT entity_name.name FROM entity_name WHERE '
+                               "entity_name.entity_id = evidence_publisher.id AND entity_name.lang = 'ar' "
+                               'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                               'LIMIT 1), (SELECT entity_name.name FROM entity_name WHERE '
+                               'entity_name.entity_id = evidence_publisher.id ORDER BY entity_name.id LIMIT '
+                               "1), evidence_publisher.key), 'published_on', evidence_source.published_on, "
+                               "'published_basis', evidence_source.published_basis, 'sha256', "
+                               "evidence_source.sha256, 'span_start', evidence.span_start, 'span_end', "
+                               "evidence.span_end, 'method', evidence.method, 'extractor_version', "
+                               "evidence.extractor_version, 'confidence', evidence.confidence, "
+                               "'recorded_at', evidence.recorded_at, 'recorded_by', evidence.recorded_by)), "
+                               "'[]'::json) AS json_rows_1 FROM evidence JOIN source AS evidence_source ON "
+                               'evidence_source.id = evidence.source_id LEFT OUTER JOIN entity AS '
+                               'evidence_publisher ON evidence_publisher.id = evidence_source.publisher_id '
+                               'WHERE evidence.membership_id = membership.id AND evidence.retracted_at IS '
+                               'NULL) AS evidence FROM membership LEFT OUTER JOIN evidence AS first_evidence '
+                               'ON first_evidence.id = coalesce((SELECT min(evidence.id) AS min_1 FROM '
+                               'evidence WHERE evidence.membership_id = membership.id AND '
+                               'evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS min_2 FROM '
+                               'evidence WHERE evidence.membership_id = membership.id)) WHERE '
+                               'membership.alliance_id = %(alliance_id)s AND membership.retracted_at IS NULL '
+                               'ORDER BY membership.id',
+                'officials': 'SELECT entity.id FROM entity WHERE entity.id = %(org_id)s OR entity.part_of_id '
+                             '= %(org_id)s UNION SELECT role.person_id FROM role WHERE role.organisation_id '
+                             '= %(org_id)s',
+                'organisation_facts': "SELECT organisation_fact.id, json_build_object('id', "
+                                      "organisation_fact.subject_id, 'key', (SELECT entity.key FROM entity "
+                                      "WHERE entity.id = organisation_fact.subject_id), 'name_en', (SELECT "
+                                      'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                      "organisation_fact.subject_id AND entity_name.lang = 'en' ORDER BY "
+                                      'CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                                      "LIMIT 1), 'name_ar', (SELECT entity_name.name FROM entity_name WHERE "
+                                      'entity_name.entity_id = organisation_fact.subject_id AND '
+                                      "entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary "
+                                      'THEN 0 ELSE 1 END, entity_name.id LIMIT 1)) AS subject, '
+                                      'organisation_fact.kind, (SELECT '
+                                      "coalesce(json_agg(json_build_object('id', organisation_fact_text.id, "
+                                      "'lang', organisation_fact_text.lang, 'text', "
+                                      "organisation_fact_text.text, 'is_original', "
+                                      "organisation_fact_text.is_original)), '[]'::json) AS json_rows_1 FROM "
+                                      'organisation_fact_text WHERE organisation_fact_text.fact_id = '
+                                      'organisation_fact.id) AS texts, organisation_fact.statement_id, '
+                                      'first_evidence.source_id AS source_id, first_evidence.span_start AS '
+                                      'span_start, first_evidence.span_end AS span_end, '
+                                      'first_evidence.method AS method, organisation_fact.note AS note, '
+                                      "(SELECT coalesce(json_agg(json_build_object('id', evidence.id, "
+                                      "'source_id', evidence.source_id, 'title', evidence_source.title, "
+                                      "'url', evidence_source.url, 'publisher', evidence_source.publisher, "
+                                      "'publisher_entity', coalesce((SELECT entity_name.name FROM "
+                                      'entity_name WHERE entity_name.entity_id = evidence_publisher.id AND '
+                                      "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary "
+                                      'THEN 0 ELSE 1 END, entity_name.id LIMIT 1), (SELECT entity_name.name '
+                                      'FROM entity_name WHERE entity_name.entity_id = evidence_publisher.id '
+                                      "AND entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary "
+                                      'THEN 0 ELSE 1 END, entity_name.id LIMIT 1), (SELECT entity_name.name '
+                                      'FROM entity_name WHERE entity_name.entity_id = evidence_publisher.id '
+                                      'ORDER BY entity_name.id LIMIT 1), evidence_publisher.key), '
+                                      "'published_on', evidence_source.published_on, 'published_basis', "
+                                      "evidence_source.published_basis, 'sha256', evidence_source.sha256, "
+                                      "'span_start', evidence.span_start, 'span_end', evidence.span_end, "
+                                      "'method', evidence.method, 'extractor_version', "
+                                      "evidence.extractor_version, 'confidence', evidence.confidence, "
+                                      "'recorded_at', evidence.recorded_at, 'recorded_by', "
+                                      "evidence.recorded_by)), '[]'::json) AS json_rows_2 FROM evidence JOIN "
+                                      'source AS evidence_source ON evidence_source.id = evidence.source_id '
+                                      'LEFT OUTER JOIN entity AS evidence_publisher ON evidence_publisher.id '
+                                      '= evidence_source.publisher_id WHERE evidence.organisation_fact_id = '
+                                      'organisation_fact.id AND evidence.retracted_at IS NULL) AS evidence '
+                                      'FROM organisation_fact LEFT OUTER JOIN evidence AS first_evidence ON '
+                                      'first_evidence.id = coalesce((SELECT min(evidence.id) AS min_1 FROM '
+                                      'evidence WHERE evidence.organisation_fact_id = organisation_fact.id '
+                                      'AND evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS min_2 '
+                                      'FROM evidence WHERE evidence.organisation_fact_id = '
+                                      'organisation_fact.id)) WHERE organisation_fact.subject_id IN (SELECT '
+                                      'entity.id FROM entity WHERE entity.id = %(org_id)s OR '
+                                      'entity.part_of_id = %(org_id)s) AND organisation_fact.retracted_at IS '
+                                      'NULL ORDER BY organisation_fact.id',
+                'parts': 'SELECT entity.id FROM entity WHERE entity.id = %(org_id)s OR entity.part_of_id = '
+                         '%(org_id)s',
+                'sheet_officials_latest': 'SELECT latest.id FROM (SELECT latest_both.id AS id, '
+                                          'latest_both.said_on AS said_on, latest_both.speaker_id AS '
+                                          'speaker_id FROM (SELECT latest_dated.id AS id, '
+                                          'latest_dated.said_on AS said_on, latest_dated.speaker_id AS '
+                                          'speaker_id FROM (SELECT statement.id AS id, statement.said_on AS '
+                                          'said_on, statement.speaker_id AS speaker_id FROM statement WHERE '
+                                          'statement.retracted_at IS NULL AND (statement.speaker_id IN '
+                                          '({officials})) AND statement.said_on IS NOT NULL ORDER BY '
+                                          'statement.said_on DESC, statement.id DESC LIMIT %(limit)s) AS '
+                                          'latest_dated UNION ALL SELECT latest_undated.id AS id, '
+                                          'latest_undated.said_on AS said_on, latest_undated.speaker_id AS '
+                                          'speaker_id FROM (SELECT statement.id AS id, statement.said_on AS '
+                                          'said_on, statement.speaker_id AS speaker_id FROM statement WHERE '
+                                          'statement.retracted_at IS NULL AND (statement.speaker_id IN '
+                                          '({officials})) AND statement.said_on IS NULL ORDER BY '
+                                          'statement.id DESC LIMIT %(limit)s) AS latest_undated) AS '
+                                          'latest_both ORDER BY latest_both.said_on DESC NULLS LAST, '
+                                          'latest_both.id DESC LIMIT %(limit)s) AS latest',
+                'sheet_officials_latest_dated': 'SELECT latest.id FROM (SELECT latest_both.id AS id, '
+                                                'latest_both.said_on AS said_on, latest_both.speaker_id AS '
+                                                'speaker_id FROM (SELECT latest_dated.id AS id, '
+                                                'latest_dated.said_on AS said_on, latest_dated.speaker_id AS '
+                                                'speaker_id FROM (SELECT statement.id AS id, '
+                                                'statement.said_on AS said_on, statement.speaker_id AS '
+                                                'speaker_id FROM statement WHERE statement.retracted_at IS '
+                                                'NULL AND statement.said_on < %(as_of_bound)s AND '
+                                                '(statement.speaker_id IN ({officials})) AND '
+                                                'statement.said_on IS NOT NULL ORDER BY statement.said_on '
+                                                'DESC, statement.id DESC LIMIT %(limit)s) AS latest_dated '
+                                                'UNION ALL SELECT latest_undated.id AS id, '
+                                                'latest_undated.said_on AS said_on, '
+                                                'latest_undated.speaker_id AS speaker_id FROM (SELECT '
+                                                'statement.id AS id, statement.said_on AS said_on, '
+                                                'statement.speaker_id AS speaker_id FROM statement WHERE '
+                                                'statement.retracted_at IS NULL AND statement.said_on < '
+                                                '%(as_of_bound)s AND (statement.speaker_id IN ({officials})) '
+                                                'AND statement.said_on IS NULL ORDER BY statement.id DESC '
+                                                'LIMIT %(limit)s) AS latest_undated) AS latest_both ORDER BY '
+                                                'latest_both.said_on DESC NULLS LAST, latest_both.id DESC '
+                                                'LIMIT %(limit)s) AS latest',
+                'sheet_others_held': 'SELECT count(*) AS count_1 FROM (SELECT newest_both.id AS id, '
+                                     'newest_both.said_on AS said_on, newest_both.speaker_id AS speaker_id '
+                                     'FROM (SELECT newest_dated.id AS id, newest_dated.said_on AS said_on, '
+                                     'newest_dated.speaker_id AS speaker_id FROM (SELECT statement.id AS id, '
+                                     'statement.said_on AS said_on, statement.speaker_id AS speaker_id FROM '
+                                     'statement WHERE statement.retracted_at IS NULL AND (EXISTS (SELECT '
+                                     'statement_about.statement_id FROM statement_about WHERE '
+                                     'statement_about.statement_id = statement.id AND '
+                                     '(statement_about.entity_id IN ({parts})))) AND (statement.speaker_id '
+                                     'NOT IN ({officials})) AND statement.said_on IS NOT NULL ORDER BY '
+                                     'statement.said_on DESC, statement.id DESC LIMIT %(prefix)s) AS '
+                                     'newest_dated UNION ALL SELECT newest_undated.id AS id, '
+                                     'newest_undated.said_on AS said_on, newest_undated.speaker_id AS '
+                                     'speaker_id FROM (SELECT statement.id AS id, statement.said_on AS '
+                                     'said_on, statement.speaker_id AS speaker_id FROM statement WHERE '
+                                     'statement.retracted_at IS NULL AND (EXISTS (SELECT '
+                                     'statement_about.statement_id FROM statement_about WHERE '
+                                     'statement_about.statement_id = statement.id AND '
+                                     '(statement_about.entity_id IN ({parts})))) AND (statement.speaker_id '
+                                     'NOT IN ({officials})) AND statement.said_on IS NULL ORDER BY '
+                                     'statement.id DESC LIMIT %(prefix)s) AS newest_undated) AS newest_both '
+                                     'ORDER BY newest_both.said_on DESC NULLS LAST, newest_both.id DESC '
+                                     'LIMIT %(prefix)s) AS newest',
+                'sheet_others_held_dated': 'SELECT count(*) AS count_1 FROM (SELECT newest_both.id AS id, '
+                                           'newest_both.said_on AS said_on, newest_both.speaker_id AS '
+                                           'speaker_id FROM (SELECT newest_dated.id AS id, '
+                                           'newest_dated.said_on AS said_on, newest_dated.speaker_id AS '
+                                           'speaker_id FROM (SELECT statement.id AS id, statement.said_on AS '
+                                           'said_on, statement.speaker_id AS speaker_id FROM statement WHERE '
+                                           'statement.retracted_at IS NULL AND statement.said_on < '
+                                           '%(as_of_bound)s AND (EXISTS (SELECT statement_about.statement_id '
+                                           'FROM statement_about WHERE statement_about.statement_id = '
+                                           'statement.id AND (statement_about.entity_id IN ({parts})))) AND '
+                                           '(statement.speaker_id NOT IN ({officials})) AND '
+                                           'statement.said_on IS NOT NULL ORDER BY statement.said_on DESC, '
+                                           'statement.id DESC LIMIT %(prefix)s) AS newest_dated UNION ALL '
+                                           'SELECT newest_undated.id AS id, newest_undated.said_on AS '
+                                           'said_on, newest_undated.speaker_id AS speaker_id FROM (SELECT '
+                                           'statement.id AS id, statement.said_on AS said_on, '
+                                           'statement.speaker_id AS speaker_id FROM statement WHERE '
+                                           'statement.retracted_at IS NULL AND statement.said_on < '
+                                           '%(as_of_bound)s AND (EXISTS (SELECT statement_about.statement_id '
+                                           'FROM statement_about WHERE statement_about.statement_id = '
+                                           'statement.id AND (statement_about.entity_id IN ({parts})))) AND '
+                                           '(statement.speaker_id NOT IN ({officials})) AND '
+                                           'statement.said_on IS NULL ORDER BY statement.id DESC LIMIT '
+                                           '%(prefix)s) AS newest_undated) AS newest_both ORDER BY '
+                                           'newest_both.said_on DESC NULLS LAST, newest_both.id DESC LIMIT '
+                                           '%(prefix)s) AS newest',
+                'sheet_others_ranked': 'SELECT ranked.id FROM (SELECT newest.id AS id, newest.said_on AS '
+                                       'said_on, row_number() OVER (PARTITION BY newest.speaker_id ORDER BY '
+                                       'newest.said_on DESC NULLS LAST, newest.id DESC) AS rank FROM (SELECT '
+                                       'newest_both.id AS id, newest_both.said_on AS said_on, '
+                                       'newest_both.speaker_id AS speaker_id FROM (SELECT newest_dated.id AS '
+                                       'id, newest_dated.said_on AS said_on, newest_dated.speaker_id AS '
+                                       'speaker_id FROM (SELECT statement.id AS id, statement.said_on AS '
+                                       'said_on, statement.speaker_id AS speaker_id FROM statement WHERE '
+                                       'statement.retracted_at IS NULL AND (EXISTS (SELECT '
+                                       'statement_about.statement_id FROM statement_about WHERE '
+                                       'statement_about.statement_id = statement.id AND '
+                                       '(statement_about.entity_id IN ({parts})))) AND (statement.speaker_id '
+                                       'NOT IN ({officials})) AND statement.said_on IS NOT NULL ORDER BY '
+                                       'statement.said_on DESC, statement.id DESC LIMIT %(prefix)s) AS '
+                                       'newest_dated UNION ALL SELECT newest_undated.id AS id, '
+                                       'newest_undated.said_on AS said_on, newest_undated.speaker_id AS '
+                                       'speaker_id FROM (SELECT statement.id AS id, statement.said_on AS '
+                                       'said_on, statement.speaker_id AS speaker_id FROM statement WHERE '
+                                       'statement.retracted_at IS NULL AND (EXISTS (SELECT '
+                                       'statement_about.statement_id FROM statement_about WHERE '
+                                       'statement_about.statement_id = statement.id AND '
+                                       '(statement_about.entity_id IN ({parts})))) AND (statement.speaker_id '
+                                       'NOT IN ({officials})) AND statement.said_on IS NULL ORDER BY '
+                                       'statement.id DESC LIMIT %(prefix)s) AS newest_undated) AS '
+                                       'newest_both ORDER BY newest_both.said_on DESC NULLS LAST, '
+                                       'newest_both.id DESC LIMIT %(prefix)s) AS newest) AS ranked WHERE '
+                                       'ranked.rank <= %(per_speaker)s ORDER BY ranked.said_on DESC NULLS '
+                                       'LAST, ranked.id DESC LIMIT %(limit)s',
+                'sheet_others_ranked_dated': 'SELECT ranked.id FROM (SELECT newest.id AS id, newest.said_on '
+                                             'AS said_on, row_number() OVER (PARTITION BY newest.speaker_id '
+                                             'ORDER BY newest.said_on DESC NULLS LAST, newest.id DESC) AS '
+                                             'rank FROM (SELECT newest_both.id AS id, newest_both.said_on AS '
+                                             'said_on, newest_both.speaker_id AS speaker_id FROM (SELECT '
+                                             'newest_dated.id AS id, newest_dated.said_on AS said_on, '
+                                             'newest_dated.speaker_id AS speaker_id FROM (SELECT '
+                                             'statement.id AS id, statement.said_on AS said_on, '
+                                             'statement.speaker_id AS speaker_id FROM statement WHERE '
+                                             'statement.retracted_at IS NULL AND statement.said_on < '
+                                             '%(as_of_bound)s AND (EXISTS (SELECT '
+                                             'statement_about.statement_id FROM statement_about WHERE '
+                                             'statement_about.statement_id = statement.id AND '
+                                             '(statement_about.entity_id IN ({parts})))) AND '
+                                             '(statement.speaker_id NOT IN ({officials})) AND '
+                                             'statement.said_on IS NOT NULL ORDER BY statement.said_on DESC, '
+                                             'statement.id DESC LIMIT %(prefix)s) AS newest_dated UNION ALL '
+                                             'SELECT newest_undated.id AS id, newest_undated.said_on AS '
+                                             'said_on, newest_undated.speaker_id AS speaker_id FROM (SELECT '
+                                             'statement.id AS id, statement.said_on AS said_on, '
+                                             'statement.speaker_id AS speaker_id FROM statement WHERE '
+                                             'statement.retracted_at IS NULL AND statement.said_on < '
+                                             '%(as_of_bound)s AND (EXISTS (SELECT '
+                                             'statement_about.statement_id FROM statement_about WHERE '
+                                             'statement_about.statement_id = statement.id AND '
+                                             '(statement_about.entity_id IN ({parts})))) AND '
+                                             '(statement.speaker_id NOT IN ({officials})) AND '
+                                             'statement.said_on IS NULL ORDER BY statement.id DESC LIMIT '
+                                             '%(prefix)s) AS newest_undated) AS newest_both ORDER BY '
+                                             'newest_both.said_on DESC NULLS LAST, newest_both.id DESC LIMIT '
+                                             '%(prefix)s) AS newest) AS ranked WHERE ranked.rank <= '
+                                             '%(per_speaker)s ORDER BY ranked.said_on DESC NULLS LAST, '
+                                             'ranked.id DESC LIMIT %(limit)s',
+                'sheet_per_speaker': 'SELECT statement.speaker_id, count(*) AS count_1, max(CASE WHEN '
+                                     '(statement.speaker_id IN ({officials})) THEN 1 ELSE 0 END) AS max_1 '
+                                     'FROM statement WHERE statement.retracted_at IS NULL AND ((EXISTS '
+                                     '(SELECT statement_about.statement_id FROM statement_about WHERE '
+                                     'statement_about.statement_id = statement.id AND '
+                                     '(statement_about.entity_id IN ({parts})))) OR (statement.speaker_id IN '
+                                     '({officials}))) AND (statement.speaker_id IN ({ids})) GROUP BY '
+                                     'statement.speaker_id',
+                'sheet_per_speaker_dated': 'SELECT statement.speaker_id, count(*) AS count_1, max(CASE WHEN '
+                                           '(statement.speaker_id IN ({officials})) THEN 1 ELSE 0 END) AS '
+                                           'max_1 FROM statement WHERE statement.retracted_at IS NULL AND '
+                                           'statement.said_on < %(as_of_bound)s AND ((EXISTS (SELECT '
+                                           'statement_about.statement_id FROM statement_about WHERE '
+                                           'statement_about.statement_id = statement.id AND '
+                                           '(statement_about.entity_id IN ({parts})))) OR '
+                                           '(statement.speaker_id IN ({officials}))) AND '
+                                           '(statement.speaker_id IN ({ids})) GROUP BY statement.speaker_id',
+                'sheet_totals_each': 'SELECT count(*) AS count_1, coalesce(sum(counted.official), 0) AS '
+                                     'coalesce_1, count(DISTINCT counted.speaker_id) AS count_2 FROM (SELECT '
+                                     'statement.speaker_id AS speaker_id, CASE WHEN (statement.speaker_id IN '
+                                     '({officials})) THEN 1 ELSE 0 END AS official FROM statement WHERE '
+                                     'statement.retracted_at IS NULL AND ((EXISTS (SELECT '
+                                     'statement_about.statement_id FROM statement_about WHERE '
+                                     'statement_about.statement_id = statement.id AND '
+                                     '(statement_about.entity_id IN ({parts})))) OR (statement.speaker_id IN '
+                                     '({officials}))) LIMIT %(count_limit)s) AS counted',
+                'sheet_totals_each_dated': 'SELECT count(*) AS count_1, coalesce(sum(counted.official), 0) '
+                                           'AS coalesce_1, count(DISTINCT counted.speaker_id) AS count_2 '
+                                           'FROM (SELECT statement.speaker_id AS speaker_id, CASE WHEN '
+                                           '(statement.speaker_id IN ({officials})) THEN 1 ELSE 0 END AS '
+                                           'official FROM statement WHERE statement.retracted_at IS NULL AND '
+                                           'statement.said_on < %(as_of_bound)s AND ((EXISTS (SELECT '
+                                           'statement_about.statement_id FROM statement_about WHERE '
+                                           'statement_about.statement_id = statement.id AND '
+                                           '(statement_about.entity_id IN ({parts})))) OR '
+                                           '(statement.speaker_id IN ({officials}))) LIMIT %(count_limit)s) '
+                                           'AS counted',
+                'sheet_totals_in': 'SELECT count(*) AS count_1, coalesce(sum(counted.official), 0) AS '
+                                   'coalesce_1, count(DISTINCT counted.speaker_id) AS count_2 FROM (SELECT '
+                                   'statement.speaker_id AS speaker_id, CASE WHEN (statement.speaker_id IN '
+                                   '({officials})) THEN 1 ELSE 0 END AS official FROM statement WHERE '
+                                   'statement.retracted_at IS NULL AND (statement.id IN (SELECT '
+                                   'statement_about.statement_id FROM statement_about WHERE '
+                                   'statement_about.entity_id IN ({parts})) OR (statement.speaker_id IN '
+                                   '({officials}))) LIMIT %(count_limit)s) AS counted',
+                'sheet_totals_in_dated': 'SELECT count(*) AS count_1, coalesce(sum(counted.official), 0) AS '
+                                         'coalesce_1, count(DISTINCT counted.speaker_id) AS count_2 FROM '
+                                         '(SELECT statement.speaker_id AS speaker_id, CASE WHEN '
+                                         '(statement.speaker_id IN ({officials})) THEN 1 ELSE 0 END AS '
+                                         'official FROM statement WHERE statement.retracted_at IS NULL AND '
+                                         'statement.said_on < %(as_of_bound)s AND (statement.id IN (SELECT '
+                                         'statement_about.statement_id FROM statement_about WHERE '
+                                         'statement_about.entity_id IN ({parts})) OR (statement.speaker_id '
+                                         'IN ({officials}))) LIMIT %(count_limit)s) AS counted',
+                'sources': 'SELECT source.id, source.title, source.url, source.publisher, coalesce((SELECT '
+                           'entity_name.name FROM entity_name WHERE entity_name.entity_id = publisher.id AND '
+                           "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 "
+                           'END, entity_name.id LIMIT 1), (SELECT entity_name.name FROM entity_name WHERE '
+                           "entity_name.entity_id = publisher.id AND entity_name.lang = 'ar' ORDER BY CASE "
+                           'WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1), (SELECT '
+                           'entity_name.name FROM entity_name WHERE entity_name.entity_id = publisher.id '
+                           'ORDER BY entity_name.id LIMIT 1), publisher.key) AS publisher_entity, '
+                           'source.lang, source.published_on, source.published_basis, source.published_note, '
+                           'source.sha256 FROM source LEFT OUTER JOIN entity AS publisher ON publisher.id = '
+                           'source.publisher_id WHERE source.id IN ({ids}) ORDER BY source.id'},
+ 'sqlite': {'about_rows': 'SELECT count(*) AS count_1 FROM (SELECT statement_about.statement_id AS '
+                          'statement_id FROM statement_about WHERE statement_about.entity_id IN ({parts}) '
+                          'LIMIT :count_limit OFFSET 0) AS about_rows',
+            'alliance': 'SELECT entity.id, entity."key", (SELECT entity_name.name FROM entity_name WHERE '
+                        "entity_name.entity_id = entity.id AND entity_name.lang = 'en' ORDER BY CASE WHEN "
+                        'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0) AS '
+                        'name_en, (SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                        "entity.id AND entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary "
+                        'THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0) AS name_ar, entity.description '
+                        'FROM entity WHERE entity.id = :org_id',
+            'entity_names': 'SELECT entity_name.entity_id, entity_name.name, entity_name.lang, '
+                            'entity_name.is_primary FROM entity_name WHERE entity_name.entity_id IN ({ids}) '
+                            'ORDER BY entity_name.id',
+            'events': 'SELECT event.id, event."key", event.kind, (SELECT '
+                      "json_group_array(json(json_object('id', event_title.id, 'lang', event_title.lang, "
+                      "'text', event_title.text, 'is_original', event_title.is_original))) AS json_rows_1 "
+                      'FROM event_title WHERE event_title.event_id = event.id) AS titles, event.starts_on, '
+                      'event.ends_on, event.date_text, (SELECT '
+                      "json_group_array(json(json_object('entity_id', event_participant.entity_id, 'entity', "
+                      'json_object(\'id\', event_participant.entity_id, \'key\', (SELECT entity."key" FROM '
+                      "entity WHERE entity.id = event_participant.entity_id), 'name_en', (SELECT "
+                      'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                      "event_participant.entity_id AND entity_name.lang = 'en' ORDER BY CASE WHEN "
+                      'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), '
+                      "'name_ar', (SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id = "
+                      "event_participant.entity_id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                      "entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0)), 'role', "
+                      'event_participant.role))) AS json_rows_2 FROM event_participant WHERE '
+                      'event_participant.event_id = event.id) AS participants, first_evidence.source_id AS '
+                      'source_id, first_evidence.span_start AS span_start, first_evidence.span_end AS '
+                      'span_end, first_evidence.method AS method, event.note AS note, (SELECT '
+                      "json_group_array(json(json_object('id', evidence.id, 'source_id', evidence.source_id, "
+                      "'title', evidence_source.title, 'url', evidence_source.url, 'publisher', "
+                      "evidence_source.publisher, 'publisher_entity', coalesce((SELECT entity_name.name FROM "
+                      'entity_name WHERE entity_name.entity_id = evidence_publisher.id AND entity_name.lang '
+                      "= 'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id "
+                      'LIMIT 1 OFFSET 0), (SELECT entity_name.name FROM entity_name WHERE '
+                      "entity_name.entity_id = evidence_publisher.id AND entity_name.lang = 'ar' ORDER BY "
+                      'CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), '
+                      '(SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                      'evidence_publisher.id ORDER BY entity_name.id LIMIT 1 OFFSET 0), '
+                      'evidence_publisher."key"), \'published_on\', evidence_source.published_on, '
+                      "'published_basis', evidence_source.published_basis, 'sha256', evidence_source.sha256, "
+                      "'span_start', evidence.span_start, 'span_end', evidence.span_end, 'method', "
+                      "evidence.method, 'extractor_version', evidence.extractor_version, 'confidence', "
+                      "evidence.confidence, 'recorded_at', evidence.recorded_at, 'recorded_by', "
+                      'evidence.recorded_by))) AS json_rows_3 FROM evidence JOIN source AS evidence_source '
+                      'ON evidence_source.id = evidence.source_id LEFT OUTER JOIN entity AS '
+                      'evidence_publisher ON evidence_publisher.id = evidence_source.publisher_id WHERE '
+                      'evidence.event_id = event.id AND evidence.retracted_at IS NULL) AS evidence FROM '
+                      'event LEFT OUTER JOIN evidence AS first_evidence ON first_evidence.id = '
+                      'coalesce((SELECT min(evidence.id) AS min_1 FROM evidence WHERE evidence.event_id = '
+                      'event.id AND evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS min_2 FROM '
+                      'evidence WHERE evidence.event_id = event.id)) WHERE event.retracted_at IS NULL ORDER '
+                      'BY event.starts_on IS NULL, event.starts_on, event.id',
+            'events_involving': 'SELECT event.id, event."key", event.kind, (SELECT '
+                                "json_group_array(json(json_object('id', event_title.id, 'lang', "
+                                "event_title.lang, 'text', event_title.text, 'is_original', "
+                                'event_title.is_original))) AS json_rows_1 FROM event_title WHERE '
+                                'event_title.event_id = event.id) AS titles, event.starts_on, event.ends_on, '
+                                "event.date_text, (SELECT json_group_array(json(json_object('entity_id', "
+                                "event_participant.entity_id, 'entity', json_object('id', "
+                                'event_participant.entity_id, \'key\', (SELECT entity."key" FROM entity '
+                                "WHERE entity.id = event_participant.entity_id), 'name_en', (SELECT "
+                                'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                "event_participant.entity_id AND entity_name.lang = 'en' ORDER BY CASE WHEN "
+                                'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), '
+                                "'name_ar', (SELECT entity_name.name FROM entity_name WHERE "
+                                'entity_name.entity_id = event_participant.entity_id AND entity_name.lang = '
+                                "'ar' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, "
+                                "entity_name.id LIMIT 1 OFFSET 0)), 'role', event_participant.role))) AS "
+                                'json_rows_2 FROM event_participant WHERE event_participant.event_id = '
+                                'event.id) AS participants, first_evidence.source_id AS source_id, '
+                                'first_evidence.span_start AS span_start, first_evidence.span_end AS '
+                                'span_end, first_evidence.method AS method, event.note AS note, (SELECT '
+                                "json_group_array(json(json_object('id', evidence.id, 'source_id', "
+                                "evidence.source_id, 'title', evidence_source.title, 'url', "
+                                "evidence_source.url, 'publisher', evidence_source.publisher, "
+                                "'publisher_entity', coalesce((SELECT entity_name.name FROM entity_name "
+                                'WHERE entity_name.entity_id = evidence_publisher.id AND entity_name.lang = '
+                                "'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, "
+                                'entity_name.id LIMIT 1 OFFSET 0), (SELECT entity_name.name FROM entity_name '
+                                'WHERE entity_name.entity_id = evidence_publisher.id AND entity_name.lang = '
+                                "'ar' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, "
+                                'entity_name.id LIMIT 1 OFFSET 0), (SELECT entity_name.name FROM entity_name '
+                                'WHERE entity_name.entity_id = evidence_publisher.id ORDER BY entity_name.id '
+                                'LIMIT 1 OFFSET 0), evidence_publisher."key"), \'published_on\', '
+                                "evidence_source.published_on, 'published_basis', "
+                                "evidence_source.published_basis, 'sha256', evidence_source.sha256, "
+                                "'span_start', evidence.span_start, 'span_end', evidence.span_end, 'method', "
+                                "evidence.method, 'extractor_version', evidence.extractor_version, "
+                                "'confidence', evidence.confidence, 'recorded_at', evidence.recorded_at, "
+                                "'recorded_by', evidence.recorded_by))) AS json_rows_3 FROM evidence JOIN "
+                                'source AS evidence_source ON evidence_source.id = evidence.source_id LEFT '
+                                'OUTER JOIN entity AS evidence_publisher ON evidence_publisher.id = '
+                                'evidence_source.publisher_id WHERE evidence.event_id = event.id AND '
+                                'evidence.retracted_at IS NULL) AS evidence FROM event LEFT OUTER JOIN '
+                                'evidence AS first_evidence ON first_evidence.id = coalesce((SELECT '
+                                'min(evidence.id) AS min_1 FROM evidence WHERE evidence.event_id = event.id '
+                                'AND evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS min_2 FROM '
+                                'evidence WHERE evidence.event_id = event.id)) WHERE event.retracted_at IS '
+                                'NULL AND event.id IN (SELECT event_participant.event_id FROM '
+                                'event_participant WHERE event_participant.entity_id IN (SELECT entity.id '
+                                'FROM entity WHERE (entity.id IN ({ids})) OR (entity.part_of_id IN '
+                                '({ids})))) ORDER BY event.starts_on IS NULL, event.starts_on, event.id',
+            'force_levels': "SELECT force_level.id, json_object('id', force_level.organisation_id, 'key', "
+                            '(SELECT entity."key" FROM entity WHERE entity.id = '
+                            "force_level.organisation_id), 'name_en', (SELECT entity_name.name FROM "
+                            'entity_name WHERE entity_name.entity_id = force_level.organisation_id AND '
+                            "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 "
+                            "END, entity_name.id LIMIT 1 OFFSET 0), 'name_ar', (SELECT entity_name.name FROM "
+                            'entity_name WHERE entity_name.entity_id = force_level.organisation_id AND '
+                            "entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 "
+                            'END, entity_name.id LIMIT 1 OFFSET 0)) AS organisation, (SELECT '
+                            "json_group_array(json(json_object('id', force_level_unit.id, 'lang', "
+                            "force_level_unit.lang, 'text', force_level_unit.text, 'is_original', "
+                            'force_level_unit.is_original))) AS json_rows_1 FROM force_level_unit WHERE '
+                            'force_level_unit.force_level_id = force_level.id) AS units, CASE WHEN '
+                            '(first_source.body IS NOT NULL AND first_evidence.span_start IS NOT NULL AND '
+                            'first_evidence.span_end IS NOT NULL) THEN substr(first_source.body, '
+                            'first_evidence.span_start + 1, first_evidence.span_end - '
+                            'first_evidence.span_start) END AS wording, first_source.lang AS wording_lang, '
+                            'force_level.count, force_level.approximate, force_level.readiness, '
+                            "force_level.as_of, force_level.statement_id, (SELECT json_object('id', "
+                            'statement.speaker_id, \'key\', (SELECT entity."key" FROM entity WHERE entity.id '
+                            "= statement.speaker_id), 'name_en', (SELECT entity_name.name FROM entity_name "
+                            "WHERE entity_name.entity_id = statement.speaker_id AND entity_name.lang = 'en' "
+                            'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                            "LIMIT 1 OFFSET 0), 'name_ar', (SELECT entity_name.name FROM entity_name WHERE "
+                            "entity_name.entity_id = statement.speaker_id AND entity_name.lang = 'ar' ORDER "
+                            'BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 '
+                            'OFFSET 0)) AS json_obj_1 FROM statement WHERE statement.id = '
+                            'force_level.statement_id) AS asserted_by, first_evidence.source_id AS '
+                            'source_id, first_evidence.span_start AS span_start, first_evidence.span_end AS '
+                            'span_end, first_evidence.method AS method, force_level.note AS note, (SELECT '
+                            "json_group_array(json(json_object('id', evidence.id, 'source_id', "
+                            "evidence.source_id, 'title', evidence_source.title, 'url', evidence_source.url, "
+                            "'publisher', evidence_source.publisher, 'publisher_entity', coalesce((SELECT "
+                            'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                            "evidence_publisher.id AND entity_name.lang = 'en' ORDER BY CASE WHEN "
+                            'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), '
+                            '(SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                            "evidence_publisher.id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                            'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), '
+                            '(SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                            'evidence_publisher.id ORDER BY entity_name.id LIMIT 1 OFFSET 0), '
+                            'evidence_publisher."key"), \'published_on\', evidence_source.published_on, '
+                            "'published_basis', evidence_source.published_basis, 'sha256', "
+                            "evidence_source.sha256, 'span_start', evidence.span_start, 'span_end', "
+                            "evidence.span_end, 'method', evidence.method, 'extractor_version', "
+                            "evidence.extractor_version, 'confidence', evidence.confidence, 'recorded_at', "
+                            "evidence.recorded_at, 'recorded_by', evidence.recorded_by))) AS json_rows_2 "
+                            'FROM evidence JOIN source AS evidence_source ON evidence_source.id = '
+                            'evidence.source_id LEFT OUTER JOIN entity AS evidence_publisher ON '
+                            'evidence_publisher.id = evidence_source.publisher_id WHERE '
+                            'evidence.force_level_id = force_level.id AND evidence.retracted_at IS NULL) AS '
+                            'evidence FROM force_level LEFT OUTER JOIN evidence AS first_evidence ON '
+                            'first_evidence.id = coalesce((SELECT min(evidence.id) AS min_1 FROM evidence '
+                            'WHERE evidence.force_level_id = force_level.id AND evidence.retracted_at IS '
+                            'NULL), (SELECT min(evidence.id) AS min_2 FROM evidence WHERE '
+                            'evidence.force_level_id = force_level.id)) LEFT OUTER JOIN source AS '
+                            'first_source ON first_source.id = first_evidence.source_id WHERE '
+                            'force_level.retracted_at IS NULL ORDER BY force_level.organisation_id, '
+                            'force_level.readiness, force_level.as_of, force_level.id',
+            'force_levels_of': "SELECT force_level.id, json_object('id', force_level.organisation_id, 'key', "
+                               '(SELECT entity."key" FROM entity WHERE entity.id = '
+                               "force_level.organisation_id), 'name_en', (SELECT entity_name.name FROM "
+                               'entity_name WHERE entity_name.entity_id = force_level.organisation_id AND '
+                               "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 "
+                               "ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), 'name_ar', (SELECT "
+                               'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                               "force_level.organisation_id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                               'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0)) '
+                               "AS organisation, (SELECT json_group_array(json(json_object('id', "
+                               "force_level_unit.id, 'lang', force_level_unit.lang, 'text', "
+                               "force_level_unit.text, 'is_original', force_level_unit.is_original))) AS "
+                               'json_rows_1 FROM force_level_unit WHERE force_level_unit.force_level_id = '
+                               'force_level.id) AS units, CASE WHEN (first_source.body IS NOT NULL AND '
+                               'first_evidence.span_start IS NOT NULL AND first_evidence.span_end IS NOT '
+                               'NULL) THEN substr(first_source.body, first_evidence.span_start + 1, '
+                               'first_evidence.span_end - first_evidence.span_start) END AS wording, '
+                               'first_source.lang AS wording_lang, force_level.count, '
+                               'force_level.approximate, force_level.readiness, force_level.as_of, '
+                               "force_level.statement_id, (SELECT json_object('id', statement.speaker_id, "
+                               '\'key\', (SELECT entity."key" FROM entity WHERE entity.id = '
+                               "statement.speaker_id), 'name_en', (SELECT entity_name.name FROM entity_name "
+                               'WHERE entity_name.entity_id = statement.speaker_id AND entity_name.lang = '
+                               "'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, "
+                               "entity_name.id LIMIT 1 OFFSET 0), 'name_ar', (SELECT entity_name.name FROM "
+                               'entity_name WHERE entity_name.entity_id = statement.speaker_id AND '
+                               "entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN 0 "
+                               'ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0)) AS json_obj_1 FROM statement '
+                               'WHERE statement.id = force_level.statement_id) AS asserted_by, '
+                               'first_evidence.source_id AS source_id, first_evidence.span_start AS '
+                               'span_start, first_evidence.span_end AS span_end, first_evidence.method AS '
+                               'method, force_level.note AS note, (SELECT '
+                               "json_group_array(json(json_object('id', evidence.id, 'source_id', "
+                               "evidence.source_id, 'title', evidence_source.title, 'url', "
+                               "evidence_source.url, 'publisher', evidence_source.publisher, "
+                               "'publisher_entity', coalesce((SELECT entity_name.name FROM entity_name WHERE "
+                               "entity_name.entity_id = evidence_publisher.id AND entity_name.lang = 'en' "
+                               'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                               'LIMIT 1 OFFSET 0), (SELECT entity_name.name FROM entity_name WHERE '
+                               "entity_name.entity_id = evidence_publisher.id AND entity_name.lang = 'ar' "
+                               'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                               'LIMIT 1 OFFSET 0), (SELECT entity_name.name FROM entity_name WHERE '
+                               'entity_name.entity_id = evidence_publisher.id ORDER BY entity_name.id LIMIT '
+                               '1 OFFSET 0), evidence_publisher."key"), \'published_on\', '
+                               "evidence_source.published_on, 'published_basis', "
+                               "evidence_source.published_basis, 'sha256', evidence_source.sha256, "
+                               "'span_start', evidence.span_start, 'span_end', evidence.span_end, 'method', "
+                               "evidence.method, 'extractor_version', evidence.extractor_version, "
+                               "'confidence', evidence.confidence, 'recorded_at', evidence.recorded_at, "
+                               "'recorded_by', evidence.recorded_by))) AS json_rows_2 FROM evidence JOIN "
+                               'source AS evidence_source ON evidence_source.id = evidence.source_id LEFT '
+                               'OUTER JOIN entity AS evidence_publisher ON evidence_publisher.id = '
+                               'evidence_source.publisher_id WHERE evidence.force_level_id = force_level.id '
+                               'AND evidence.retracted_at IS NULL) AS evidence FROM force_level LEFT OUTER '
+                               'JOIN evidence AS first_evidence ON first_evidence.id = coalesce((SELECT '
+                               'min(evidence.id) AS min_1 FROM evidence WHERE evidence.force_level_id = '
+                               'force_level.id AND evidence.retracted_at IS NULL), (SELECT min(evidence.id) '
+                               'AS min_2 FROM evidence WHERE evidence.force_level_id = force_level.id)) LEFT '
+                               'OUTER JOIN source AS first_source ON first_source.id = '
+                               'first_evidence.source_id WHERE force_level.retracted_at IS NULL AND '
+                               'force_level.organisation_id = :organisation_id ORDER BY '
+                               'force_level.organisation_id, force_level.readiness, force_level.as_of, '
+                               'force_level.id',
+            'memberships': "SELECT membership.id, json_object('id', membership.alliance_id, 'key', (SELECT "
+                           'entity."key" FROM entity WHERE entity.id = membership.alliance_id), \'name_en\', '
+                           '(SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                           "membership.alliance_id AND entity_name.lang = 'en' ORDER BY CASE WHEN "
+                           'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), '
+                           "'name_ar', (SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id "
+                           "= membership.alliance_id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                           'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0)) AS '
+                           "alliance, json_object('id', membership.member_id, 'key', (SELECT "
+                           'entity."key" FROM entity WHERE entity.id = membership.member_id), \'name_en\', '
+                           '(SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                           "membership.member_id AND entity_name.lang = 'en' ORDER BY CASE WHEN "
+                           'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), '
+                           "'name_ar', (SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id "
+                           "= membership.member_id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                           'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0)) AS '
+                           'member, membership.status, membership.valid_from, membership.valid_to, '
+                           'first_evidence.source_id AS source_id, first_evidence.span_start AS span_start, '
+                           'first_evidence.span_end AS span_end, first_evidence.method AS method, '
+                           "membership.note AS note, (SELECT json_group_array(json(json_object('id', "
+                           "evidence.id, 'source_id', evidence.source_id, 'title', evidence_source.title, "
+                           "'url', evidence_source.url, 'publisher', evidence_source.publisher, "
+                           "'publisher_entity', coalesce((SELECT entity_name.name FROM entity_name WHERE "
+                           "entity_name.entity_id = evidence_publisher.id AND entity_name.lang = 'en' ORDER "
+                           'BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 '
+                           'OFFSET 0), (SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id '
+                           "= evidence_publisher.id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                           'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), '
+                           '(SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                           'evidence_publisher.id ORDER BY entity_name.id LIMIT 1 OFFSET 0), '
+                           'evidence_publisher."key"), \'published_on\', evidence_source.published_on, '
+                           "'published_basis', evidence_source.published_basis, 'sha256', "
+                           "evidence_source.sha256, 'span_start', evidence.span_start, 'span_end', "
+                           "evidence.span_end, 'method', evidence.method, 'extractor_version', "
+                           "evidence.extractor_version, 'confidence', evidence.confidence, 'recorded_at', "
+                           "evidence.recorded_at, 'recorded_by', evidence.recorded_by))) AS json_rows_1 FROM "
+                           'evidence JOIN source AS evidence_source ON evidence_source.id = '
+                           'evidence.source_id LEFT OUTER JOIN entity AS evidence_publisher ON '
+                           'evidence_publisher.id = evidence_source.publisher_id WHERE '
+                           'evidence.membership_id = membership.id AND evidence.retracted_at IS NULL) AS '
+                           'evidence FROM membership LEFT OUTER JOIN evidence AS first_evidence ON '
+                           'first_evidence.id = coalesce((SELECT min(evidence.id) AS min_1 FROM evidence '
+                           'WHERE evidence.membership_id = membership.id AND evidence.retracted_at IS NULL), '
+                           '(SELECT min(evidence.id) AS min_2 FROM evidence WHERE evidence.membership_id = '
+                           'membership.id)) WHERE membership.alliance_id = :alliance_id AND '
+                           'membership.retracted_at IS NULL ORDER BY membership.id',
+            'officials': 'SELECT entity.id FROM entity WHERE entity.id = :org_id OR entity.part_of_id = '
+                         ':org_id UNION SELECT role.person_id FROM role WHERE role.organisation_id = :org_id',
+            'organisation_facts': "SELECT organisation_fact.id, json_object('id', "
+                                  'organisation_fact.subject_id, \'key\', (SELECT entity."key" FROM entity '
+                                  "WHERE entity.id = organisation_fact.subject_id), 'name_en', (SELECT "
+                                  'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                  "organisation_fact.subject_id AND entity_name.lang = 'en' ORDER BY CASE "
+                                  'WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 '
+                                  "OFFSET 0), 'name_ar', (SELECT entity_name.name FROM entity_name WHERE "
+                                  'entity_name.entity_id = organisation_fact.subject_id AND entity_name.lang '
+                                  "= 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, "
+                                  'entity_name.id LIMIT 1 OFFSET 0)) AS subject, organisation_fact.kind, '
+                                  "(SELECT json_group_array(json(json_object('id', "
+                                  "organisation_fact_text.id, 'lang', organisation_fact_text.lang, 'text', "
+                                  "organisation_fact_text.text, 'is_original', "
+                                  'organisation_fact_text.is_original))) AS json_rows_1 FROM '
+                                  'organisation_fact_text WHERE organisation_fact_text.fact_id = '
+                                  'organisation_fact.id) AS texts, organisation_fact.statement_id, '
+                                  'first_evidence.source_id AS source_id, first_evidence.span_start AS '
+                                  'span_start, first_evidence.span_end AS span_end, first_evidence.method AS '
+                                  'method, organisation_fact.note AS note, (SELECT '
+                                  "json_group_array(json(json_object('id', evidence.id, 'source_id', "
+                                  "evidence.source_id, 'title', evidence_source.title, 'url', "
+                                  "evidence_source.url, 'publisher', evidence_source.publisher, "
+                                  "'publisher_entity', coalesce((SELECT entity_name.name FROM entity_name "
+                                  'WHERE entity_name.entity_id = evidence_publisher.id AND entity_name.lang '
+                                  "= 'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, "
+                                  'entity_name.id LIMIT 1 OFFSET 0), (SELECT entity_name.name FROM '
+                                  'entity_name WHERE entity_name.entity_id = evidence_publisher.id AND '
+                                  "entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN 0 "
+                                  'ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), (SELECT entity_name.name '
+                                  'FROM entity_name WHERE entity_name.entity_id = evidence_publisher.id '
+                                  'ORDER BY entity_name.id LIMIT 1 OFFSET 0), evidence_publisher."key"), '
+                                  "'published_on', evidence_source.published_on, 'published_basis', "
+                                  "evidence_source.published_basis, 'sha256', evidence_source.sha256, "
+                                  "'span_start', evidence.span_start, 'span_end', evidence.span_end, "
+                                  "'method', evidence.method, 'extractor_version', "
+                                  "evidence.extractor_version, 'confidence', evidence.confidence, "
+                                  "'recorded_at', evidence.recorded_at, 'recorded_by', "
+                                  'evidence.recorded_by))) AS json_rows_2 FROM evidence JOIN source AS '
+                                  'evidence_source ON evidence_source.id = evidence.source_id LEFT OUTER '
+                                  'JOIN entity AS evidence_publisher ON evidence_publisher.id = '
+                                  'evidence_source.publisher_id WHERE evidence.organisation_fact_id = '
+                                  'organisation_fact.id AND evidence.retracted_at IS NULL) AS evidence FROM '
+                                  'organisation_fact LEFT OUTER JOIN evidence AS first_evidence ON '
+                                  'first_evidence.id = coalesce((SELECT min(evidence.id) AS min_1 FROM '
+                                  'evidence WHERE evidence.organisation_fact_id = organisation_fact.id AND '
+                                  'evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS min_2 FROM '
+                                  'evidence WHERE evidence.organisation_fact_id = organisation_fact.id)) '
+                                  'WHERE organisation_fact.subject_id IN (SELECT entity.id FROM entity WHERE '
+                                  'entity.id = :org_id OR entity.part_of_id = :org_id) AND '
+                                  'organisation_fact.retracted_at IS NULL ORDER BY organisation_fact.id',
+            'parts': 'SELECT entity.id FROM entity WHERE entity.id = :org_id OR entity.part_of_id = :org_id',
+            'sheet_officials_latest': 'SELECT latest.id FROM (SELECT latest_both.id AS id, '
+                                      'latest_both.said_on AS said_on, latest_both.speaker_id AS speaker_id '
+                                      'FROM (SELECT latest_dated.id AS id, latest_dated.said_on AS said_on, '
+                                      'latest_dated.speaker_id AS speaker_id FROM (SELECT statement.id AS '
+                                      'id, statement.said_on AS said_on, statement.speaker_id AS speaker_id '
+                                      'FROM statement WHERE statement.retracted_at IS NULL AND '
+                                      '(statement.speaker_id IN ({officials})) AND statement.said_on IS NOT '
+                                      'NULL ORDER BY statement.said_on DESC, statement.id DESC LIMIT :limit '
+                                      'OFFSET 0) AS latest_dated UNION ALL SELECT latest_undated.id AS id, '
+                                      'latest_undated.said_on AS said_on, latest_undated.speaker_id AS '
+                                      'speaker_id FROM (SELECT statement.id AS id, statement.said_on AS '
+                                      'said_on, statement.speaker_id AS speaker_id FROM statement WHERE '
+                                      'statement.retracted_at IS NULL AND (statement.speaker_id IN '
+                                      '({officials})) AND statement.said_on IS NULL ORDER BY statement.id '
+                                      'DESC LIMIT :limit OFFSET 0) AS latest_undated) AS latest_both ORDER '
+                                      'BY latest_both.said_on DESC NULLS LAST, latest_both.id DESC LIMIT '
+                                      ':limit OFFSET 0) AS latest',
+            'sheet_officials_latest_dated': 'SELECT latest.id FROM (SELECT latest_both.id AS id, '
+                                            'latest_both.said_on AS said_on, latest_both.speaker_id AS '
+                                            'speaker_id FROM (SELECT latest_dated.id AS id, '
+                                            'latest_dated.said_on AS said_on, latest_dated.speaker_id AS '
+                                            'speaker_id FROM (SELECT statement.id AS id, statement.said_on '
+                                            'AS said_on, statement.speaker_id AS speaker_id FROM statement '
+                                            'WHERE statement.retracted_at IS NULL AND statement.said_on < '
+                                            ':as_of_bound AND (statement.speaker_id IN ({officials})) AND '
+                                            'statement.said_on IS NOT NULL ORDER BY statement.said_on DESC, '
+                                            'statement.id DESC LIMIT :limit OFFSET 0) AS latest_dated UNION '
+                                            'ALL SELECT latest_undated.id AS id, latest_undated.said_on AS '
+                                            'said_on, latest_undated.speaker_id AS speaker_id FROM (SELECT '
+                                            'statement.id AS id, statement.said_on AS said_on, '
+                                            'statement.speaker_id AS speaker_id FROM statement WHERE '
+                                            'statement.retracted_at IS NULL AND statement.said_on < '
+                                            ':as_of_bound AND (statement.speaker_id IN ({officials})) AND '
+                                            'statement.said_on IS NULL ORDER BY statement.id DESC LIMIT '
+                                            ':limit OFFSET 0) AS latest_undated) AS latest_both ORDER BY '
+                                            'latest_both.said_on DESC NULLS LAST, latest_both.id DESC LIMIT '
+                                            ':limit OFFSET 0) AS latest',
+            'sheet_others_held': 'SELECT count(*) AS count_1 FROM (SELECT newest_both.id AS id, '
+                                 'newest_both.said_on AS said_on, newest_both.speaker_id AS speaker_id FROM '
+                                 '(SELECT newest_dated.id AS id, newest_dated.said_on AS said_on, '
+                                 'newest_dated.speaker_id AS speaker_id FROM (SELECT statement.id AS id, '
+                                 'statement.said_on AS said_on, statement.speaker_id AS speaker_id FROM '
+                                 'statement WHERE statement.retracted_at IS NULL AND (EXISTS (SELECT '
+                                 'statement_about.statement_id FROM statement_about WHERE '
+                                 'statement_about.statement_id = statement.id AND (statement_about.entity_id '
+                                 'IN ({parts})))) AND (statement.speaker_id NOT IN ({officials})) AND '
+                                 'statement.said_on IS NOT NULL ORDER BY statement.said_on DESC, '
+                                 'statement.id DESC LIMIT :prefix OFFSET 0) AS newest_dated UNION ALL SELECT '
+                                 'newest_undated.id AS id, newest_undated.said_on AS said_on, '
+                                 'newest_undated.speaker_id AS speaker_id FROM (SELECT statement.id AS id, '
+                                 'statement.said_on AS said_on, statement.speaker_id AS speaker_id FROM '
+                                 'statement WHERE statement.retracted_at IS NULL AND (EXISTS (SELECT '
+                                 'statement_about.statement_id FROM statement_about WHERE '
+                                 'statement_about.statement_id = statement.id AND (statement_about.entity_id '
+                                 'IN ({parts})))) AND (statement.speaker_id NOT IN ({officials})) AND '
+                                 'statement.said_on IS NULL ORDER BY statement.id DESC LIMIT :prefix OFFSET '
+                                 '0) AS newest_undated) AS newest_both ORDER BY newest_both.said_on DESC '
+                                 'NULLS LAST, newest_both.id DESC LIMIT :prefix OFFSET 0) AS newest',
+            'sheet_others_held_dated': 'SELECT count(*) AS count_1 FROM (SELECT newest_both.id AS id, '
+                                       'newest_both.said_on AS said_on, newest_both.speaker_id AS speaker_id '
+                                       'FROM (SELECT newest_dated.id AS id, newest_dated.said_on AS said_on, '
+                                       'newest_dated.speaker_id AS speaker_id FROM (SELECT statement.id AS '
+                                       'id, statement.said_on AS said_on, statement.speaker_id AS speaker_id '
+                                       'FROM statement WHERE statement.retracted_at IS NULL AND '
+                                       'statement.said_on < :as_of_bound AND (EXISTS (SELECT '
+                                       'statement_about.statement_id FROM statement_about WHERE '
+                                       'statement_about.statement_id = statement.id AND '
+                                       '(statement_about.entity_id IN ({parts})))) AND (statement.speaker_id '
+                                       'NOT IN ({officials})) AND statement.said_on IS NOT NULL ORDER BY '
+                                       'statement.said_on DESC, statement.id DESC LIMIT :prefix OFFSET 0) AS '
+                                       'newest_dated UNION ALL SELECT newest_undated.id AS id, '
+                                       'newest_undated.said_on AS said_on, newest_undated.speaker_id AS '
+                                       'speaker_id FROM (SELECT statement.id AS id, statement.said_on AS '
+                                       'said_on, statement.speaker_id AS speaker_id FROM statement WHERE '
+                                       'statement.retracted_at IS NULL AND statement.said_on < :as_of_bound '
+                                       'AND (EXISTS (SELECT statement_about.statement_id FROM '
+                                       'statement_about WHERE statement_about.statement_id = statement.id '
+                                       'AND (statement_about.entity_id IN ({parts})))) AND '
+                                       '(statement.speaker_id NOT IN ({officials})) AND statement.said_on IS '
+                                       'NULL ORDER BY statement.id DESC LIMIT :prefix OFFSET 0) AS '
+                                       'newest_undated) AS newest_both ORDER BY newest_both.said_on DESC '
+                                       'NULLS LAST, newest_both.id DESC LIMIT :prefix OFFSET 0) AS newest',
+            'sheet_others_ranked': 'SELECT ranked.id FROM (SELECT newest.id AS id, newest.said_on AS '
+                                   'said_on, row_number() OVER (PARTITION BY newest.speaker_id ORDER BY '
+                                   'newest.said_on DESC NULLS LAST, newest.id DESC) AS rank FROM (SELECT '
+                                   'newest_both.id AS id, newest_both.said_on AS said_on, '
+                                   'newest_both.speaker_id AS speaker_id FROM (SELECT newest_dated.id AS id, '
+                                   'newest_dated.said_on AS said_on, newest_dated.speaker_id AS speaker_id '
+                                   'FROM (SELECT statement.id AS id, statement.said_on AS said_on, '
+                                   'statement.speaker_id AS speaker_id FROM statement WHERE '
+                                   'statement.retracted_at IS NULL AND (EXISTS (SELECT '
+                                   'statement_about.statement_id FROM statement_about WHERE '
+                                   'statement_about.statement_id = statement.id AND '
+                                   '(statement_about.entity_id IN ({parts})))) AND (statement.speaker_id NOT '
+                                   'IN ({officials})) AND statement.said_on IS NOT NULL ORDER BY '
+                                   'statement.said_on DESC, statement.id DESC LIMIT :prefix OFFSET 0) AS '
+                                   'newest_dated UNION ALL SELECT newest_undated.id AS id, '
+                                   'newest_undated.said_on AS said_on, newest_undated.speaker_id AS '
+                                   'speaker_id FROM (SELECT statement.id AS id, statement.said_on AS '
+                                   'said_on, statement.speaker_id AS speaker_id FROM statement WHERE '
+                                   'statement.retracted_at IS NULL AND (EXISTS (SELECT '
+                                   'statement_about.statement_id FROM statement_about WHERE '
+                                   'statement_about.statement_id = statement.id AND '
+                                   '(statement_about.entity_id IN ({parts})))) AND (statement.speaker_id NOT '
+                                   'IN ({officials})) AND statement.said_on IS NULL ORDER BY statement.id '
+                                   'DESC LIMIT :prefix OFFSET 0) AS newest_undated) AS newest_both ORDER BY '
+                                   'newest_both.said_on DESC NULLS LAST, newest_both.id DESC LIMIT :prefix '
+                                   'OFFSET 0) AS newest) AS ranked WHERE ranked.rank <= :per_speaker ORDER '
+                                   'BY ranked.said_on DESC NULLS LAST, ranked.id DESC LIMIT :limit OFFSET 0',
+            'sheet_others_ranked_dated': 'SELECT ranked.id FROM (SELECT newest.id AS id, newest.said_on AS '
+                                         'said_on, row_number() OVER (PARTITION BY newest.speaker_id ORDER '
+                                         'BY newest.said_on DESC NULLS LAST, newest.id DESC) AS rank FROM '
+                                         '(SELECT newest_both.id AS id, newest_both.said_on AS said_on, '
+                                         'newest_both.speaker_id AS speaker_id FROM (SELECT newest_dated.id '
+                                         'AS id, newest_dated.said_on AS said_on, newest_dated.speaker_id AS '
+                                         'speaker_id FROM (SELECT statement.id AS id, statement.said_on AS '
+                                         'said_on, statement.speaker_id AS speaker_id FROM statement WHERE '
+                                         'statement.retracted_at IS NULL AND statement.said_on < '
+                                         ':as_of_bound AND (EXISTS (SELECT statement_about.statement_id FROM '
+                                         'statement_about WHERE statement_about.statement_id = statement.id '
+                                         'AND (statement_about.entity_id IN ({parts})))) AND '
+                                         '(statement.speaker_id NOT IN ({officials})) AND statement.said_on '
+                                         'IS NOT NULL ORDER BY statement.said_on DESC, statement.id DESC '
+                                         'LIMIT :prefix OFFSET 0) AS newest_dated UNION ALL SELECT '
+                                         'newest_undated.id AS id, newest_undated.said_on AS said_on, '
+                                         'newest_undated.speaker_id AS speaker_id FROM (SELECT statement.id '
+                                         'AS id, statement.said_on AS said_on, statement.speaker_id AS '
+                                         'speaker_id FROM statement WHERE statement.retracted_at IS NULL AND '
+                                         'statement.said_on < :as_of_bound AND (EXISTS (SELECT '
+                                         'statement_about.statement_id FROM statement_about WHERE '
+                                         'statement_about.statement_id = statement.id AND '
+                                         '(statement_about.entity_id IN ({parts})))) AND '
+                                         '(statement.speaker_id NOT IN ({officials})) AND statement.said_on '
+                                         'IS NULL ORDER BY statement.id DESC LIMIT :prefix OFFSET 0) AS '
+                                         'newest_undated) AS newest_both ORDER BY newest_both.said_on DESC '
+                                         'NULLS LAST, newest_both.id DESC LIMIT :prefix OFFSET 0) AS newest) '
+                                         'AS ranked WHERE ranked.rank <= :per_speaker ORDER BY '
+                                         'ranked.said_on DESC NULLS LAST, ranked.id DESC LIMIT :limit OFFSET '
+                                         '0',
+            'sheet_per_speaker': 'SELECT statement.speaker_id, count(*) AS count_1, max(CASE WHEN '
+                                 '(statement.speaker_id IN ({officials})) THEN 1 ELSE 0 END) AS max_1 FROM '
+                                 'statement WHERE statement.retracted_at IS NULL AND ((EXISTS (SELECT '
+                                 'statement_about.statement_id FROM statement_about WHERE '
+                                 'statement_about.statement_id = statement.id AND (statement_about.entity_id '
+                                 'IN ({parts})))) OR (statement.speaker_id IN ({officials}))) AND '
+                                 '(statement.speaker_id IN ({ids})) GROUP BY statement.speaker_id',
+            'sheet_per_speaker_dated': 'SELECT statement.speaker_id, count(*) AS count_1, max(CASE WHEN '
+                                       '(statement.speaker_id IN ({officials})) THEN 1 ELSE 0 END) AS max_1 '
+                                       'FROM statement WHERE statement.retracted_at IS NULL AND '
+                                       'statement.said_on < :as_of_bound AND ((EXISTS (SELECT '
+                                       'statement_about.statement_id FROM statement_about WHERE '
+                                       'statement_about.statement_id = statement.id AND '
+                                       '(statement_about.entity_id IN ({parts})))) OR (statement.speaker_id '
+                                       'IN ({officials}))) AND (statement.speaker_id IN ({ids})) GROUP BY '
+                                       'statement.speaker_id',
+            'sheet_totals_each': 'SELECT count(*) AS count_1, coalesce(sum(counted.official), 0) AS '
+                                 'coalesce_1, count(DISTINCT counted.speaker_id) AS count_2 FROM (SELECT '
+                                 'statement.speaker_id AS speaker_id, CASE WHEN (statement.speaker_id IN '
+                                 '({officials})) THEN 1 ELSE 0 END AS official FROM statement WHERE '
+                                 'statement.retracted_at IS NULL AND ((EXISTS (SELECT '
+                                 'statement_about.statement_id FROM statement_about WHERE '
+                                 'statement_about.statement_id = statement.id AND (statement_about.entity_id '
+                                 'IN ({parts})))) OR (statement.speaker_id IN ({officials}))) LIMIT '
+                                 ':count_limit OFFSET 0) AS counted',
+            'sheet_totals_each_dated': 'SELECT count(*) AS count_1, coalesce(sum(counted.official), 0) AS '
+                                       'coalesce_1, count(DISTINCT counted.speaker_id) AS count_2 FROM '
+                                       '(SELECT statement.speaker_id AS speaker_id, CASE WHEN '
+                                       '(statement.speaker_id IN ({officials})) THEN 1 ELSE 0 END AS '
+                                       'official FROM statement WHERE statement.retracted_at IS NULL AND '
+                                       'statement.said_on < :as_of_bound AND ((EXISTS (SELECT '
+                                       'statement_about.statement_id FROM statement_about WHERE '
+                                       'statement_about.statement_id = statement.id AND '
+                                       '(statement_about.entity_id IN ({parts})))) OR (statement.speaker_id '
+                                       'IN ({officials}))) LIMIT :count_limit OFFSET 0) AS counted',
+            'sheet_totals_in': 'SELECT count(*) AS count_1, coalesce(sum(counted.official), 0) AS '
+                               'coalesce_1, count(DISTINCT counted.speaker_id) AS count_2 FROM (SELECT '
+                               'statement.speaker_id AS speaker_id, CASE WHEN (statement.speaker_id IN '
+                               '({officials})) THEN 1 ELSE 0 END AS official FROM statement WHERE '
+                               'statement.retracted_at IS NULL AND (statement.id IN (SELECT '
+                               'statement_about.statement_id FROM statement_about WHERE '
+                               'statement_about.entity_id IN ({parts})) OR (statement.speaker_id IN '
+                               '({officials}))) LIMIT :count_limit OFFSET 0) AS counted',
+            'sheet_totals_in_dated': 'SELECT count(*) AS count_1, coalesce(sum(counted.official), 0) AS '
+                                     'coalesce_1, count(DISTINCT counted.speaker_id) AS count_2 FROM (SELECT '
+                                     'statement.speaker_id AS speaker_id, CASE WHEN (statement.speaker_id IN '
+                                     '({officials})) THEN 1 ELSE 0 END AS official FROM statement WHERE '
+                                     'statement.retracted_at IS NULL AND statement.said_on < :as_of_bound '
+                                     'AND (statement.id IN (SELECT statement_about.statement_id FROM '
+                                     'statement_about WHERE statement_about.entity_id IN ({parts})) OR '
+                                     '(statement.speaker_id IN ({officials}))) LIMIT :count_limit OFFSET 0) '
+                                     'AS counted',
+            'sources': 'SELECT source.id, source.title, source.url, source.publisher, coalesce((SELECT '
+                       'entity_name.name FROM entity_name WHERE entity_name.entity_id = publisher.id AND '
+                       "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, "
+                       'entity_name.id LIMIT 1 OFFSET 0), (SELECT entity_name.name FROM entity_name WHERE '
+                       "entity_name.entity_id = publisher.id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                       'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), (SELECT '
+                       'entity_name.name FROM entity_name WHERE entity_name.entity_id = publisher.id ORDER '
+                       'BY entity_name.id LIMIT 1 OFFSET 0), publisher."key") AS publisher_entity, '
+                       'source.lang, source.published_on, source.published_basis, source.published_note, '
+                       'source.sha256 FROM source LEFT OUTER JOIN entity AS publisher ON publisher.id = '
+                       'source.publisher_id WHERE source.id IN ({ids}) ORDER BY source.id'}}

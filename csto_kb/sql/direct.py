@@ -16,9 +16,11 @@ from itertools import chain
 from typing import Any, TypeVar
 
 from csto_kb.db.constants import HEAD_REVISION, SQLITE_BUSY_TIMEOUT_MS
+from csto_kb.sql import facts
 from csto_kb.sql.run import (
     STREAM_BATCH_SIZE,
     Lookups,
+    Resolver,
     Row,
     StatementFilter,
     find_entity_ids,
@@ -130,7 +132,10 @@ def read(url: str, work: Callable[[Any, str], T]) -> T | None:
         connection.close()
 
 
-def _resolve(connection: Any, dialect: str) -> Callable[[str, str], int]:
+def resolver(connection: Any, dialect: str) -> Resolver:
+    """Names to entity ids on this connection; a name matching no entity or several raises Fallback, so the
+    full path explains it."""
+
     def resolve(name: str, field: str) -> int:
         found = find_entity_ids(connection, dialect, name)
         if len(found) != 1:
@@ -145,7 +150,7 @@ def who_said(url: str, f: StatementFilter, lookups: Lookups | None = None) -> li
     name of every entity they refer to."""
     if f.as_recorded_at is not None:
         return None  # rebuilt from the change log by the full path
-    return read(url, lambda c, d: list(statement_rows(c, d, f, _resolve(c, d), lookups=lookups)))
+    return read(url, lambda c, d: list(statement_rows(c, d, f, resolver(c, d), lookups=lookups)))
 
 
 def stream_statements(
@@ -167,7 +172,7 @@ def stream_statements(
             connection,
             dialect,
             f,
-            _resolve(connection, dialect),
+            resolver(connection, dialect),
             lookups=lookups,
             batch_size=batch_size,
             server_side=True,
@@ -179,3 +184,28 @@ def stream_statements(
     if f.as_recorded_at is not None:
         return False
     return read(url, work) is not None
+
+
+def members(url: str, alliance: str, on: str | None) -> list[Row] | None:
+    """An alliance's memberships (`csto_kb.sql.facts.member_rows`), or None when the full path must answer."""
+    return read(url, lambda c, d: facts.member_rows(c, d, resolver(c, d)(alliance, "alliance"), on))
+
+
+def forces(url: str, organisation: str | None) -> list[Row] | None:
+    """Force figures, of one organisation or all, or None when the full path must answer."""
+
+    def work(connection: Any, dialect: str) -> list[Row]:
+        org_id = resolver(connection, dialect)(organisation, "alliance") if organisation else None
+        return facts.force_rows(connection, dialect, org_id)
+
+    return read(url, work)
+
+
+def events(url: str, involving: str | None) -> list[Row] | None:
+    """Events in date order, of one entity and its parts or all, or None when the full path must answer."""
+
+    def work(connection: Any, dialect: str) -> list[Row]:
+        entity_id = resolver(connection, dialect)(involving, "entity") if involving else None
+        return facts.event_rows(connection, dialect, None if entity_id is None else [entity_id])
+
+    return read(url, work)

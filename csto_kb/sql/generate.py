@@ -1,4 +1,5 @@
-"""Compile the Core definitions in `csto_kb.sql.definitions` into `csto_kb.sql.compiled`.
+"""Compile the Core definitions in `csto_kb.sql.definitions` and `csto_kb.sql.factsheet_definitions` into
+`csto_kb.sql.compiled`.
 
 Run ``python -m csto_kb.sql.generate`` after changing a definition or a model; a test fails while the
 module on disk differs from what this produces.
@@ -15,6 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 
 from csto_kb.sql import definitions as d
+from csto_kb.sql import factsheet_definitions as fd
 
 TARGET = Path(__file__).with_name("compiled.py")
 
@@ -50,11 +52,21 @@ def compile_all() -> dict[str, dict[str, str]]:
     return out
 
 
+def compile_facts() -> dict[str, dict[str, str]]:
+    """The fact sheet's queries (`csto_kb.sql.factsheet_definitions.QUERIES`), by dialect and name."""
+    return {
+        name: {key: _sql(q, dialect) for key, q in fd.QUERIES.items()} for name, dialect in dialects().items()
+    }
+
+
 def render() -> str:
     body = pprint.pformat(compile_all(), width=110, sort_dicts=True)
+    facts = pprint.pformat(compile_facts(), width=110, sort_dicts=True)
     return (
-        '"""SQL compiled from csto_kb/sql/definitions.py by `python -m csto_kb.sql.generate`; do not edit."""\n\n'
-        f"SQL: dict[str, dict[str, str]] = {body}\n"
+        '"""SQL compiled from csto_kb/sql/definitions.py (SQL) and csto_kb/sql/factsheet_definitions.py (FACT_SQL)\n'
+        'by `python -m csto_kb.sql.generate`; do not edit."""\n\n'
+        f"SQL: dict[str, dict[str, str]] = {body}\n\n"
+        f"FACT_SQL: dict[str, dict[str, str]] = {facts}\n"
     )
 
 

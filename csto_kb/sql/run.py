@@ -13,6 +13,7 @@ a source) once per command, kept in `Lookups`: the renderers read every name of 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -243,21 +244,9 @@ class Lookups:
             }
         for source_id, title, url, publisher, publisher_id, published_on, basis, sha256 in source_rows:
             by = self.display_name(publisher_id) if publisher_id is not None else None
-            self._sources[source_id] = {
-                "id": source_id,
-                "label": source_label(
-                    source_id,
-                    publisher=publisher or by,
-                    title=title,
-                    published_on=published_on,
-                    published_basis=basis,
-                ),
-                "url": url,
-                "publisher": publisher,
-                "published_on": published_on,
-                "published_basis": basis,
-                "sha256": sha256,
-            }
+            self._sources[source_id] = source_ref(
+                source_id, title, url, publisher, by, published_on, basis, sha256
+            )
 
     def role(self, role_id: int) -> Row:
         """A loaded role as RoleOut's JSON form (shared by every row in that role)."""
@@ -519,6 +508,41 @@ def statement_batch(
 # Rows loaded together share their timestamps (a bulk import stamps a whole batch alike: 62 distinct times
 # among 100,000 statements of the bench), so each distinct one is written once.
 @lru_cache(maxsize=4096)
+def json_list(value: Any) -> list[Row]:
+    """A list the database built as JSON, in id order (SQLite returns JSON as text; psycopg decodes it)."""
+    items: list[Row] = json.loads(value) if isinstance(value, str | bytes) else list(value or [])
+    return sorted(items, key=lambda item: int(item["id"]))
+
+
+def source_ref(
+    source_id: Any,
+    title: Any,
+    url: Any,
+    publisher: Any,
+    publisher_name: Any,
+    published_on: Any,
+    published_basis: Any,
+    sha256: Any,
+) -> Row:
+    """A SourceRef's JSON form; ``publisher_name`` is the publisher entity's name, labelling a source whose
+    publisher is given only as an entity."""
+    return {
+        "id": int(source_id),
+        "label": source_label(
+            source_id,
+            publisher=publisher or publisher_name,
+            title=title,
+            published_on=published_on,
+            published_basis=published_basis,
+        ),
+        "url": url,
+        "publisher": publisher,
+        "published_on": published_on,
+        "published_basis": published_basis,
+        "sha256": sha256,
+    }
+
+
 def _moment(value: Any) -> str | None:
     """A timestamp as pydantic writes a naive datetime in JSON (ISO 8601 with a T, no zero microseconds)."""
     if value is None:

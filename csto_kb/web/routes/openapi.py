@@ -119,7 +119,11 @@ def document(*, read_only: bool) -> dict[str, Any]:
         "/api/factsheet/{key}": _get(
             "the fact sheet of an alliance",
             FactSheet,
-            [_in_path("key", "string"), _in_query("as_of", "a partial date")],
+            [
+                _in_path("key", "string"),
+                _in_query("as_of", "a partial date"),
+                _in_query("lang", "the reading language, a BCP 47 tag (en, ar, ru …)"),
+            ],
         ),
         "/api/reconcile": {
             **_get("the reconciliation service manifest, or with queries= the candidates", ServiceManifest),
