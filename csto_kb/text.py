@@ -55,7 +55,12 @@ def normalise_for_search(text: str) -> str:
 
 def quote_key(text: str) -> str:
     """A short fingerprint of a quote's normalised words, used to find duplicate statements."""
-    return hashlib.sha256(normalise_for_search(text).encode("utf-8")).hexdigest()[:32]
+    return quote_key_of_norm(normalise_for_search(text))
+
+
+def quote_key_of_norm(norm: str) -> str:
+    """``quote_key`` of a quote whose ``normalise_for_search`` form is ``norm`` (saves normalising twice)."""
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:32]
 
 
 def sha256_text(text: str) -> str:

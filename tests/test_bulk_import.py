@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import Engine, text
 
 from csto_kb.db.unit_of_work import UnitOfWork
-from csto_kb.services.bulk_import import import_statements, quote_key_of_norm
-from csto_kb.text import normalise_for_search, quote_key
+from csto_kb.services.bulk_import import import_statements
+from csto_kb.text import normalise_for_search, quote_key, quote_key_of_norm
 from tests.helpers import Run, count, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]

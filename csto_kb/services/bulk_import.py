@@ -2,9 +2,11 @@
 
 The rules are those of ``record_statement`` (known speaker, source with a matching span, a date not after the
 source's publication, one live statement per speaker, quote and date, and the same statement from another
-source kept as one more evidence of it), applied to batches: speakers and aliases come from a map loaded once, source
-texts from a bounded cache, duplicates from one join per batch, and rows go in with Core executemany. The
-ORM is bypassed for speed, so the change log is written here, in bulk, with the values the ORM would record.
+source kept as one more evidence of it), and they are the same functions (`csto_kb.services.statement_rules`),
+fed by lookups made for batches: speakers and aliases come from a map loaded once, roles likewise, source texts
+from a bounded cache, duplicates and taken uids from one join per batch, and rows go in with the driver's
+executemany. The ORM is bypassed for speed, so the change log is written here, in bulk, with the values the
+ORM's flush would record (`csto_kb.db.history.snapshot`).
 
 The whole file is one unit of work: a bad line rolls everything back, so nothing of a refused file is
 written, and memory stays bounded by one batch however long the file is.
@@ -12,22 +14,19 @@ written, and memory stays bounded by one batch however long the file is.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
-import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import ValidationError
 from sqlalchemy import Column, Connection, Integer, MetaData, String, Table, bindparam, insert, select
 from sqlalchemy.orm import Session
 
-from csto_kb.dates import PartialDate
-from csto_kb.db import search_index
+from csto_kb.db import history, search_index
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.db.write_lock import announce
 from csto_kb.errors import Ambiguous, Duplicate, InvalidInput, NotFound
@@ -45,10 +44,10 @@ from csto_kb.model import (
 from csto_kb.model.base import utcnow
 from csto_kb.schemas.interchange import from_export, is_exported
 from csto_kb.schemas.statements import StatementIn
+from csto_kb.services import statement_rules as rules
 from csto_kb.services.entities import resolve_for_write
 from csto_kb.services.evidence import locate, resolve_span
-from csto_kb.services.statements import check_said_on, dates_compatible
-from csto_kb.text import normalise, normalise_for_search
+from csto_kb.text import normalise
 
 BATCH_SIZE = 2000
 """Statements per executemany: large enough to amortise round trips, small enough to keep memory flat."""
@@ -62,12 +61,20 @@ PREFETCH = 64
 IMPORT_CACHE_KIB = -64 * 1024
 """SQLite's page cache while importing, in its negative-means-KiB form (64 MiB; it fills only as needed)."""
 
+IMPORTED = "imported"
+"""The evidence method of a line that does not say how its statement was obtained."""
+
 DuplicatePolicy = Literal["skip", "refuse"]
 
 # Every column but the id, so that each row of an executemany binds the same parameters.
 _STATEMENT_COLUMNS = [c.key for c in Statement.__table__.columns if c.key != "id"]
 _TRANSLATION_COLUMNS = [c.key for c in Translation.__table__.columns if c.key != "id"]
 _EVIDENCE_COLUMNS = [c.key for c in Evidence.__table__.columns if c.key != "id"]
+_SNAPSHOT_KEYS = {
+    "statement": history.snapshot_keys(Statement),
+    "evidence": history.snapshot_keys(Evidence),
+    "translation": history.snapshot_keys(Translation),
+}
 
 # Keys of one batch, joined against the statement table to find duplicates and taken uids with the indexes.
 _keys_metadata = MetaData()
@@ -130,11 +137,6 @@ def _exported(raw: str | bytes) -> dict[str, Any] | None:
     except ValueError:
         return None
     return line if isinstance(line, dict) and is_exported(line) else None
-
-
-def quote_key_of_norm(norm: str) -> str:
-    """``quote_key`` of a quote whose ``normalise_for_search`` form is ``norm`` (saves normalising twice)."""
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:32]
 
 
 def _error_text(error: ValidationError) -> str:
@@ -241,27 +243,25 @@ class _Sources:
         return self.cache[source_id]
 
 
+class _RoleInterval(NamedTuple):
+    id: int
+    valid_from: str | None
+    valid_to: str | None
+
+
 class _Roles:
-    """People's live roles, loaded once, to find a statement's role by its date as ``role_on`` does."""
+    """People's live roles, loaded once, in id order: what `statement_rules.statement_role` chooses among."""
 
     def __init__(self, session: Session) -> None:
-        self.by_person: dict[int, list[tuple[int, str | None, str | None]]] = {}
+        self.by_person: dict[int, list[_RoleInterval]] = {}
         query = select(Role.id, Role.person_id, Role.valid_from, Role.valid_to).where(
             Role.retracted_at.is_(None)
         )
         for role_id, person_id, valid_from, valid_to in session.execute(query.order_by(Role.id)):
-            self.by_person.setdefault(person_id, []).append((role_id, valid_from, valid_to))
+            self.by_person.setdefault(person_id, []).append(_RoleInterval(role_id, valid_from, valid_to))
 
-    def on(self, person_id: int, said_on: str | None) -> int | None:
-        roles = self.by_person.get(person_id, [])
-        if roles and said_on is not None:
-            day = str(PartialDate.parse(said_on))
-            roles = [r for r in roles if (r[1] or "") <= day and (r[2] is None or day <= r[2] + "~")]
-        return roles[0][0] if len(roles) == 1 else None
-
-    def check(self, role_id: int, person_id: int, speaker: str) -> None:
-        if not any(r[0] == role_id for r in self.by_person.get(person_id, [])):
-            raise InvalidInput(f"role: role {role_id} is not a role of {speaker}")
+    def of(self, person_id: int) -> list[_RoleInterval]:
+        return self.by_person.get(person_id, [])
 
 
 class _BulkInsert:
@@ -308,6 +308,7 @@ class _Row:
     about: list[int]
     translation: dict[str, Any] | None
     uid_identity: str | None
+    """What the uid is hashed from (`statement_rules.uid_identity`), for the next uid when it is taken."""
     evidence: dict[str, Any]
     more_evidence: list[dict[str, Any]] = field(default_factory=list)
 
@@ -387,64 +388,36 @@ class _Importer:
             raise NotFound(f"source: no source has id {data.source}; `csto-kb source list` shows them")
         speaker_id = self.speakers.resolve(data.speaker, field="speaker", create=data.create_speaker)
         span = resolve_span(source, data.quote, data.span_start, data.span_end, field="quote")
-        said_on, basis = data.said_on, data.said_on_basis
-        if said_on is None and source.published_on is not None:
-            said_on, basis = source.published_on, "not_after"
-        if basis == "stated":
-            check_said_on(source, said_on)
-        if data.role is not None:
-            self.roles.check(data.role, speaker_id, data.speaker)
-            role_id: int | None = data.role
-        else:
-            role_id = self.roles.on(speaker_id, said_on)
+        said_on, basis = rules.statement_date(data, source)
+        role = rules.statement_role(data.role, self.roles.of(speaker_id), said_on, data.speaker)
         about = list(dict.fromkeys(self.speakers.resolve(name, field="about") for name in data.about))
-        norm = normalise_for_search(data.quote)
-        identity = (
-            f"{source.sha256}:{span[0]}:{span[1]}:{self.speakers.keys[speaker_id]}"
-            if span is not None and source.sha256 is not None
-            else None
-        )
+        identity = rules.uid_identity(source.sha256, span, self.speakers.keys[speaker_id])
         values: dict[str, Any] = dict.fromkeys(_STATEMENT_COLUMNS)
         values.update(
-            uid=hashlib.sha256(identity.encode()).hexdigest()[:32] if identity else uuid.uuid4().hex,
-            speaker_id=speaker_id,
-            role_id=role_id,
-            speaker_mention=data.speaker_mention,
-            role_text=data.role_text,
-            said_on=said_on,
-            said_on_basis=basis,
-            date_text=data.date_text,
-            venue=data.venue,
-            quote=data.quote,
-            quote_norm=norm,
-            quote_key=quote_key_of_norm(norm),
-            lang=data.lang,
-            mode=data.mode,
-            cue=data.cue,
-            note=data.note,
-            recorded_by=self.uow.by,
+            rules.statement_columns(
+                data,
+                uid=rules.first_uid(identity),  # a taken one is replaced, batch by batch, in `_free_uids`
+                speaker_id=speaker_id,
+                role_id=role.id if role is not None else None,
+                said_on=said_on,
+                basis=basis,
+                quote=rules.quote_forms(data.quote),
+                by=self.uow.by,
+            ),
             recorded_at=now,
         )
         evidence: dict[str, Any] = dict.fromkeys(_EVIDENCE_COLUMNS)
         evidence.update(
+            rules.evidence_terms(data, IMPORTED),
             source_id=source.id,
             span_start=span[0] if span else None,
             span_end=span[1] if span else None,
-            # A line that does not say how the statement was obtained was imported.
-            method=data.method if "method" in data.model_fields_set else "imported",
-            extractor_version=data.extractor_version,
-            confidence=data.confidence,
             recorded_by=self.uow.by,
             recorded_at=now,
         )
-        translation = None
-        if data.translation:
-            translation = {
-                "lang": data.translation_lang,
-                "text": data.translation,
-                "translator": data.translator or self.uow.by,
-                "recorded_at": now,
-            }
+        translation = rules.translation_columns(data, self.uow.by)
+        if translation is not None:
+            translation["recorded_at"] = now
         more = [self._further_evidence(data.quote, e, now) for e in further]
         return _Row(number, values, about, translation, identity, evidence, more)
 
@@ -547,17 +520,17 @@ class _Importer:
             changes.append(self._change("evidence", e["id"], e))
 
     def _change(self, table: str, row_id: int, values: dict[str, Any]) -> dict[str, Any]:
-        after = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in values.items()}
-        return {
-            "at": values["recorded_at"],
-            "by": self.uow.by,
-            "reason": self.uow.reason,
-            "action": "insert",
-            "table_name": table,
-            "row_id": row_id,
-            "before": None,
-            "after": after,
-        }
+        """The change-log row of an inserted row, as the ORM's flush would write it."""
+        return history.change_row(
+            at=values["recorded_at"],
+            by=self.uow.by,
+            reason=self.uow.reason,
+            action="insert",
+            table=table,
+            row_id=row_id,
+            before=None,
+            after=history.snapshot(values, _SNAPSHOT_KEYS[table]),
+        )
 
     def _load_keys(self, rows: list[_Row]) -> None:
         self.connection.execute(_batch_keys.delete())
@@ -579,9 +552,11 @@ class _Importer:
         """The rows that duplicate neither a live stored statement nor an earlier line (the duplicate rule)."""
         keep: list[_Row] = []
         duplicates: dict[int, int | None] = {}
-        seen: set[tuple[int, str, str | None]] = set()
+        seen: set[tuple[int, str, str]] = set()
         for row in rows:
-            identity = (row.values["speaker_id"], row.values["quote_key"], row.values["said_on"])
+            identity = rules.live_identity(
+                row.values["speaker_id"], row.values["quote_key"], row.values["said_on"]
+            )
             if identity in seen:
                 duplicates[row.line] = None
             else:
@@ -589,8 +564,8 @@ class _Importer:
                 keep.append(row)
         self._load_keys(keep)
         k, s = _batch_keys.c, Statement.__table__.c
-        # The same statement: same speaker and quote, and a date that can be the same day (the rule of
-        # csto_kb.services.statements.dates_compatible, which decides here too).
+        # The speaker's live statements with the same quote, per line in id order, among which the rule
+        # (`statement_rules.same_among`) finds the one this line is.
         candidates = self.connection.execute(
             select(k.line, s.id, s.said_on, s.said_on_basis)
             .join(
@@ -601,12 +576,11 @@ class _Importer:
         ).all()
         by_line = {r.line: r for r in keep}
         stored: list[tuple[int, int]] = []
-        for line, statement_id, said_on, basis in candidates:
-            if stored and stored[-1][0] == line:
-                continue  # the first compatible stored statement of the line is taken
+        for line, same_quote in itertools.groupby(candidates, key=lambda c: c.line):
             given = by_line[line].values
-            if dates_compatible(said_on, basis, given["said_on"], given["said_on_basis"]):
-                stored.append((line, statement_id))
+            same = rules.same_among(same_quote, given["said_on"], given["said_on_basis"])
+            if same is not None:
+                stored.append((line, same.id))
         corroborating: list[dict[str, Any]] = []
         supported = self._sources_of({statement_id for _, statement_id in stored})
         for line, statement_id in stored:
@@ -660,7 +634,8 @@ class _Importer:
             self.report.skipped.append(SkippedDuplicate(line, existing_id))
 
     def _free_uids(self, rows: list[_Row]) -> None:
-        """Give the next uid in the sequence to a statement whose hashed uid is taken, as statement_uid does.
+        """Give a statement whose first uid is taken the next free one of its sequence (the rule of
+        `statement_rules.free_uid`), asking the database one uid at a time only for those.
 
         That happens when the same span is re-added after a retraction, or said again on another date.
         """
@@ -670,17 +645,17 @@ class _Importer:
             self.connection.execute(select(k.line).join(Statement.__table__, s.uid == k.uid)).scalars()
         )
         in_batch: set[str] = set()
+
+        def held(uid: str) -> bool:
+            return (
+                uid in in_batch
+                or self.connection.execute(select(s.id).where(s.uid == uid)).first() is not None
+            )
+
         for row in rows:
-            uid = row.values["uid"]
-            if row.line in taken or uid in in_batch:
-                identity = row.uid_identity or uuid.uuid4().hex
-                for n in itertools.count(1):
-                    uid = hashlib.sha256(f"{identity}:{n}".encode()).hexdigest()[:32]
-                    free = self.connection.execute(select(s.id).where(s.uid == uid)).first() is None
-                    if free and uid not in in_batch:
-                        break
-                row.values["uid"] = uid
-            in_batch.add(uid)
+            if row.line in taken or row.values["uid"] in in_batch:
+                row.values["uid"] = rules.free_uid(row.uid_identity, held)
+            in_batch.add(row.values["uid"])
 
 
 def import_statements(
