@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import Date, DateTime, event, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
 from csto_kb.model import Base, Change
@@ -90,20 +90,31 @@ def _jsonable(value: Any) -> Any:
 
 
 @functools.cache
-def snapshot_keys(model: type[Base]) -> tuple[str, ...]:
-    """The attributes a snapshot of a row of ``model`` holds, in the mapper's order: every column."""
-    return tuple(attr.key for attr in inspect(model).column_attrs)
+def _snapshot_plan(model: type[Base]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The attributes a snapshot of a row of ``model`` holds (every column, in the mapper's order), and
+    those of them that hold dates or timestamps."""
+    attrs = inspect(model).column_attrs
+    dated = tuple(a.key for a in attrs if isinstance(a.columns[0].type, Date | DateTime))
+    return tuple(a.key for a in attrs), dated
 
 
-def snapshot(values: Mapping[str, Any], keys: Sequence[str]) -> dict[str, Any]:
-    """A row's values as the change log keeps them (``keys`` from `snapshot_keys`): JSON-ready, dates as
-    ISO text."""
-    return {key: _jsonable(values[key]) for key in keys}
+def snapshot(model: type[Base], values: Mapping[str, Any]) -> dict[str, Any]:
+    """A row of ``model`` as the change log keeps it: every column, JSON-ready, dates as ISO text.
+
+    The flush records an inserted object with it, and a bulk write its rows' values, so both keep the same.
+    """
+    keys, dated = _snapshot_plan(model)
+    row = {key: values[key] for key in keys}
+    for key in dated:
+        value = row[key]
+        if value is not None:
+            row[key] = value.isoformat()
+    return row
 
 
 def _snapshot(obj: Base) -> dict[str, Any]:
-    keys = snapshot_keys(type(obj))
-    return snapshot({key: getattr(obj, key) for key in keys}, keys)
+    keys, _ = _snapshot_plan(type(obj))
+    return snapshot(type(obj), {key: getattr(obj, key) for key in keys})
 
 
 def _tracked(obj: object) -> bool:

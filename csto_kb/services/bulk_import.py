@@ -70,11 +70,7 @@ DuplicatePolicy = Literal["skip", "refuse"]
 _STATEMENT_COLUMNS = [c.key for c in Statement.__table__.columns if c.key != "id"]
 _TRANSLATION_COLUMNS = [c.key for c in Translation.__table__.columns if c.key != "id"]
 _EVIDENCE_COLUMNS = [c.key for c in Evidence.__table__.columns if c.key != "id"]
-_SNAPSHOT_KEYS = {
-    "statement": history.snapshot_keys(Statement),
-    "evidence": history.snapshot_keys(Evidence),
-    "translation": history.snapshot_keys(Translation),
-}
+_MODELS: dict[str, Any] = {"statement": Statement, "evidence": Evidence, "translation": Translation}
 
 # Keys of one batch, joined against the statement table to find duplicates and taken uids with the indexes.
 _keys_metadata = MetaData()
@@ -529,7 +525,7 @@ class _Importer:
             table=table,
             row_id=row_id,
             before=None,
-            after=history.snapshot(values, _SNAPSHOT_KEYS[table]),
+            after=history.snapshot(_MODELS[table], values),
         )
 
     def _load_keys(self, rows: list[_Row]) -> None:
