@@ -19,14 +19,14 @@ import json
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any, Literal, NamedTuple
 
 from pydantic import ValidationError
-from sqlalchemy import Column, Connection, Integer, MetaData, String, Table, bindparam, insert, select
+from sqlalchemy import Column, Connection, Integer, MetaData, String, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from csto_kb.db import history, search_index
+from csto_kb.db.bulk_write import Ids, RowWriter
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.db.write_lock import announce
 from csto_kb.errors import Ambiguous, Duplicate, InvalidInput, NotFound
@@ -66,10 +66,12 @@ IMPORTED = "imported"
 
 DuplicatePolicy = Literal["skip", "refuse"]
 
-# Every column but the id, so that each row of an executemany binds the same parameters.
-_STATEMENT_COLUMNS = [c.key for c in Statement.__table__.columns if c.key != "id"]
-_TRANSLATION_COLUMNS = [c.key for c in Translation.__table__.columns if c.key != "id"]
-_EVIDENCE_COLUMNS = [c.key for c in Evidence.__table__.columns if c.key != "id"]
+# Every column, the id included (taken ahead, `csto_kb.db.bulk_write.Ids`), so that each row of a batch binds
+# the same parameters.
+_STATEMENT_COLUMNS = [c.key for c in Statement.__table__.columns]
+_TRANSLATION_COLUMNS = [c.key for c in Translation.__table__.columns]
+_EVIDENCE_COLUMNS = [c.key for c in Evidence.__table__.columns]
+_CHANGE_COLUMNS = [c.key for c in Change.__table__.columns if c.key != "id"]  # nobody refers to them
 _MODELS: dict[str, Any] = {"statement": Statement, "evidence": Evidence, "translation": Translation}
 
 # Keys of one batch, joined against the statement table to find duplicates and taken uids with the indexes.
@@ -260,43 +262,6 @@ class _Roles:
         return self.by_person.get(person_id, [])
 
 
-class _BulkInsert:
-    """An INSERT of given columns, compiled once from Core for the connection's dialect and run with the
-    driver's executemany.
-
-    SQLAlchemy's per-row parameter handling cost about as much as SQLite's own work for these rows; here the
-    only per-row work is ordering the values and applying the few conversions the column types need (the
-    same bind processors SQLAlchemy would apply: timestamps as text on SQLite, JSON documents).
-    """
-
-    def __init__(self, connection: Connection, table: Any, columns: list[str]) -> None:
-        dialect = connection.dialect
-        compiled = insert(table).compile(dialect=dialect, column_keys=columns)
-        self.sql = str(compiled)
-        self.positional = bool(compiled.positional)
-        self.keys: list[str] = list(compiled.positiontup or []) if self.positional else list(columns)
-        self.processors = [
-            (key, processor)
-            for key in self.keys
-            if (processor := table.c[key].type.dialect_impl(dialect).bind_processor(dialect)) is not None
-        ]
-
-    def run(self, connection: Connection, rows: list[dict[str, Any]]) -> None:
-        if not rows:
-            return
-        for row in rows:
-            for key, processor in self.processors:
-                row[key] = processor(row[key])
-        if self.positional:
-            values = itemgetter(*self.keys)  # a tuple in the SQL's parameter order, built in C
-            if len(self.keys) == 1:
-                connection.exec_driver_sql(self.sql, [(values(row),) for row in rows])
-            else:
-                connection.exec_driver_sql(self.sql, [values(row) for row in rows])
-        else:
-            connection.exec_driver_sql(self.sql, [{k: row[k] for k in self.keys} for row in rows])
-
-
 @dataclass
 class _Row:
     line: int
@@ -342,12 +307,16 @@ class _Importer:
             )
             self.connection.exec_driver_sql(search_index.SQLITE_INSERT_TRIGGER_DROP)
         _batch_keys.create(self.connection, checkfirst=False)
-        change_columns = [c.key for c in Change.__table__.columns if c.key != "id"]
-        self.insert_statement = _BulkInsert(self.connection, Statement.__table__, _STATEMENT_COLUMNS)
-        self.insert_about = _BulkInsert(self.connection, statement_about, ["statement_id", "entity_id"])
-        self.insert_translation = _BulkInsert(self.connection, Translation.__table__, _TRANSLATION_COLUMNS)
-        self.insert_evidence = _BulkInsert(self.connection, Evidence.__table__, _EVIDENCE_COLUMNS)
-        self.insert_change = _BulkInsert(self.connection, Change.__table__, change_columns)
+        connection = self.connection
+        self.insert_keys = RowWriter(connection, _batch_keys, [c.key for c in _batch_keys.columns])
+        self.insert_statement = RowWriter(connection, Statement.__table__, _STATEMENT_COLUMNS)
+        self.insert_about = RowWriter(connection, statement_about, ["statement_id", "entity_id"])
+        self.insert_translation = RowWriter(connection, Translation.__table__, _TRANSLATION_COLUMNS)
+        self.insert_evidence = RowWriter(connection, Evidence.__table__, _EVIDENCE_COLUMNS)
+        self.insert_change = RowWriter(connection, Change.__table__, _CHANGE_COLUMNS)
+        self.statement_ids = Ids(connection, "statement")
+        self.evidence_ids = Ids(connection, "evidence")
+        self.translation_ids = Ids(connection, "translation")
 
     def close(self) -> None:
         _batch_keys.drop(self.connection)
@@ -413,7 +382,7 @@ class _Importer:
         )
         translation = rules.translation_columns(data, self.uow.by)
         if translation is not None:
-            translation["recorded_at"] = now
+            translation = {**dict.fromkeys(_TRANSLATION_COLUMNS), **translation, "recorded_at": now}
         more = [self._further_evidence(data.quote, e, now) for e in further]
         return _Row(number, values, about, translation, identity, evidence, more)
 
@@ -446,76 +415,44 @@ class _Importer:
 
     # -- one batch ------------------------------------------------------------------------------------
     def write(self, rows: list[_Row]) -> None:
-        rows = self._without_duplicates(rows)
+        rows = self._new(rows)
         if not rows:
             return
-        self._free_uids(rows)
-        connection = self.connection
-        # Converted copies go to the driver: the rows' own values feed the change log below.
-        self.insert_statement.run(connection, [dict(r.values) for r in rows])
-        ids = dict(
-            connection.execute(
-                select(Statement.uid, Statement.id).where(
-                    Statement.uid.in_(bindparam("uids", expanding=True))
-                ),
-                {"uids": [r.values["uid"] for r in rows]},
-            ).all()
-        )
-        changes: list[dict[str, Any]] = []
+        evidence: list[dict[str, Any]] = []
         translations: list[dict[str, Any]] = []
         about: list[dict[str, int]] = []
-        for row in rows:
-            statement_id = ids[row.values["uid"]]
+        for row, statement_id in zip(rows, self.statement_ids.take(len(rows)), strict=True):
             row.values["id"] = statement_id
-            row.evidence["statement_id"] = statement_id
-            for more in row.more_evidence:
-                more["statement_id"] = statement_id
-            changes.append(self._change("statement", statement_id, row.values))
+            for e in (row.evidence, *row.more_evidence):
+                e["statement_id"] = statement_id
+                evidence.append(e)
             about += [{"statement_id": statement_id, "entity_id": e} for e in row.about]
             if row.translation is not None:
-                translations.append(
-                    {**dict.fromkeys(_TRANSLATION_COLUMNS), **row.translation, "statement_id": statement_id}
-                )
-        self._insert_evidence([e for r in rows for e in (r.evidence, *r.more_evidence)], changes)
-        if about:
-            self.insert_about.run(connection, about)
-        if translations:
-            self.insert_translation.run(connection, [dict(t) for t in translations])
-            by_statement = {
-                statement_id: translation_id
-                for translation_id, statement_id in connection.execute(
-                    select(Translation.id, Translation.statement_id).where(
-                        Translation.statement_id.in_(bindparam("ids", expanding=True))
-                    ),
-                    {"ids": [t["statement_id"] for t in translations]},
-                )
-            }
-            for translation in translations:
-                translation["id"] = by_statement[translation["statement_id"]]
-                changes.append(self._change("translation", translation["id"], translation))
-        self.insert_change.run(connection, changes)
+                row.translation["statement_id"] = statement_id
+                translations.append(row.translation)
+        for translation, translation_id in zip(
+            translations, self.translation_ids.take(len(translations)), strict=True
+        ):
+            translation["id"] = translation_id
+        connection = self.connection
+        self.insert_statement.write(connection, [r.values for r in rows])
+        changes = [self._change("statement", r.values) for r in rows]
+        self._insert_evidence(evidence, changes)
+        self.insert_about.write(connection, about)
+        self.insert_translation.write(connection, translations)
+        changes += [self._change("translation", t) for t in translations]
+        self.insert_change.write(connection, changes)
         self.report.imported += len(rows)
         self.report.translations += len(translations)
 
     def _insert_evidence(self, evidence: list[dict[str, Any]], changes: list[dict[str, Any]]) -> None:
         """Insert evidence rows (their statement ids set) and add their change-log rows to ``changes``."""
-        if not evidence:
-            return
-        self.insert_evidence.run(self.connection, [dict(e) for e in evidence])
-        by_statement = {
-            (statement_id, source_id): evidence_id
-            for evidence_id, statement_id, source_id in self.connection.execute(
-                select(Evidence.id, Evidence.statement_id, Evidence.source_id)
-                .where(Evidence.statement_id.in_(bindparam("ids", expanding=True)))
-                .order_by(Evidence.id),
-                {"ids": [e["statement_id"] for e in evidence]},
-            )
-        }  # rows come in id order: a statement's newest evidence from a source wins
-        for e in evidence:
-            e["id"] = by_statement[(e["statement_id"], e["source_id"])]
-            changes.append(self._change("evidence", e["id"], e))
+        for e, evidence_id in zip(evidence, self.evidence_ids.take(len(evidence)), strict=True):
+            e["id"] = evidence_id
+        self.insert_evidence.write(self.connection, evidence)
+        changes += [self._change("evidence", e) for e in evidence]
 
-    def _change(self, table: str, row_id: int, values: dict[str, Any]) -> dict[str, Any]:
+    def _change(self, table: str, values: dict[str, Any]) -> dict[str, Any]:
         """The change-log row of an inserted row, as the ORM's flush would write it."""
         return history.change_row(
             at=values["recorded_at"],
@@ -523,29 +460,14 @@ class _Importer:
             reason=self.uow.reason,
             action="insert",
             table=table,
-            row_id=row_id,
+            row_id=values["id"],
             before=None,
             after=history.snapshot(_MODELS[table], values),
         )
 
-    def _load_keys(self, rows: list[_Row]) -> None:
-        self.connection.execute(_batch_keys.delete())
-        self.connection.execute(
-            insert(_batch_keys),
-            [
-                {
-                    "line": r.line,
-                    "speaker_id": r.values["speaker_id"],
-                    "quote_key": r.values["quote_key"],
-                    "said_on": r.values["said_on"],
-                    "uid": r.values["uid"],
-                }
-                for r in rows
-            ],
-        )
-
-    def _without_duplicates(self, rows: list[_Row]) -> list[_Row]:
-        """The rows that duplicate neither a live stored statement nor an earlier line (the duplicate rule)."""
+    def _new(self, rows: list[_Row]) -> list[_Row]:
+        """The rows that duplicate neither a live stored statement nor an earlier line (the duplicate rule),
+        each with a free uid; the keys of the batch are loaded once for both questions."""
         keep: list[_Row] = []
         duplicates: dict[int, int | None] = {}
         seen: set[tuple[int, str, str]] = set()
@@ -558,7 +480,29 @@ class _Importer:
             else:
                 seen.add(identity)
                 keep.append(row)
-        self._load_keys(keep)
+        connection = self.connection
+        connection.exec_driver_sql(f"DELETE FROM {_batch_keys.name}")
+        self.insert_keys.write(
+            connection,
+            [
+                {
+                    "line": r.line,
+                    "speaker_id": r.values["speaker_id"],
+                    "quote_key": r.values["quote_key"],
+                    "said_on": r.values["said_on"],
+                    "uid": r.values["uid"],
+                }
+                for r in keep
+            ],
+        )
+        self._stored_duplicates(keep, duplicates)
+        new = [r for r in keep if r.line not in duplicates]
+        self._free_uids(new)
+        return new
+
+    def _stored_duplicates(self, keep: list[_Row], duplicates: dict[int, int | None]) -> None:
+        """Add to ``duplicates`` the lines that are a live stored statement; a line whose sources the stored
+        one lacks adds them to it as more evidence instead."""
         k, s = _batch_keys.c, Statement.__table__.c
         # The speaker's live statements with the same quote, per line in id order, among which the rule
         # (`statement_rules.same_among`) finds the one this line is.
@@ -595,9 +539,8 @@ class _Importer:
         if corroborating:
             changes: list[dict[str, Any]] = []
             self._insert_evidence(corroborating, changes)
-            self.insert_change.run(self.connection, changes)
+            self.insert_change.write(self.connection, changes)
             self.report.corroborated += len(corroborating)
-        return [r for r in keep if r.line not in duplicates]
 
     def _sources_of(self, statement_ids: set[int]) -> set[tuple[int, int]]:
         """The (statement, source) pairs of the live evidence of these statements, read in a few queries
@@ -635,7 +578,6 @@ class _Importer:
 
         That happens when the same span is re-added after a retraction, or said again on another date.
         """
-        self._load_keys(rows)
         k, s = _batch_keys.c, Statement.__table__.c
         taken = set(
             self.connection.execute(select(k.line).join(Statement.__table__, s.uid == k.uid)).scalars()
