@@ -118,4 +118,4 @@ def _json_processor(dialect: Any) -> Callable[[Any], str]:
     """The engine's JSON serialiser (`csto_kb.db.engine.json_text`), None included, as SQLAlchemy's JSON type
     applies it (a Python None is the JSON document ``null``)."""
     serialise: Callable[[Any], str] = dialect._json_serializer or json.dumps
-    return serialise
+    return lambda value: "null" if value is None else serialise(value)  # a change row's "before" of an insert

@@ -9,6 +9,7 @@ map loaded once in the other. A change to a rule is then made here, once.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -53,6 +54,17 @@ R = TypeVar("R", bound=RoleInterval)
 S = TypeVar("S", bound=StoredDate)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _day(text: str) -> str:
+    """A partial date in its canonical form, for comparing with bounds (dates repeat: each is read once)."""
+    return str(PartialDate.parse(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _bound(text: str) -> str:
+    return upper_bound(text)
+
+
 # -- the quote -------------------------------------------------------------------------------------------
 class QuoteForms(NamedTuple):
     """A quote's normalised words (what `--contains` searches) and their fingerprint (the duplicate rule)."""
@@ -72,7 +84,7 @@ def check_said_on(source: Dated, said_on: str | None) -> None:
     """Refuse a date after the source's publication: a report cannot quote what was not yet said."""
     if said_on is None or source.published_on is None:
         return
-    if str(PartialDate.parse(said_on)) > upper_bound(source.published_on):
+    if _day(said_on) > _bound(source.published_on):
         raise InvalidInput(
             f"said_on: {said_on} is after the publication of source {source.id} ({source.published_on}); "
             "a source reports only what was said before it"
@@ -94,7 +106,7 @@ def statement_date(data: StatementIn, source: Dated) -> tuple[str | None, str]:
 def role_on_date(roles: Sequence[R], said_on: str | None) -> R | None:
     """Among a speaker's live roles, the only one whose interval holds the date, if exactly one does."""
     if said_on is not None:
-        day = str(PartialDate.parse(said_on))
+        day = _day(said_on)
         roles = [
             r
             for r in roles
@@ -164,7 +176,7 @@ def dates_compatible(stored: str | None, stored_basis: str, given: str | None, g
         return True
     if stored_basis == "not_after" or given_basis == "not_after":
         bound, day = (stored, given) if stored_basis == "not_after" else (given, stored)
-        return str(PartialDate.parse(day)) <= upper_bound(bound)
+        return _day(day) <= _bound(bound)
     return stored.startswith(given) or given.startswith(stored)
 
 
