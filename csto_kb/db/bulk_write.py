@@ -81,11 +81,12 @@ class RowWriter:
         self.processors: list[tuple[str, Callable[[Any], Any]]] = []
         for key in self.keys:
             column_type = table.c[key].type
-            if self.copy and not isinstance(column_type, JSON):
-                continue  # COPY takes Python values as psycopg adapts them; only JSON goes in as its text
-            processor = column_type.dialect_impl(dialect).bind_processor(dialect)
-            if self.copy and isinstance(column_type, JSON):
-                processor = _json_processor(dialect)
+            if isinstance(column_type, JSON):
+                processor: Callable[[Any], Any] | None = _json_processor(dialect)
+            elif self.copy:
+                continue  # COPY takes Python values as psycopg adapts them
+            else:
+                processor = column_type.dialect_impl(dialect).bind_processor(dialect)
             if processor is not None:
                 wrapped = _same_as_last(processor) if isinstance(column_type, DateTime) else processor
                 self.processors.append((key, wrapped))
