@@ -284,9 +284,12 @@ def test_a_large_import_builds_the_date_indexes_again_as_they_were(
 
     dropped: list[str] = []
     drop = Index.drop
-    monkeypatch.setattr(
-        Index, "drop", lambda self, bind, **kw: (dropped.append(str(self.name)), drop(self, bind, **kw))
-    )
+
+    def recorded_drop(self: Index, bind: Any, **kw: Any) -> None:
+        dropped.append(str(self.name))
+        drop(self, bind, **kw)
+
+    monkeypatch.setattr(Index, "drop", recorded_drop)
     indexes = statement_indexes(engine, backend)
     before = count(engine, "statement")
     items = substrings(engine, 40)
