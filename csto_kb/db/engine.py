@@ -22,10 +22,14 @@ WRITE_WAIT = "csto_kb_write_wait"
 """The execution option holding how many seconds a writer waits for the write lock."""
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def json_text(value: Any) -> str:
     """How JSON columns are written (the change log's copies of rows above all): compact, and with every
-    character as itself, so an Arabic or Cyrillic quote takes a third of the bytes its \\u escapes would."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    character as itself, so an Arabic or Cyrillic quote takes a third of the bytes its \\u escapes would.
+    One encoder serves every call (json.dumps with options builds one per call)."""
+    return _JSON.encode(value)
 
 
 def writer(engine: Engine) -> Engine:
