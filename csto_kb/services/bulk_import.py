@@ -343,12 +343,15 @@ class _Importer:
             self.connection.exec_driver_sql(
                 "ANALYZE statement, evidence, statement_about, translation, change"
             )
-        for index in self._deferred:
-            index.create(self.connection)
         if self._cache_size is not None:
+            # The page cache back to its size first: building an index or the search index reads the table
+            # once, in order, and gains nothing from a large cache, while filling it (and the sorter beside
+            # it) took 100 MB more at 1M statements; the two date indexes even build faster (1.3 s, not 2.5).
+            self.connection.exec_driver_sql(f"PRAGMA cache_size={self._cache_size}")
+            for index in self._deferred:
+                index.create(self.connection)
             self.connection.exec_driver_sql(search_index.SQLITE_INDEX_ROWS_AFTER, (self._last_id_before,))
             self.connection.exec_driver_sql(search_index.SQLITE_INSERT_TRIGGER)
-            self.connection.exec_driver_sql(f"PRAGMA cache_size={self._cache_size}")
 
     # -- one line -------------------------------------------------------------------------------------
     def prepare(self, number: int, raw: str | bytes, now: Any) -> _Row:
