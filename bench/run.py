@@ -132,7 +132,9 @@ class Row:
         if self.number == "7":
             return self.note and "see below"
         if self.number == "6":
-            ok = bool(self.csto.seconds) and self.csto.median <= limit
+            if not self.csto.seconds:
+                return "—"
+            ok = self.csto.median <= limit
         else:
             ratio = self.ratio()
             if ratio is None:
@@ -366,6 +368,7 @@ def _measure_all(
             before=lambda: _remove_sqlite(plain),
         )
         _remove_sqlite(plain)
+    if engine == "sqlite" and "2" not in skip:
         # sqlite-utils search needs an FTS5 table of its own (csto-kb's statement_fts is a trigram index):
         # a copy of the same normalised quotes, which csto-kb never reads.
         with contextlib.closing(sqlite3.connect(target.full_path)) as connection, connection:
@@ -374,8 +377,16 @@ def _measure_all(
         run_once(
             sqlite_utils("enable-fts", str(target.full_path), SQLITE_UTILS_QUOTES, "quote_norm", "--fts5")
         )
-    elif sqlite_rows is not None:
+    if engine != "sqlite" and sqlite_rows is not None:
         row.baseline = sqlite_rows[keys[4]].baseline
+
+    def skipped(number: str) -> bool:
+        """Whether row ``number`` is left out (--skip), noting so in its rows."""
+        if number in skip:
+            for key in keys:
+                if rows[key].number == number:
+                    rows[key].note = f"not measured at this scale (--skip {number})"
+        return number in skip
 
     speaker, speaker_norm = probe_speaker(data)
     phrase_like = f"%{normalise_for_search(generate.PHRASE)}%"
@@ -392,41 +403,50 @@ def _measure_all(
 
     # 1: who-said by speaker.
     row = rows[keys[0]]
-    row.csto = measure(csto(target.full, "who-said", "--speaker", speaker, "--format", "json"), runs)
-    row.floor = measure(floor(BY_SPEAKER, speaker_norm), runs)
+    if not skipped("1"):
+        row.csto = measure(csto(target.full, "who-said", "--speaker", speaker, "--format", "json"), runs)
+        row.floor = measure(floor(BY_SPEAKER, speaker_norm), runs)
     # 2: who-said by words.
     row2 = rows[keys[1]]
-    row2.csto = measure(
-        csto(target.full, "who-said", "--contains", generate.PHRASE, "--format", "json"), runs
-    )
-    if engine == "sqlite":
+    if skipped("2"):
+        pass
+    elif engine == "sqlite":
+        row2.csto = measure(
+            csto(target.full, "who-said", "--contains", generate.PHRASE, "--format", "json"), runs
+        )
         row2.floor = measure(floor(BY_WORDS_FTS, f'"{normalise_for_search(generate.PHRASE)}"'), runs)
         row2.note = "floor: the same trigram-index query csto-kb runs"
     else:
+        row2.csto = measure(
+            csto(target.full, "who-said", "--contains", generate.PHRASE, "--format", "json"), runs
+        )
         row2.floor = measure(floor(BY_WORDS, phrase_like), runs)
         row2.note = "floor: the same LIKE (pg_trgm index) csto-kb runs"
     if engine == "sqlite":
-        row.baseline = measure(
-            sqlite_utils("query", db, BY_SPEAKER.format(p=":name"), "-p", "name", speaker_norm), runs
-        )
-        row2.baseline = measure(
-            sqlite_utils("search", db, SQLITE_UTILS_QUOTES, f'"{normalise_for_search(generate.PHRASE)}"'),
-            runs,
-        )
+        if "1" not in skip:
+            row.baseline = measure(
+                sqlite_utils("query", db, BY_SPEAKER.format(p=":name"), "-p", "name", speaker_norm), runs
+            )
+        if "2" not in skip:
+            row2.baseline = measure(
+                sqlite_utils("search", db, SQLITE_UTILS_QUOTES, f'"{normalise_for_search(generate.PHRASE)}"'),
+                runs,
+            )
     elif sqlite_rows is not None:
         row.baseline, row2.baseline = sqlite_rows[keys[0]].baseline, sqlite_rows[keys[1]].baseline
 
     # 3: help.
     for key, command in ((keys[2], ["--help"]), (keys[3], ["who-said", "--help"])):
+        if skipped("3"):
+            break
         rows[key].csto = measure([str(BIN / "csto-kb"), *command], runs)
         rows[key].baseline = measure(sqlite_utils("--help"), runs)
         rows[key].floor = measure([sys.executable, "-c", "pass"], runs)
 
     # 5: export.
     for key, fmt, flag in ((keys[5], "csv", "--csv"), (keys[6], "jsonl", "--nl")):
-        if "5" in skip:
-            rows[key].note = "not measured at this scale (--skip 5)"
-            continue
+        if skipped("5"):
+            break
         rows[key].csto = measure(
             csto(target.full, "export", "statements", "--format", fmt, "-o", str(out / f"export.{fmt}")),
             heavy_runs,
@@ -441,9 +461,11 @@ def _measure_all(
             rows[key].baseline = sqlite_rows[key].baseline
 
     # 6: fact sheet.
-    rows[keys[7]].csto = measure(
-        csto(target.full, "factsheet", "csto", "--format", "html", "-o", str(out / "factsheet.html")), runs
-    )
+    if not skipped("6"):
+        rows[keys[7]].csto = measure(
+            csto(target.full, "factsheet", "csto", "--format", "html", "-o", str(out / "factsheet.html")),
+            runs,
+        )
     return rows
 
 
@@ -631,7 +653,9 @@ def main() -> None:
         "--command", default=None, help="with --render-only: the command to show as reproducing"
     )
     parser.add_argument(
-        "--skip", default="", help="row numbers not to measure, e.g. 5 (exports take longest at 1M)"
+        "--skip",
+        default="",
+        help="row numbers not to measure, e.g. 5 (exports take longest at 1M); 1,2,3,5,6 measure the import alone",
     )
     parser.add_argument(
         "--revision", default=None, help="what is measured (default: git describe of the tree)"
@@ -683,9 +707,10 @@ def main() -> None:
             extraction_row.note = "see the extraction section"
             save(work / "results" / f"{engine}-{scale}.json", rows, meta)
             print(table(rows, engine), flush=True)
-    text = extraction(args.tiny)
-    (work / "results" / "extraction.txt").write_text(text)
-    print("\n## 7. extraction throughput\n" + text, flush=True)
+    if "7" not in skip:
+        text = extraction(args.tiny)
+        (work / "results" / "extraction.txt").write_text(text)
+        print("\n## 7. extraction throughput\n" + text, flush=True)
     render(work, output, command, revision, args.postgres)
     print(f"wrote {output}", file=sys.stderr)
 

@@ -15,8 +15,9 @@ import pytest
 from sqlalchemy import Engine, text
 
 from csto_kb.db.unit_of_work import UnitOfWork
-from csto_kb.services.bulk_import import import_statements, quote_key_of_norm
-from csto_kb.text import normalise_for_search, quote_key
+from csto_kb.errors import InvalidInput
+from csto_kb.services.bulk_import import import_statements
+from csto_kb.text import normalise_for_search, quote_key, quote_key_of_norm
 from tests.helpers import Run, count, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
@@ -255,3 +256,64 @@ def test_a_refused_import_leaves_the_search_trigger_in_place(
     )
     found = json.loads(ok(cli("who-said", "--contains", "قوامها 17 الف", "--format", "json")).stdout)
     assert FORCE_QUOTE in [s["quote"] for s in found]
+
+
+def substrings(engine: Engine, n: int) -> list[dict[str, Any]]:
+    """``n`` lines quoting distinct stretches of the seeded article, each with its span."""
+    body = rows(engine, "SELECT body FROM source WHERE id = 1")[0]["body"]
+    starts = [i * 37 for i in range(n)]
+    return [
+        line(body[i : i + 30], said_on=None, span_start=i, span_end=i + 30)
+        for i in starts
+        if body[i : i + 30].strip() == body[i : i + 30]
+    ]
+
+
+def statement_indexes(engine: Engine, backend: str) -> list[tuple[str, str]]:
+    if backend == "sqlite":
+        sql = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'statement' ORDER BY name"
+    else:
+        sql = "SELECT indexname AS name, indexdef AS sql FROM pg_indexes WHERE tablename = 'statement' ORDER BY 1"
+    return [(r["name"], r["sql"]) for r in rows(engine, sql)]
+
+
+def test_a_large_import_builds_the_date_indexes_again_as_they_were(
+    cli: Cli, engine: Engine, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import Index
+
+    dropped: list[str] = []
+    drop = Index.drop
+
+    def recorded_drop(self: Index, bind: Any, **kw: Any) -> None:
+        dropped.append(str(self.name))
+        drop(self, bind, **kw)
+
+    monkeypatch.setattr(Index, "drop", recorded_drop)
+    indexes = statement_indexes(engine, backend)
+    before = count(engine, "statement")
+    items = substrings(engine, 40)
+    report = import_statements(
+        UnitOfWork(engine, by="test"), [json.dumps(i, ensure_ascii=False) for i in items], batch_size=4
+    )
+    assert report.imported == len(items) > before  # large beside what was stored: the indexes were deferred
+    # SQLite drops the date indexes for the load; PostgreSQL never does (readers would wait for the commit).
+    assert sorted(dropped) == (
+        ["ix_statement_said_on", "ix_statement_speaker_said_on"] if backend == "sqlite" else []
+    )
+    assert statement_indexes(engine, backend) == indexes
+    ok(cli("db", "check"))
+    found = json.loads(ok(cli("who-said", "--speaker", "Zas", "--format", "json")).stdout)
+    assert {i["quote"] for i in items} <= {s["quote"] for s in found}
+
+
+def test_a_large_import_refused_after_deferring_the_indexes_leaves_them(engine: Engine, backend: str) -> None:
+    indexes = statement_indexes(engine, backend)
+    counts = table_counts(engine)
+    items: list[Any] = [*substrings(engine, 40), line("a quote the article does not hold")]
+    with pytest.raises(InvalidInput, match=f"line {len(items)}: quote"):
+        import_statements(
+            UnitOfWork(engine, by="test"), [json.dumps(i, ensure_ascii=False) for i in items], batch_size=4
+        )
+    assert statement_indexes(engine, backend) == indexes
+    assert table_counts(engine) == counts

@@ -7,9 +7,11 @@ with the change it describes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import Date, DateTime, event, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
 from csto_kb.model import Base, Change
@@ -38,21 +40,47 @@ def record_update(session: Session, obj: Base, before: dict[str, Any], after: di
     """
     if _PENDING not in session.info:
         return
+    row_id = getattr(obj, "id")  # noqa: B009 - every tracked class has an id
     session.connection().execute(
         insert(Change),
         [
-            {
-                "at": utcnow(),
-                "by": session.info["by"],
-                "reason": session.info["reason"],
-                "action": "update",
-                "table_name": obj.__tablename__,
-                "row_id": getattr(obj, "id"),  # noqa: B009 - every tracked class has an id
-                "before": before,
-                "after": after,
-            }
+            change_row(
+                at=utcnow(),
+                by=session.info["by"],
+                reason=session.info["reason"],
+                action="update",
+                table=obj.__tablename__,
+                row_id=row_id,
+                before=before,
+                after=after,
+            )
         ],
     )
+
+
+def change_row(
+    *,
+    at: dt.datetime,
+    by: str,
+    reason: str | None,
+    action: str,
+    table: str,
+    row_id: int,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """The values of one change-log row: what the flush writes, and what a bulk write that bypasses the
+    ORM writes for its rows."""
+    return {
+        "at": at,
+        "by": by,
+        "reason": reason,
+        "action": action,
+        "table_name": table,
+        "row_id": row_id,
+        "before": before,
+        "after": after,
+    }
 
 
 def _jsonable(value: Any) -> Any:
@@ -61,9 +89,32 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _snapshot_plan(model: type[Base]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The attributes a snapshot of a row of ``model`` holds (every column, in the mapper's order), and
+    those of them that hold dates or timestamps."""
+    attrs = inspect(model).column_attrs
+    dated = tuple(a.key for a in attrs if isinstance(a.columns[0].type, Date | DateTime))
+    return tuple(a.key for a in attrs), dated
+
+
+def snapshot(model: type[Base], values: Mapping[str, Any]) -> dict[str, Any]:
+    """A row of ``model`` as the change log keeps it: every column, JSON-ready, dates as ISO text.
+
+    The flush records an inserted object with it, and a bulk write its rows' values, so both keep the same.
+    """
+    keys, dated = _snapshot_plan(model)
+    row = {key: values[key] for key in keys}
+    for key in dated:
+        value = row[key]
+        if value is not None:
+            row[key] = value.isoformat()
+    return row
+
+
 def _snapshot(obj: Base) -> dict[str, Any]:
-    mapper = inspect(obj).mapper
-    return {attr.key: _jsonable(getattr(obj, attr.key)) for attr in mapper.column_attrs}
+    keys, _ = _snapshot_plan(type(obj))
+    return snapshot(type(obj), {key: getattr(obj, key) for key in keys})
 
 
 def _tracked(obj: object) -> bool:
@@ -104,16 +155,16 @@ def _write(session: Session, _flush: UOWTransaction) -> None:
         return
     now = utcnow()
     rows = [
-        {
-            "at": now,
-            "by": session.info["by"],
-            "reason": session.info["reason"],
-            "action": action,
-            "table_name": obj.__tablename__,
-            "row_id": getattr(obj, "id"),  # noqa: B009 - every tracked class has an id; Base does not say so
-            "before": before,
-            "after": _snapshot(obj) if action == "insert" else after,
-        }
+        change_row(
+            at=now,
+            by=session.info["by"],
+            reason=session.info["reason"],
+            action=action,
+            table=obj.__tablename__,
+            row_id=getattr(obj, "id"),  # noqa: B009 - every tracked class has an id; Base does not say so
+            before=before,
+            after=_snapshot(obj) if action == "insert" else after,
+        )
         for obj, action, before, after in pending
     ]
     pending.clear()

@@ -2,9 +2,11 @@
 
 The rules are those of ``record_statement`` (known speaker, source with a matching span, a date not after the
 source's publication, one live statement per speaker, quote and date, and the same statement from another
-source kept as one more evidence of it), applied to batches: speakers and aliases come from a map loaded once, source
-texts from a bounded cache, duplicates from one join per batch, and rows go in with Core executemany. The
-ORM is bypassed for speed, so the change log is written here, in bulk, with the values the ORM would record.
+source kept as one more evidence of it), and they are the same functions (`csto_kb.services.statement_rules`),
+fed by lookups made for batches: speakers and aliases come from a map loaded once, roles likewise, source texts
+from a bounded cache, duplicates and taken uids from one join per batch, and rows go in with the driver's
+executemany. The ORM is bypassed for speed, so the change log is written here, in bulk, with the values the
+ORM's flush would record (`csto_kb.db.history.snapshot`).
 
 The whole file is one unit of work: a bad line rolls everything back, so nothing of a refused file is
 written, and memory stays bounded by one batch however long the file is.
@@ -12,22 +14,19 @@ written, and memory stays bounded by one batch however long the file is.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
-import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from operator import itemgetter
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple, cast
 
 from pydantic import ValidationError
-from sqlalchemy import Column, Connection, Integer, MetaData, String, Table, bindparam, insert, select
+from sqlalchemy import Column, Connection, Index, Integer, MetaData, String, Table, bindparam, select
 from sqlalchemy.orm import Session
 
-from csto_kb.dates import PartialDate
-from csto_kb.db import search_index
+from csto_kb.db import history, search_index
+from csto_kb.db.bulk_write import Ids, RowWriter
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.db.write_lock import announce
 from csto_kb.errors import Ambiguous, Duplicate, InvalidInput, NotFound
@@ -45,10 +44,10 @@ from csto_kb.model import (
 from csto_kb.model.base import utcnow
 from csto_kb.schemas.interchange import from_export, is_exported
 from csto_kb.schemas.statements import StatementIn
+from csto_kb.services import statement_rules as rules
 from csto_kb.services.entities import resolve_for_write
 from csto_kb.services.evidence import locate, resolve_span
-from csto_kb.services.statements import check_said_on, dates_compatible
-from csto_kb.text import normalise, normalise_for_search
+from csto_kb.text import normalise
 
 BATCH_SIZE = 2000
 """Statements per executemany: large enough to amortise round trips, small enough to keep memory flat."""
@@ -62,12 +61,31 @@ PREFETCH = 64
 IMPORT_CACHE_KIB = -64 * 1024
 """SQLite's page cache while importing, in its negative-means-KiB form (64 MiB; it fills only as needed)."""
 
+DEFERRED_INDEXES = ("ix_statement_said_on", "ix_statement_speaker_said_on")
+"""Indexes of the statement table that a large import on SQLite drops and builds again before it commits.
+
+Each holds dates in no particular order, so every new statement lands on some page in the middle of it:
+100k statements took 1.9 s longer to insert with them than without, and building both afterwards 0.2 s.
+Only indexes that serve reading are deferred: the unique ones (the uid, the duplicate rule's identity) stay,
+since the import's own duplicate and uid checks look rows up through them.
+"""
+
+DEFER_AT = 4
+"""A file defers those indexes once it has written a DEFER_AT-th of the statements stored before it: the
+rebuild costs about an eighth, per row of the whole table, of what inserting into them costs per new row."""
+
+IMPORTED = "imported"
+"""The evidence method of a line that does not say how its statement was obtained."""
+
 DuplicatePolicy = Literal["skip", "refuse"]
 
-# Every column but the id, so that each row of an executemany binds the same parameters.
-_STATEMENT_COLUMNS = [c.key for c in Statement.__table__.columns if c.key != "id"]
-_TRANSLATION_COLUMNS = [c.key for c in Translation.__table__.columns if c.key != "id"]
-_EVIDENCE_COLUMNS = [c.key for c in Evidence.__table__.columns if c.key != "id"]
+# Every column, the id included (taken ahead, `csto_kb.db.bulk_write.Ids`), so that each row of a batch binds
+# the same parameters.
+_STATEMENT_COLUMNS = [c.key for c in Statement.__table__.columns]
+_TRANSLATION_COLUMNS = [c.key for c in Translation.__table__.columns]
+_EVIDENCE_COLUMNS = [c.key for c in Evidence.__table__.columns]
+_CHANGE_COLUMNS = [c.key for c in Change.__table__.columns if c.key != "id"]  # nobody refers to them
+_MODELS: dict[str, Any] = {"statement": Statement, "evidence": Evidence, "translation": Translation}
 
 # Keys of one batch, joined against the statement table to find duplicates and taken uids with the indexes.
 _keys_metadata = MetaData()
@@ -130,11 +148,6 @@ def _exported(raw: str | bytes) -> dict[str, Any] | None:
     except ValueError:
         return None
     return line if isinstance(line, dict) and is_exported(line) else None
-
-
-def quote_key_of_norm(norm: str) -> str:
-    """``quote_key`` of a quote whose ``normalise_for_search`` form is ``norm`` (saves normalising twice)."""
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:32]
 
 
 def _error_text(error: ValidationError) -> str:
@@ -241,64 +254,25 @@ class _Sources:
         return self.cache[source_id]
 
 
+class _RoleInterval(NamedTuple):
+    id: int
+    valid_from: str | None
+    valid_to: str | None
+
+
 class _Roles:
-    """People's live roles, loaded once, to find a statement's role by its date as ``role_on`` does."""
+    """People's live roles, loaded once, in id order: what `statement_rules.statement_role` chooses among."""
 
     def __init__(self, session: Session) -> None:
-        self.by_person: dict[int, list[tuple[int, str | None, str | None]]] = {}
+        self.by_person: dict[int, list[_RoleInterval]] = {}
         query = select(Role.id, Role.person_id, Role.valid_from, Role.valid_to).where(
             Role.retracted_at.is_(None)
         )
         for role_id, person_id, valid_from, valid_to in session.execute(query.order_by(Role.id)):
-            self.by_person.setdefault(person_id, []).append((role_id, valid_from, valid_to))
+            self.by_person.setdefault(person_id, []).append(_RoleInterval(role_id, valid_from, valid_to))
 
-    def on(self, person_id: int, said_on: str | None) -> int | None:
-        roles = self.by_person.get(person_id, [])
-        if roles and said_on is not None:
-            day = str(PartialDate.parse(said_on))
-            roles = [r for r in roles if (r[1] or "") <= day and (r[2] is None or day <= r[2] + "~")]
-        return roles[0][0] if len(roles) == 1 else None
-
-    def check(self, role_id: int, person_id: int, speaker: str) -> None:
-        if not any(r[0] == role_id for r in self.by_person.get(person_id, [])):
-            raise InvalidInput(f"role: role {role_id} is not a role of {speaker}")
-
-
-class _BulkInsert:
-    """An INSERT of given columns, compiled once from Core for the connection's dialect and run with the
-    driver's executemany.
-
-    SQLAlchemy's per-row parameter handling cost about as much as SQLite's own work for these rows; here the
-    only per-row work is ordering the values and applying the few conversions the column types need (the
-    same bind processors SQLAlchemy would apply: timestamps as text on SQLite, JSON documents).
-    """
-
-    def __init__(self, connection: Connection, table: Any, columns: list[str]) -> None:
-        dialect = connection.dialect
-        compiled = insert(table).compile(dialect=dialect, column_keys=columns)
-        self.sql = str(compiled)
-        self.positional = bool(compiled.positional)
-        self.keys: list[str] = list(compiled.positiontup or []) if self.positional else list(columns)
-        self.processors = [
-            (key, processor)
-            for key in self.keys
-            if (processor := table.c[key].type.dialect_impl(dialect).bind_processor(dialect)) is not None
-        ]
-
-    def run(self, connection: Connection, rows: list[dict[str, Any]]) -> None:
-        if not rows:
-            return
-        for row in rows:
-            for key, processor in self.processors:
-                row[key] = processor(row[key])
-        if self.positional:
-            values = itemgetter(*self.keys)  # a tuple in the SQL's parameter order, built in C
-            if len(self.keys) == 1:
-                connection.exec_driver_sql(self.sql, [(values(row),) for row in rows])
-            else:
-                connection.exec_driver_sql(self.sql, [values(row) for row in rows])
-        else:
-            connection.exec_driver_sql(self.sql, [{k: row[k] for k in self.keys} for row in rows])
+    def of(self, person_id: int) -> list[_RoleInterval]:
+        return self.by_person.get(person_id, [])
 
 
 @dataclass
@@ -308,6 +282,7 @@ class _Row:
     about: list[int]
     translation: dict[str, Any] | None
     uid_identity: str | None
+    """What the uid is hashed from (`statement_rules.uid_identity`), for the next uid when it is taken."""
     evidence: dict[str, Any]
     more_evidence: list[dict[str, Any]] = field(default_factory=list)
 
@@ -344,13 +319,20 @@ class _Importer:
                 self.connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM statement").scalar_one()
             )
             self.connection.exec_driver_sql(search_index.SQLITE_INSERT_TRIGGER_DROP)
+        # Dropped inside this transaction, like the trigger: readers keep their snapshot, which has them, and
+        # a failure rolls the drop back.
+        self._deferred: list[Index] = []
         _batch_keys.create(self.connection, checkfirst=False)
-        change_columns = [c.key for c in Change.__table__.columns if c.key != "id"]
-        self.insert_statement = _BulkInsert(self.connection, Statement.__table__, _STATEMENT_COLUMNS)
-        self.insert_about = _BulkInsert(self.connection, statement_about, ["statement_id", "entity_id"])
-        self.insert_translation = _BulkInsert(self.connection, Translation.__table__, _TRANSLATION_COLUMNS)
-        self.insert_evidence = _BulkInsert(self.connection, Evidence.__table__, _EVIDENCE_COLUMNS)
-        self.insert_change = _BulkInsert(self.connection, Change.__table__, change_columns)
+        connection = self.connection
+        self.insert_keys = RowWriter(connection, _batch_keys, [c.key for c in _batch_keys.columns])
+        self.insert_statement = RowWriter(connection, Statement.__table__, _STATEMENT_COLUMNS)
+        self.insert_about = RowWriter(connection, statement_about, ["statement_id", "entity_id"])
+        self.insert_translation = RowWriter(connection, Translation.__table__, _TRANSLATION_COLUMNS)
+        self.insert_evidence = RowWriter(connection, Evidence.__table__, _EVIDENCE_COLUMNS)
+        self.insert_change = RowWriter(connection, Change.__table__, _CHANGE_COLUMNS)
+        self.statement_ids = Ids(connection, "statement")
+        self.evidence_ids = Ids(connection, "evidence")
+        self.translation_ids = Ids(connection, "translation")
 
     def close(self) -> None:
         _batch_keys.drop(self.connection)
@@ -362,9 +344,14 @@ class _Importer:
                 "ANALYZE statement, evidence, statement_about, translation, change"
             )
         if self._cache_size is not None:
+            # The page cache back to its size first: building an index or the search index reads the table
+            # once, in order, and gains nothing from a large cache, while filling it (and the sorter beside
+            # it) took 100 MB more at 1M statements; the two date indexes even build faster (1.3 s, not 2.5).
+            self.connection.exec_driver_sql(f"PRAGMA cache_size={self._cache_size}")
+            for index in self._deferred:
+                index.create(self.connection)
             self.connection.exec_driver_sql(search_index.SQLITE_INDEX_ROWS_AFTER, (self._last_id_before,))
             self.connection.exec_driver_sql(search_index.SQLITE_INSERT_TRIGGER)
-            self.connection.exec_driver_sql(f"PRAGMA cache_size={self._cache_size}")
 
     # -- one line -------------------------------------------------------------------------------------
     def prepare(self, number: int, raw: str | bytes, now: Any) -> _Row:
@@ -387,64 +374,36 @@ class _Importer:
             raise NotFound(f"source: no source has id {data.source}; `csto-kb source list` shows them")
         speaker_id = self.speakers.resolve(data.speaker, field="speaker", create=data.create_speaker)
         span = resolve_span(source, data.quote, data.span_start, data.span_end, field="quote")
-        said_on, basis = data.said_on, data.said_on_basis
-        if said_on is None and source.published_on is not None:
-            said_on, basis = source.published_on, "not_after"
-        if basis == "stated":
-            check_said_on(source, said_on)
-        if data.role is not None:
-            self.roles.check(data.role, speaker_id, data.speaker)
-            role_id: int | None = data.role
-        else:
-            role_id = self.roles.on(speaker_id, said_on)
+        said_on, basis = rules.statement_date(data, source)
+        role = rules.statement_role(data.role, self.roles.of(speaker_id), said_on, data.speaker)
         about = list(dict.fromkeys(self.speakers.resolve(name, field="about") for name in data.about))
-        norm = normalise_for_search(data.quote)
-        identity = (
-            f"{source.sha256}:{span[0]}:{span[1]}:{self.speakers.keys[speaker_id]}"
-            if span is not None and source.sha256 is not None
-            else None
-        )
+        identity = rules.uid_identity(source.sha256, span, self.speakers.keys[speaker_id])
         values: dict[str, Any] = dict.fromkeys(_STATEMENT_COLUMNS)
         values.update(
-            uid=hashlib.sha256(identity.encode()).hexdigest()[:32] if identity else uuid.uuid4().hex,
-            speaker_id=speaker_id,
-            role_id=role_id,
-            speaker_mention=data.speaker_mention,
-            role_text=data.role_text,
-            said_on=said_on,
-            said_on_basis=basis,
-            date_text=data.date_text,
-            venue=data.venue,
-            quote=data.quote,
-            quote_norm=norm,
-            quote_key=quote_key_of_norm(norm),
-            lang=data.lang,
-            mode=data.mode,
-            cue=data.cue,
-            note=data.note,
-            recorded_by=self.uow.by,
+            rules.statement_columns(
+                data,
+                uid=rules.first_uid(identity),  # a taken one is replaced, batch by batch, in `_free_uids`
+                speaker_id=speaker_id,
+                role_id=role.id if role is not None else None,
+                said_on=said_on,
+                basis=basis,
+                quote=rules.quote_forms(data.quote),
+                by=self.uow.by,
+            ),
             recorded_at=now,
         )
         evidence: dict[str, Any] = dict.fromkeys(_EVIDENCE_COLUMNS)
         evidence.update(
+            rules.evidence_terms(data, IMPORTED),
             source_id=source.id,
             span_start=span[0] if span else None,
             span_end=span[1] if span else None,
-            # A line that does not say how the statement was obtained was imported.
-            method=data.method if "method" in data.model_fields_set else "imported",
-            extractor_version=data.extractor_version,
-            confidence=data.confidence,
             recorded_by=self.uow.by,
             recorded_at=now,
         )
-        translation = None
-        if data.translation:
-            translation = {
-                "lang": data.translation_lang,
-                "text": data.translation,
-                "translator": data.translator or self.uow.by,
-                "recorded_at": now,
-            }
+        translation = rules.translation_columns(data, self.uow.by)
+        if translation is not None:
+            translation = {**dict.fromkeys(_TRANSLATION_COLUMNS), **translation, "recorded_at": now}
         more = [self._further_evidence(data.quote, e, now) for e in further]
         return _Row(number, values, about, translation, identity, evidence, more)
 
@@ -477,92 +436,88 @@ class _Importer:
 
     # -- one batch ------------------------------------------------------------------------------------
     def write(self, rows: list[_Row]) -> None:
-        rows = self._without_duplicates(rows)
+        rows = self._new(rows)
         if not rows:
             return
-        self._free_uids(rows)
-        connection = self.connection
-        # Converted copies go to the driver: the rows' own values feed the change log below.
-        self.insert_statement.run(connection, [dict(r.values) for r in rows])
-        ids = dict(
-            connection.execute(
-                select(Statement.uid, Statement.id).where(
-                    Statement.uid.in_(bindparam("uids", expanding=True))
-                ),
-                {"uids": [r.values["uid"] for r in rows]},
-            ).all()
-        )
-        changes: list[dict[str, Any]] = []
+        evidence: list[dict[str, Any]] = []
         translations: list[dict[str, Any]] = []
         about: list[dict[str, int]] = []
-        for row in rows:
-            statement_id = ids[row.values["uid"]]
+        for row, statement_id in zip(rows, self.statement_ids.take(len(rows)), strict=True):
             row.values["id"] = statement_id
-            row.evidence["statement_id"] = statement_id
-            for more in row.more_evidence:
-                more["statement_id"] = statement_id
-            changes.append(self._change("statement", statement_id, row.values))
+            for e in (row.evidence, *row.more_evidence):
+                e["statement_id"] = statement_id
+                evidence.append(e)
             about += [{"statement_id": statement_id, "entity_id": e} for e in row.about]
             if row.translation is not None:
-                translations.append(
-                    {**dict.fromkeys(_TRANSLATION_COLUMNS), **row.translation, "statement_id": statement_id}
-                )
-        self._insert_evidence([e for r in rows for e in (r.evidence, *r.more_evidence)], changes)
-        if about:
-            self.insert_about.run(connection, about)
-        if translations:
-            self.insert_translation.run(connection, [dict(t) for t in translations])
-            by_statement = {
-                statement_id: translation_id
-                for translation_id, statement_id in connection.execute(
-                    select(Translation.id, Translation.statement_id).where(
-                        Translation.statement_id.in_(bindparam("ids", expanding=True))
-                    ),
-                    {"ids": [t["statement_id"] for t in translations]},
-                )
-            }
-            for translation in translations:
-                translation["id"] = by_statement[translation["statement_id"]]
-                changes.append(self._change("translation", translation["id"], translation))
-        self.insert_change.run(connection, changes)
+                row.translation["statement_id"] = statement_id
+                translations.append(row.translation)
+        for translation, translation_id in zip(
+            translations, self.translation_ids.take(len(translations)), strict=True
+        ):
+            translation["id"] = translation_id
+        connection = self.connection
+        self.insert_statement.write(connection, [r.values for r in rows])
+        changes = [self._change("statement", r.values) for r in rows]
+        self._insert_evidence(evidence, changes)
+        self.insert_about.write(connection, about)
+        self.insert_translation.write(connection, translations)
+        changes += [self._change("translation", t) for t in translations]
+        self.insert_change.write(connection, changes)
         self.report.imported += len(rows)
+        self._defer_indexes()
         self.report.translations += len(translations)
+
+    def _defer_indexes(self) -> None:
+        """Drop the `DEFERRED_INDEXES` once this import is large beside what was stored (SQLite only: on
+        PostgreSQL dropping an index locks readers out of the table until the commit)."""
+        if self._cache_size is None or self._deferred:
+            return
+        if self.report.imported * DEFER_AT < max(self._last_id_before, self.batch_size):
+            return
+        table = cast(Table, Statement.__table__)
+        self._deferred = [i for i in table.indexes if i.name in DEFERRED_INDEXES]
+        for index in self._deferred:
+            index.drop(self.connection)
 
     def _insert_evidence(self, evidence: list[dict[str, Any]], changes: list[dict[str, Any]]) -> None:
         """Insert evidence rows (their statement ids set) and add their change-log rows to ``changes``."""
-        if not evidence:
-            return
-        self.insert_evidence.run(self.connection, [dict(e) for e in evidence])
-        by_statement = {
-            (statement_id, source_id): evidence_id
-            for evidence_id, statement_id, source_id in self.connection.execute(
-                select(Evidence.id, Evidence.statement_id, Evidence.source_id)
-                .where(Evidence.statement_id.in_(bindparam("ids", expanding=True)))
-                .order_by(Evidence.id),
-                {"ids": [e["statement_id"] for e in evidence]},
+        for e, evidence_id in zip(evidence, self.evidence_ids.take(len(evidence)), strict=True):
+            e["id"] = evidence_id
+        self.insert_evidence.write(self.connection, evidence)
+        changes += [self._change("evidence", e) for e in evidence]
+
+    def _change(self, table: str, values: dict[str, Any]) -> dict[str, Any]:
+        """The change-log row of an inserted row, as the ORM's flush would write it."""
+        return history.change_row(
+            at=values["recorded_at"],
+            by=self.uow.by,
+            reason=self.uow.reason,
+            action="insert",
+            table=table,
+            row_id=values["id"],
+            before=None,
+            after=history.snapshot(_MODELS[table], values),
+        )
+
+    def _new(self, rows: list[_Row]) -> list[_Row]:
+        """The rows that duplicate neither a live stored statement nor an earlier line (the duplicate rule),
+        each with a free uid; the keys of the batch are loaded once for both questions."""
+        keep: list[_Row] = []
+        duplicates: dict[int, int | None] = {}
+        seen: set[tuple[int, str, str]] = set()
+        for row in rows:
+            identity = rules.live_identity(
+                row.values["speaker_id"], row.values["quote_key"], row.values["said_on"]
             )
-        }  # rows come in id order: a statement's newest evidence from a source wins
-        for e in evidence:
-            e["id"] = by_statement[(e["statement_id"], e["source_id"])]
-            changes.append(self._change("evidence", e["id"], e))
-
-    def _change(self, table: str, row_id: int, values: dict[str, Any]) -> dict[str, Any]:
-        after = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in values.items()}
-        return {
-            "at": values["recorded_at"],
-            "by": self.uow.by,
-            "reason": self.uow.reason,
-            "action": "insert",
-            "table_name": table,
-            "row_id": row_id,
-            "before": None,
-            "after": after,
-        }
-
-    def _load_keys(self, rows: list[_Row]) -> None:
-        self.connection.execute(_batch_keys.delete())
-        self.connection.execute(
-            insert(_batch_keys),
+            if identity in seen:
+                duplicates[row.line] = None
+            else:
+                seen.add(identity)
+                keep.append(row)
+        connection = self.connection
+        connection.exec_driver_sql(f"DELETE FROM {_batch_keys.name}")
+        self.insert_keys.write(
+            connection,
             [
                 {
                     "line": r.line,
@@ -571,26 +526,20 @@ class _Importer:
                     "said_on": r.values["said_on"],
                     "uid": r.values["uid"],
                 }
-                for r in rows
+                for r in keep
             ],
         )
+        self._stored_duplicates(keep, duplicates)
+        new = [r for r in keep if r.line not in duplicates]
+        self._free_uids(new)
+        return new
 
-    def _without_duplicates(self, rows: list[_Row]) -> list[_Row]:
-        """The rows that duplicate neither a live stored statement nor an earlier line (the duplicate rule)."""
-        keep: list[_Row] = []
-        duplicates: dict[int, int | None] = {}
-        seen: set[tuple[int, str, str | None]] = set()
-        for row in rows:
-            identity = (row.values["speaker_id"], row.values["quote_key"], row.values["said_on"])
-            if identity in seen:
-                duplicates[row.line] = None
-            else:
-                seen.add(identity)
-                keep.append(row)
-        self._load_keys(keep)
+    def _stored_duplicates(self, keep: list[_Row], duplicates: dict[int, int | None]) -> None:
+        """Add to ``duplicates`` the lines that are a live stored statement; a line whose sources the stored
+        one lacks adds them to it as more evidence instead."""
         k, s = _batch_keys.c, Statement.__table__.c
-        # The same statement: same speaker and quote, and a date that can be the same day (the rule of
-        # csto_kb.services.statements.dates_compatible, which decides here too).
+        # The speaker's live statements with the same quote, per line in id order, among which the rule
+        # (`statement_rules.same_among`) finds the one this line is.
         candidates = self.connection.execute(
             select(k.line, s.id, s.said_on, s.said_on_basis)
             .join(
@@ -601,12 +550,11 @@ class _Importer:
         ).all()
         by_line = {r.line: r for r in keep}
         stored: list[tuple[int, int]] = []
-        for line, statement_id, said_on, basis in candidates:
-            if stored and stored[-1][0] == line:
-                continue  # the first compatible stored statement of the line is taken
+        for line, same_quote in itertools.groupby(candidates, key=lambda c: c.line):
             given = by_line[line].values
-            if dates_compatible(said_on, basis, given["said_on"], given["said_on_basis"]):
-                stored.append((line, statement_id))
+            same = rules.same_among(same_quote, given["said_on"], given["said_on_basis"])
+            if same is not None:
+                stored.append((line, same.id))
         corroborating: list[dict[str, Any]] = []
         supported = self._sources_of({statement_id for _, statement_id in stored})
         for line, statement_id in stored:
@@ -625,9 +573,8 @@ class _Importer:
         if corroborating:
             changes: list[dict[str, Any]] = []
             self._insert_evidence(corroborating, changes)
-            self.insert_change.run(self.connection, changes)
+            self.insert_change.write(self.connection, changes)
             self.report.corroborated += len(corroborating)
-        return [r for r in keep if r.line not in duplicates]
 
     def _sources_of(self, statement_ids: set[int]) -> set[tuple[int, int]]:
         """The (statement, source) pairs of the live evidence of these statements, read in a few queries
@@ -660,27 +607,27 @@ class _Importer:
             self.report.skipped.append(SkippedDuplicate(line, existing_id))
 
     def _free_uids(self, rows: list[_Row]) -> None:
-        """Give the next uid in the sequence to a statement whose hashed uid is taken, as statement_uid does.
+        """Give a statement whose first uid is taken the next free one of its sequence (the rule of
+        `statement_rules.free_uid`), asking the database one uid at a time only for those.
 
         That happens when the same span is re-added after a retraction, or said again on another date.
         """
-        self._load_keys(rows)
         k, s = _batch_keys.c, Statement.__table__.c
         taken = set(
             self.connection.execute(select(k.line).join(Statement.__table__, s.uid == k.uid)).scalars()
         )
         in_batch: set[str] = set()
+
+        def held(uid: str) -> bool:
+            return (
+                uid in in_batch
+                or self.connection.execute(select(s.id).where(s.uid == uid)).first() is not None
+            )
+
         for row in rows:
-            uid = row.values["uid"]
-            if row.line in taken or uid in in_batch:
-                identity = row.uid_identity or uuid.uuid4().hex
-                for n in itertools.count(1):
-                    uid = hashlib.sha256(f"{identity}:{n}".encode()).hexdigest()[:32]
-                    free = self.connection.execute(select(s.id).where(s.uid == uid)).first() is None
-                    if free and uid not in in_batch:
-                        break
-                row.values["uid"] = uid
-            in_batch.add(uid)
+            if row.line in taken or row.values["uid"] in in_batch:
+                row.values["uid"] = rules.free_uid(row.uid_identity, held)
+            in_batch.add(row.values["uid"])
 
 
 def import_statements(

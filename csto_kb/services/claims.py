@@ -51,7 +51,7 @@ from csto_kb.schemas.facts import EventOut, ForceLevelOut, MembershipOut, Organi
 from csto_kb.services.entities import resolve_for_write
 from csto_kb.services.evidence import attach, evidence_from, get_source, resolve_span
 from csto_kb.services.evidence import retract_evidence as _retract_evidence
-from csto_kb.services.statements import dates_compatible
+from csto_kb.services.statement_rules import dates_compatible
 from csto_kb.text import normalise_for_search
 
 Claim = TypeVar("Claim", bound=Evidenced)

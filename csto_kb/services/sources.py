@@ -65,7 +65,7 @@ def _redate_statements(session: Session, source: Source) -> None:
     A statement dated only by this source ("not after" its publication) moves with the date; one with a
     stated date after the new publication date is refused, since a report cannot precede what it reports.
     """
-    from csto_kb.services.statements import check_said_on
+    from csto_kb.services.statement_rules import check_said_on
 
     reported = session.scalars(
         select(Statement)

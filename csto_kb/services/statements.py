@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
-import itertools
-import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Text, and_, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from csto_kb.dates import PartialDate, upper_bound
 from csto_kb.db import history
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.errors import Conflict, Duplicate, InvalidInput, KBError, NotFound
-from csto_kb.model import Change, Entity, Evidence, Role, Source, Statement, Translation
+from csto_kb.model import Change, Entity, Evidence, Role, Statement, Translation
 from csto_kb.model.base import utcnow
 from csto_kb.schemas.statements import (
     ChangeOut,
@@ -24,53 +21,25 @@ from csto_kb.schemas.statements import (
     StatementIn,
     StatementOut,
 )
+from csto_kb.services import statement_rules as rules
 from csto_kb.services.entities import resolve_for_write
 from csto_kb.services.evidence import attach, evidence_from, get_source, locate, resolve_span
-from csto_kb.text import normalise_for_search, quote_key
+from csto_kb.services.statement_rules import check_said_on
+
+ENTERED = "entered"
+"""The evidence method of a statement stored one at a time whose input does not say how it was obtained."""
 
 
-def statement_uid(session: Session, source: Source, span: tuple[int, int] | None, speaker: Entity) -> str:
-    """A stable identity, hashed from the first source's text, span and speaker where there are such.
-
-    Hashing makes the same statement loaded into two databases get the same uid. A retracted statement keeps
-    its uid, so a statement re-added from the same span gets the next uid in the sequence.
-    """
-    if span is None or source.sha256 is None:
-        return uuid.uuid4().hex
-    identity = f"{source.sha256}:{span[0]}:{span[1]}:{speaker.key}"
-    for n in itertools.count():
-        uid = hashlib.sha256((identity if n == 0 else f"{identity}:{n}").encode()).hexdigest()[:32]
-        if session.scalars(select(Statement.id).where(Statement.uid == uid)).first() is None:
-            return uid
-    raise AssertionError("unreachable")
+def _uid_taken(session: Session) -> Callable[[str], bool]:
+    return lambda uid: session.scalars(select(Statement.id).where(Statement.uid == uid)).first() is not None
 
 
-def role_on(session: Session, speaker: Entity, said_on: str | None) -> Role | None:
-    """The speaker's role on a date: the only live role whose interval holds the date, if exactly one does."""
-    roles = session.scalars(
-        select(Role).where(Role.person_id == speaker.id, Role.retracted_at.is_(None)).order_by(Role.id)
-    ).all()
-    if said_on is not None:
-        day = str(PartialDate.parse(said_on))
-        roles = [
-            r
-            for r in roles
-            if (r.valid_from or "") <= day and (r.valid_to is None or day <= r.valid_to + "~")
-        ]
-    return roles[0] if len(roles) == 1 else None
-
-
-def dates_compatible(stored: str | None, stored_basis: str, given: str | None, given_basis: str) -> bool:
-    """Whether two dates can be the same day: one unknown, one a coarser form of the other, or a stated
-    date on or before a "not after" bound."""
-    if stored is None or given is None:
-        return True
-    if stored_basis == "not_after" and given_basis == "not_after":
-        return True
-    if stored_basis == "not_after" or given_basis == "not_after":
-        bound, day = (stored, given) if stored_basis == "not_after" else (given, stored)
-        return str(PartialDate.parse(day)) <= upper_bound(bound)
-    return stored.startswith(given) or given.startswith(stored)
+def _live_roles(session: Session, speaker: Entity) -> list[Role]:
+    return list(
+        session.scalars(
+            select(Role).where(Role.person_id == speaker.id, Role.retracted_at.is_(None)).order_by(Role.id)
+        )
+    )
 
 
 def find_duplicate(session: Session, speaker_id: int, key: str, said_on: str | None) -> Statement | None:
@@ -89,12 +58,10 @@ def same_statement(
     one it may be (the same quote on another date, or a quote containing this one or contained in it)."""
     live = select(Statement).where(Statement.speaker_id == speaker_id, Statement.retracted_at.is_(None))
     same_quote = session.scalars(live.where(Statement.quote_key == key).order_by(Statement.id)).all()
-    for candidate in same_quote:
-        if dates_compatible(candidate.said_on, candidate.said_on_basis, said_on, basis):
-            return candidate, None
-    if same_quote:
-        return None, same_quote[0]
-    return None, None
+    same = rules.same_among(same_quote, said_on, basis)
+    if same is not None:
+        return same, None
+    return None, same_quote[0] if same_quote else None
 
 
 def near_duplicate(session: Session, speaker_id: int, quote_norm: str) -> Statement | None:
@@ -114,17 +81,6 @@ def near_duplicate(session: Session, speaker_id: int, quote_norm: str) -> Statem
         ),
     )
     return session.scalars(query.order_by(Statement.id).limit(1)).first()
-
-
-def check_said_on(source: Source, said_on: str | None) -> None:
-    """Refuse a date after the source's publication: a report cannot quote what was not yet said."""
-    if said_on is None or source.published_on is None:
-        return
-    if str(PartialDate.parse(said_on)) > upper_bound(source.published_on):
-        raise InvalidInput(
-            f"said_on: {said_on} is after the publication of source {source.id} ({source.published_on}); "
-            "a source reports only what was said before it"
-        )
 
 
 def _speaker(session: Session, data: StatementIn) -> Entity:
@@ -151,25 +107,11 @@ def record_statement(session: Session, data: StatementIn, *, by: str) -> Recorde
     source = get_source(session, data.source)
     speaker = _speaker(session, data)
     span = resolve_span(source, data.quote, data.span_start, data.span_end, field="quote")
-    said_on, basis = data.said_on, data.said_on_basis
-    if said_on is None and source.published_on is not None:
-        said_on, basis = source.published_on, "not_after"
-    if basis == "stated":
-        check_said_on(source, said_on)
-    key = quote_key(data.quote)
-    quote_norm = normalise_for_search(data.quote)
+    said_on, basis = rules.statement_date(data, source)
+    quote = rules.quote_forms(data.quote)
 
     def supported(claim: Statement) -> Evidence:
-        return attach(
-            session,
-            claim,
-            source,
-            span,
-            method=data.method,
-            by=by,
-            extractor_version=data.extractor_version,
-            confidence=data.confidence,
-        )
+        return attach(session, claim, source, span, by=by, **rules.evidence_terms(data, ENTERED))
 
     if data.same_as is not None:
         target = _get(session, data.same_as)
@@ -182,7 +124,7 @@ def record_statement(session: Session, data: StatementIn, *, by: str) -> Recorde
         _add_subjects(session, target, data.about)
         return Recorded(target, supported(target), new=False)
 
-    same, maybe = same_statement(session, speaker.id, key, said_on, basis)
+    same, maybe = same_statement(session, speaker.id, quote.key, said_on, basis)
     if same is not None and not data.distinct:
         if evidence_from(same, source) is not None:
             raise Duplicate(
@@ -192,47 +134,32 @@ def record_statement(session: Session, data: StatementIn, *, by: str) -> Recorde
         _add_subjects(session, same, data.about)
         return Recorded(same, supported(same), new=False)
     if not data.distinct:
-        maybe = maybe or near_duplicate(session, speaker.id, quote_norm)
+        maybe = maybe or near_duplicate(session, speaker.id, quote.norm)
         if maybe is not None:
             raise Conflict(
                 f"statement: possible duplicate of #{maybe.id} ({maybe.said_on or 'undated'}); "
                 f"give --same-as {maybe.id} to add this source to it, or --new to store it apart"
             )
-    if find_duplicate(session, speaker.id, key, said_on) is not None:
+    if find_duplicate(session, speaker.id, quote.key, said_on) is not None:
         raise Duplicate(f"statement: the same quote by the same speaker on {said_on or 'no date'} is stored")
 
-    if data.role is not None:
-        role = session.get(Role, data.role)
-        if role is None or role.person_id != speaker.id:
-            raise InvalidInput(f"role: role {data.role} is not a role of {speaker.display_name}")
-    else:
-        role = role_on(session, speaker, said_on)
-    statement = Statement(
-        uid=statement_uid(session, source, span, speaker),
-        speaker=speaker,
-        role=role,
-        speaker_mention=data.speaker_mention,
-        role_text=data.role_text,
+    role = rules.statement_role(data.role, _live_roles(session, speaker), said_on, speaker.display_name)
+    identity = rules.uid_identity(source.sha256, span, speaker.key)
+    columns = rules.statement_columns(
+        data,
+        uid=rules.free_uid(identity, _uid_taken(session)),
+        speaker_id=speaker.id,
+        role_id=role.id if role is not None else None,
         said_on=said_on,
-        said_on_basis=basis,
-        date_text=data.date_text,
-        venue=data.venue,
-        quote=data.quote,
-        quote_norm=quote_norm,
-        quote_key=key,
-        lang=data.lang,
-        mode=data.mode,
-        cue=data.cue,
-        note=data.note,
-        recorded_by=by,
-        about=[],
-        translations=[],
+        basis=basis,
+        quote=quote,
+        by=by,
     )
+    statement = Statement(**columns, speaker=speaker, role=role, about=[], translations=[])
     _add_subjects(session, statement, data.about)
-    if data.translation:
-        statement.translations.append(
-            Translation(lang=data.translation_lang, text=data.translation, translator=data.translator or by)
-        )
+    translation = rules.translation_columns(data, by)
+    if translation is not None:
+        statement.translations.append(Translation(**translation))
     session.add(statement)
     session.flush()
     return Recorded(statement, supported(statement), new=True)
@@ -311,7 +238,8 @@ def edit_statement(uow: UnitOfWork, statement_id: int, edit: StatementEdit) -> S
             resolve_for_write(session, edit.speaker, field="speaker") if edit.speaker else statement.speaker
         )
         spans = _respanned(statement, edit.quote) if edit.quote is not None else {}
-        key = quote_key(edit.quote) if edit.quote is not None else statement.quote_key
+        forms = rules.quote_forms(edit.quote) if edit.quote is not None else None
+        key = forms.key if forms is not None else statement.quote_key
         said_on = columns.get("said_on", statement.said_on)
         if "said_on" in columns:
             columns["said_on_basis"] = "stated"
@@ -323,10 +251,9 @@ def edit_statement(uow: UnitOfWork, statement_id: int, edit: StatementEdit) -> S
                 f"statement: the corrected statement would duplicate #{duplicate.id}", duplicate.id
             )
         statement.speaker = speaker
-        if edit.quote is not None:
+        if edit.quote is not None and forms is not None:
             statement.quote = edit.quote
-            statement.quote_norm = normalise_for_search(edit.quote)
-            statement.quote_key = key
+            statement.quote_norm, statement.quote_key = forms
             for evidence, span in spans.items():
                 evidence.span_start, evidence.span_end = span
         for field, value in columns.items():

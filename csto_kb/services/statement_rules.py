@@ -1,0 +1,243 @@
+"""The rules a new statement follows, written once for both ways of storing one.
+
+`csto_kb.services.statements.record_statement` stores one statement at a time through the ORM;
+`csto_kb.services.bulk_import` stores batches through the driver. Both call these functions, which are pure:
+each caller brings what the rule needs (the speaker's roles, a way to ask whether a uid is taken, the stored
+statements with the same quote) from its own kind of lookup, a query in the one case and a batch join or a
+map loaded once in the other. A change to a rule is then made here, once.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, NamedTuple, Protocol, TypeVar
+
+from csto_kb.dates import PartialDate, upper_bound
+from csto_kb.errors import InvalidInput
+from csto_kb.schemas.statements import StatementIn
+from csto_kb.text import normalise_for_search, quote_key_of_norm
+
+
+class Dated(Protocol):
+    """A source as far as dating a statement goes."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def published_on(self) -> str | None: ...
+
+
+class RoleInterval(Protocol):
+    """A live role as far as dating goes: its id and the interval it was held (partial dates, open ends)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def valid_from(self) -> str | None: ...
+    @property
+    def valid_to(self) -> str | None: ...
+
+
+class StoredDate(Protocol):
+    """A stored statement as far as the duplicate rule goes: its date and how the date is known."""
+
+    @property
+    def said_on(self) -> str | None: ...
+    @property
+    def said_on_basis(self) -> str: ...
+
+
+R = TypeVar("R", bound=RoleInterval)
+S = TypeVar("S", bound=StoredDate)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _day(text: str) -> str:
+    """A partial date in its canonical form, for comparing with bounds (dates repeat: each is read once)."""
+    return str(PartialDate.parse(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _bound(text: str) -> str:
+    return upper_bound(text)
+
+
+# -- the quote -------------------------------------------------------------------------------------------
+class QuoteForms(NamedTuple):
+    """A quote's normalised words (what `--contains` searches) and their fingerprint (the duplicate rule)."""
+
+    norm: str
+    key: str
+
+
+def quote_forms(quote: str) -> QuoteForms:
+    """Both forms from one normalisation (normalising is the costliest step of a statement's preparation)."""
+    norm = normalise_for_search(quote)
+    return QuoteForms(norm, quote_key_of_norm(norm))
+
+
+# -- the date --------------------------------------------------------------------------------------------
+def check_said_on(source: Dated, said_on: str | None) -> None:
+    """Refuse a date after the source's publication: a report cannot quote what was not yet said."""
+    if said_on is None or source.published_on is None:
+        return
+    if _day(said_on) > _bound(source.published_on):
+        raise InvalidInput(
+            f"said_on: {said_on} is after the publication of source {source.id} ({source.published_on}); "
+            "a source reports only what was said before it"
+        )
+
+
+def statement_date(data: StatementIn, source: Dated) -> tuple[str | None, str]:
+    """The statement's date and its basis: as given (and not after the source's publication), or, when
+    none is given, the source's publication as an upper bound ("not_after")."""
+    said_on, basis = data.said_on, data.said_on_basis
+    if said_on is None and source.published_on is not None:
+        said_on, basis = source.published_on, "not_after"
+    if basis == "stated":
+        check_said_on(source, said_on)
+    return said_on, basis
+
+
+# -- the role --------------------------------------------------------------------------------------------
+def role_on_date(roles: Sequence[R], said_on: str | None) -> R | None:
+    """Among a speaker's live roles, the only one whose interval holds the date, if exactly one does."""
+    if said_on is not None:
+        day = _day(said_on)
+        roles = [
+            r
+            for r in roles
+            if (r.valid_from or "") <= day and (r.valid_to is None or day <= r.valid_to + "~")
+        ]
+    return roles[0] if len(roles) == 1 else None
+
+
+def statement_role(given: int | None, roles: Sequence[R], said_on: str | None, speaker: str) -> R | None:
+    """The role a statement is said in: the one given, which must be one of the speaker's live ``roles``,
+    else the one the date finds (`role_on_date`)."""
+    if given is None:
+        return role_on_date(roles, said_on)
+    role = next((r for r in roles if r.id == given), None)
+    if role is None:
+        raise InvalidInput(f"role: role {given} is not a role of {speaker}")
+    return role
+
+
+# -- the uid ---------------------------------------------------------------------------------------------
+def uid_identity(source_sha256: str | None, span: tuple[int, int] | None, speaker_key: str) -> str | None:
+    """What a statement's uid is hashed from: its first source's text, span and speaker, where there are
+    such (None: a source without stored text, whose statements get random uids)."""
+    if span is None or source_sha256 is None:
+        return None
+    return f"{source_sha256}:{span[0]}:{span[1]}:{speaker_key}"
+
+
+def uid_sequence(identity: str | None) -> Iterator[str]:
+    """The uids a statement may take, in order: the hash of its identity, then of identity:1, identity:2 …
+
+    Hashing makes the same statement loaded into two databases get the same uid. A retracted statement keeps
+    its uid, so a statement re-added from the same span takes the next one in the sequence.
+    """
+    if identity is None:
+        while True:
+            yield uuid.uuid4().hex
+    n = 0
+    while True:
+        yield hashlib.sha256((identity if n == 0 else f"{identity}:{n}").encode()).hexdigest()[:32]
+        n += 1
+
+
+def first_uid(identity: str | None) -> str:
+    """The uid a statement takes when nothing holds it yet (the common case, checked in batches)."""
+    return next(uid_sequence(identity))
+
+
+def free_uid(identity: str | None, taken: Callable[[str], bool]) -> str:
+    """The first uid of the sequence that ``taken`` says no statement holds."""
+    return next(uid for uid in uid_sequence(identity) if not taken(uid))
+
+
+# -- the duplicate rule ----------------------------------------------------------------------------------
+def live_identity(speaker_id: int, key: str, said_on: str | None) -> tuple[int, str, str]:
+    """What the unique index holds for a live statement: speaker, quote key, and the date, no date counting
+    as one date (``coalesce(said_on, '')``)."""
+    return speaker_id, key, said_on or ""
+
+
+def dates_compatible(stored: str | None, stored_basis: str, given: str | None, given_basis: str) -> bool:
+    """Whether two dates can be the same day: one unknown, one a coarser form of the other, or a stated
+    date on or before a "not after" bound."""
+    if stored is None or given is None:
+        return True
+    if stored_basis == "not_after" and given_basis == "not_after":
+        return True
+    if stored_basis == "not_after" or given_basis == "not_after":
+        bound, day = (stored, given) if stored_basis == "not_after" else (given, stored)
+        return _day(day) <= _bound(bound)
+    return stored.startswith(given) or given.startswith(stored)
+
+
+def same_among(same_quote: Iterable[S], said_on: str | None, basis: str) -> S | None:
+    """The stored statement a new one is: the first (oldest) of the speaker's live statements with the same
+    quote key whose date is compatible. ``same_quote`` comes in id order."""
+    return next((s for s in same_quote if dates_compatible(s.said_on, s.said_on_basis, said_on, basis)), None)
+
+
+# -- the rows --------------------------------------------------------------------------------------------
+def evidence_method(data: StatementIn, unstated: str) -> str:
+    """How the statement was obtained: as the input says, else the storing path's own word ("entered" for
+    one typed in, "imported" for a line of a bulk file)."""
+    return data.method if "method" in data.model_fields_set else unstated
+
+
+def evidence_terms(data: StatementIn, unstated_method: str) -> dict[str, Any]:
+    """The evidence columns the input decides (the source, span and author come from the caller)."""
+    return {
+        "method": evidence_method(data, unstated_method),
+        "extractor_version": data.extractor_version,
+        "confidence": data.confidence,
+    }
+
+
+def statement_columns(
+    data: StatementIn,
+    *,
+    uid: str,
+    speaker_id: int,
+    role_id: int | None,
+    said_on: str | None,
+    basis: str,
+    quote: QuoteForms,
+    by: str,
+) -> dict[str, Any]:
+    """Every column a new statement sets, from its validated input and what was resolved for it; the rest
+    (id, recorded_at, the retraction) is the database's or the column default's."""
+    return {
+        "uid": uid,
+        "speaker_id": speaker_id,
+        "role_id": role_id,
+        "speaker_mention": data.speaker_mention,
+        "role_text": data.role_text,
+        "said_on": said_on,
+        "said_on_basis": basis,
+        "date_text": data.date_text,
+        "venue": data.venue,
+        "quote": data.quote,
+        "quote_norm": quote.norm,
+        "quote_key": quote.key,
+        "lang": data.lang,
+        "mode": data.mode,
+        "cue": data.cue,
+        "note": data.note,
+        "recorded_by": by,
+    }
+
+
+def translation_columns(data: StatementIn, by: str) -> dict[str, Any] | None:
+    """The translation row given with a statement, credited to its translator or else to who stores it."""
+    if not data.translation:
+        return None
+    return {"lang": data.translation_lang, "text": data.translation, "translator": data.translator or by}
