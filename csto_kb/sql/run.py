@@ -505,9 +505,6 @@ def statement_batch(
     return out
 
 
-# Rows loaded together share their timestamps (a bulk import stamps a whole batch alike: 62 distinct times
-# among 100,000 statements of the bench), so each distinct one is written once.
-@lru_cache(maxsize=4096)
 def json_list(value: Any) -> list[Row]:
     """A list the database built as JSON, in id order (SQLite returns JSON as text; psycopg decodes it)."""
     items: list[Row] = json.loads(value) if isinstance(value, str | bytes) else list(value or [])
@@ -543,6 +540,9 @@ def source_ref(
     }
 
 
+# Rows loaded together share their timestamps (a bulk import stamps a whole batch alike: 62 distinct times
+# among 100,000 statements of the bench), so each distinct one is written once.
+@lru_cache(maxsize=4096)
 def _moment(value: Any) -> str | None:
     """A timestamp as pydantic writes a naive datetime in JSON (ISO 8601 with a T, no zero microseconds)."""
     if value is None:
