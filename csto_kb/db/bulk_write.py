@@ -107,8 +107,8 @@ class RowWriter:
             rows = converted
         tuples = [values(row) for row in rows] if len(self.keys) > 1 else [(values(row),) for row in rows]
         if self.copy:
-            cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-            with cursor.copy(self.sql) as copy:
+            dbapi = connection.connection.dbapi_connection
+            with dbapi.cursor() as cursor, cursor.copy(self.sql) as copy:  # type: ignore[union-attr]
                 for row_values in tuples:
                     copy.write_row(row_values)
         else:
