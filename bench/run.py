@@ -78,7 +78,12 @@ SQLITE_UTILS_QUOTES = "baseline_quotes"  # names starting sqlite_ are reserved
 EVERYTHING = STATEMENT_ROWS + " WHERE s.retracted_at IS NULL" + ORDER
 
 ROWS = [
-    ("1", "who-said --speaker X --format json", "≤ 1.0× sqlite-utils query (stretch ≤ 0.5×)", 1.0),
+    (
+        "1",
+        "who-said --speaker X --format json",
+        "≤ 0.5× sqlite-utils query (within 2× of the Python + driver floor)",
+        0.5,
+    ),
     ("2", 'who-said --contains "قوات حفظ السلام"', "≤ 1.0× sqlite-utils search (FTS5)", 1.0),
     ("3", "csto-kb --help", "≤ 1.0× sqlite-utils --help", 1.0),
     ("3", "csto-kb who-said --help", "≤ 1.0× sqlite-utils --help", 1.0),
@@ -90,10 +95,14 @@ ROWS = [
     ),
     ("5", "export statements --format csv", "≤ 1.0× sqlite-utils query --csv; ≤ 150 MB", 1.0),
     ("5", "export statements --format jsonl", "≤ 1.0× sqlite-utils query --nl; ≤ 150 MB", 1.0),
-    ("6", "factsheet csto --format html", "≤ 2 s", 2.0),
+    ("6", "factsheet csto --format html", "≤ 0.5 s (PostgreSQL ≤ 1.0 s)", 0.5),
     ("7", "extraction throughput", "linear in length", 0.0),
 ]
 MEMORY_GOAL_MB = {"4": 200.0, "5": 150.0}
+ABSOLUTE_ON_POSTGRESQL = {"6": 1.0}
+"""Rows whose goal is a time, with PostgreSQL's own limit."""
+PEER_GOALS = {"1": 1.5, "2": 1.5, "4": 3.0, "5": 2.0}
+"""PostgreSQL against csto-kb on SQLite at the same scale (its "SQLite peer"): the most it may take."""
 
 
 @dataclass
@@ -495,13 +504,37 @@ def table(rows: dict[str, Row], engine: str) -> str:
         "| floor (Python + driver) s | ratio | goal | met |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
+    # The goals as they stand now, whatever the results file recorded when it was measured.
     limits = {f"{n} {w}": limit for n, w, _, limit in ROWS}
+    goals = {f"{n} {w}": goal for n, w, goal, _ in ROWS}
     for key, row in rows.items():
         ratio = row.ratio()
+        limit = limits[key]
+        if engine == "postgresql":
+            limit = ABSOLUTE_ON_POSTGRESQL.get(row.number, limit)
         lines.append(
             f"| {row.number} | {row.what} | {row.csto.text()} | {row.csto.memory()} | {row.baseline.text()} "
             f"| {row.baseline.memory()} | {row.floor.text()} | {f'{ratio:.2f}×' if ratio is not None else '—'} "
-            f"| {row.goal} | {row.met(limits[key])} |"
+            f"| {goals.get(key, row.goal)} | {row.met(limit)} |"
+        )
+    return "\n".join(lines)
+
+
+def peer_table(postgresql: dict[str, Row], sqlite: dict[str, Row]) -> str:
+    """PostgreSQL's times against csto-kb's own on SQLite, for the rows with a goal of that kind."""
+    lines = [
+        "| # | what | PostgreSQL s | SQLite s | ratio | goal | met |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for key, row in postgresql.items():
+        limit = PEER_GOALS.get(row.number)
+        peer = sqlite.get(key)
+        if limit is None or peer is None or not row.csto.seconds or not peer.csto.seconds:
+            continue
+        ratio = row.csto.median / peer.csto.median
+        lines.append(
+            f"| {row.number} | {row.what} | {row.csto.median:.3f} | {peer.csto.median:.3f} | {ratio:.2f}× "
+            f"| ≤ {limit:.1f}× | {'yes' if ratio <= limit else '**no**'} |"
         )
     return "\n".join(lines)
 
@@ -595,6 +628,7 @@ def render(work: Path, output: Path, command: str, revision: str, admin: str) ->
         "200 statements are about the CSTO; so query figures should be flat across scales.",
         "",
     ]
+    by_scale: dict[int, dict[str, Row]] = {}
     for path in results:
         rows, meta = load(path)
         parts += [
@@ -606,6 +640,15 @@ def render(work: Path, output: Path, command: str, revision: str, admin: str) ->
             table(rows, meta["engine"]),
             "",
         ]
+        if meta["engine"] == "sqlite":
+            by_scale[meta["scale"]] = rows
+        elif meta["scale"] in by_scale:
+            parts += [
+                f"PostgreSQL against csto-kb on SQLite at {meta['scale']:,} statements, measured in the same run:",
+                "",
+                peer_table(rows, by_scale[meta["scale"]]),
+                "",
+            ]
     extraction_file = work / "results" / "extraction.txt"
     if extraction_file.exists():
         parts += [

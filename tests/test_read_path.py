@@ -151,6 +151,25 @@ def test_who_said_on_a_ready_database_imports_neither_sqlalchemy_nor_pydantic(
     assert "HEAVY []" in done.stderr
 
 
+@pytest.mark.parametrize("argv", [["who-said", "--help"], ["--help"], ["factsheet", "--help"]])
+def test_help_imports_neither_sqlalchemy_nor_pydantic(argv: list[str]) -> None:
+    """Help ends by click's Exit, which passes the command line's error handler: that must not import the
+    database layer to check whether it raised."""
+    probe = (
+        "import sys\n"
+        "from csto_kb.cli.app import main\n"
+        f"sys.argv = ['csto-kb', *{argv!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        "heavy = sorted(m for m in ('sqlalchemy', 'pydantic', 'alembic') if m in sys.modules)\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True, timeout=120
+    )
+    assert "Usage" in done.stdout
+    assert "HEAVY []" in done.stderr
+
+
 def test_search_text_is_escaped_for_like_and_for_fts5() -> None:
     assert like_escape("50%_a/b") == "50/%/_a//b"
     assert fts_phrase('say "no" OR x*') == '"say ""no"" OR x*"'

@@ -70,9 +70,13 @@ def _database_error_types() -> tuple[type[BaseException], ...]:
     import sqlite3
     import sys
 
-    from sqlalchemy.exc import SQLAlchemyError
+    types: list[type[BaseException]] = [sqlite3.Error]
+    # A command's normal way out (--help, a finished page) passes through here too: importing SQLAlchemy
+    # only to learn that it raised nothing would cost a read command's whole start-up.
+    if "sqlalchemy.exc" in sys.modules:
+        from sqlalchemy.exc import SQLAlchemyError
 
-    types: list[type[BaseException]] = [SQLAlchemyError, sqlite3.Error]
+        types.append(SQLAlchemyError)
     if "psycopg" in sys.modules:
         import psycopg
 
