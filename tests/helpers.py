@@ -5,12 +5,15 @@ from __future__ import annotations
 import functools
 import itertools
 import os
+import re
 import shutil
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from typer.testing import Result
@@ -225,3 +228,28 @@ def candidate_total(engine: Engine, body: str) -> int:
             extraction.events,
         )
     )
+
+
+def assert_downgrade_refused(
+    url: str, change: str, target: str, needle: str, snapshot: Callable[[Engine], object]
+) -> None:
+    """After ``change`` (SQL, ``{false}`` standing for the engine's false), a downgrade to ``target`` that would
+    lose data is refused naming ``needle``, and leaves the revision, ``snapshot``'s rows and every table's
+    count as they were."""
+    from csto_kb.db import migrate
+    from csto_kb.db.engine import make_engine
+    from csto_kb.errors import DatabaseError
+
+    engine = make_engine(url)
+    try:
+        false = "false" if engine.dialect.name == "postgresql" else "0"
+        with engine.begin() as connection:
+            connection.execute(text(change.format(false=false)))
+        before, counts = snapshot(engine), table_counts(engine)
+        with pytest.raises(DatabaseError, match=re.escape(needle)):
+            migrate.downgrade(url, target)
+        assert migrate.current_revision(engine) == migrate.HEAD_REVISION
+        assert snapshot(engine) == before
+        assert table_counts(engine) == counts
+    finally:
+        engine.dispose()

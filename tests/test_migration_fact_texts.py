@@ -9,7 +9,7 @@ from sqlalchemy import Engine, text
 from csto_kb.db import migrate
 from csto_kb.db.engine import make_engine
 from csto_kb.errors import DatabaseError
-from tests.helpers import Databases, table_counts
+from tests.helpers import Databases, assert_downgrade_refused, table_counts
 
 TEXTS = "SELECT fact_id, lang, text, is_original FROM organisation_fact_text ORDER BY fact_id, lang"
 COLUMNS = "SELECT id, text, lang, text_en FROM organisation_fact ORDER BY id"
@@ -63,20 +63,7 @@ def test_fact_texts_go_down_to_columns_and_up_to_rows_again_unchanged(databases:
 def test_a_downgrade_that_would_lose_a_fact_text_is_refused_and_changes_nothing(
     databases: Databases, change: str, needle: str
 ) -> None:
-    url = databases.seeded()
-    engine = make_engine(url)
-    try:
-        false = "false" if engine.dialect.name == "postgresql" else "0"
-        with engine.begin() as connection:
-            connection.execute(text(change.format(false=false)))
-        before, counts = texts(engine), table_counts(engine)
-        with pytest.raises(DatabaseError, match=needle):
-            migrate.downgrade(url, "0008")
-        assert migrate.current_revision(engine) == migrate.HEAD_REVISION
-        assert texts(engine) == before
-        assert table_counts(engine) == counts
-    finally:
-        engine.dispose()
+    assert_downgrade_refused(databases.seeded(), change, "0008", needle, texts)
 
 
 def test_an_upgrade_that_would_lose_an_english_facts_second_english_text_is_refused(

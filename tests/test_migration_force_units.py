@@ -9,7 +9,7 @@ from sqlalchemy import Engine, text
 from csto_kb.db import migrate
 from csto_kb.db.engine import make_engine
 from csto_kb.errors import DatabaseError
-from tests.helpers import Databases, table_counts
+from tests.helpers import Databases, assert_downgrade_refused, table_counts
 
 UNITS = "SELECT force_level_id, lang, text, is_original FROM force_level_unit ORDER BY force_level_id, lang"
 COLUMNS = "SELECT id, unit, unit_original FROM force_level ORDER BY id"
@@ -142,17 +142,4 @@ def test_an_upgrade_that_would_lose_a_unit_as_written_is_refused_and_changes_not
 def test_a_downgrade_that_would_lose_a_unit_is_refused_and_changes_nothing(
     databases: Databases, change: str, needle: str
 ) -> None:
-    url = databases.seeded()
-    engine = make_engine(url)
-    try:
-        false = "false" if engine.dialect.name == "postgresql" else "0"
-        with engine.begin() as connection:
-            connection.execute(text(change.format(false=false)))
-        before, counts = units(engine), table_counts(engine)
-        with pytest.raises(DatabaseError, match=needle):
-            migrate.downgrade(url, "0009")
-        assert migrate.current_revision(engine) == migrate.HEAD_REVISION
-        assert units(engine) == before
-        assert table_counts(engine) == counts
-    finally:
-        engine.dispose()
+    assert_downgrade_refused(databases.seeded(), change, "0009", needle, units)
