@@ -11,9 +11,9 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import Engine
 
-from csto_kb.db.engine import writer
+from csto_kb.db.engine import make_engine, writer
 from csto_kb.db.write_lock import announce, holder
-from tests.helpers import Run, ok, one_line_error, table_counts
+from tests.helpers import Databases, Run, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 QUOTE = "ويضم هذا التحالف السياسي العسكري"
@@ -76,6 +76,20 @@ def test_the_announcement_ends_with_the_work(engine: Engine) -> None:
         assert holder(engine) == holder(engine) is not None
         assert str(holder(engine)).startswith("restore of team.bundle by alice since ")
     assert holder(engine) is None
+
+
+def test_a_writer_of_another_database_on_the_server_is_not_named(
+    engine: Engine, databases: Databases
+) -> None:
+    """On PostgreSQL the write lock is one database's: an import into another database of the same server
+    neither blocks this one's writers nor is named as holding their lock."""
+    other = make_engine(databases.seeded())
+    try:
+        with lock_held(other, "import statements of elsewhere.jsonl"):
+            assert str(holder(other)).startswith("import statements of elsewhere")
+            assert holder(engine) is None
+    finally:
+        other.dispose()
 
 
 def test_a_note_left_by_a_killed_process_is_not_believed(engine: Engine) -> None:

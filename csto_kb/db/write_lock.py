@@ -99,8 +99,11 @@ def holder(engine: Engine) -> str | None:
             with engine.connect() as connection:
                 row = connection.execute(
                     text(
+                        # Advisory locks belong to one database: a writer of another database on the same
+                        # server holds its own, and is not the one this writer waits for.
                         "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
-                        "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = :key"
+                        "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = :key "
+                        "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
                     ),
                     {"key": PG_WRITER_LOCK},
                 ).first()
