@@ -70,14 +70,18 @@ def by_the_rule(engine: Engine, per_speaker: int, limit: int) -> list[int]:
     return chosen[:limit]
 
 
+@pytest.mark.parametrize("spelling", ["each", "in"])
 @pytest.mark.parametrize(
     ("per_speaker", "limit", "prefix"), [(3, 50, 1000), (2, 9, 4), (1, 5, 2), (4, 30, 7)]
 )
 def test_the_prefix_ranking_gives_the_rules_answer(
-    engine: Engine, monkeypatch: pytest.MonkeyPatch, per_speaker: int, limit: int, prefix: int
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, per_speaker: int, limit: int, prefix: int, spelling: str
 ) -> None:
+    """Both ways of finding the newest candidates (walking the dates, or listing the alliance's statements from
+    the subjects' index) give the rule's answer."""
     generate(engine, 120, seed=per_speaker * 100 + limit)
     monkeypatch.setattr(factsheet, "PREFIX_START", prefix)
+    monkeypatch.setattr(factsheet._Candidates, "_spelling", lambda self, prefix: spelling)
     rule = factsheet.StatementRule("latest", per_speaker=per_speaker, limit=limit)
     with engine.connect() as connection:
         org_id = int(connection.execute(text("SELECT id FROM entity WHERE key = 'csto'")).scalar_one())
@@ -86,6 +90,21 @@ def test_the_prefix_ranking_gives_the_rules_answer(
     expected = by_the_rule(engine, per_speaker, limit)
     assert chosen == expected
     assert len(expected) == min(limit, per_speaker * len(SPEAKERS))
+
+
+def test_the_candidates_are_listed_when_few_statements_are_about_the_alliance(engine: Engine) -> None:
+    """With m statements about the alliance among n, the newest prefix are found by walking the dates when
+    m² ≥ prefix·n (the alliance is in many statements), and listed from the subjects' index when not."""
+    generate(engine, 120, seed=7)
+    with engine.connect() as connection:
+        org_id = int(connection.execute(text("SELECT id FROM entity WHERE key = 'csto'")).scalar_one())
+        total = int(connection.execute(text("SELECT max(id) FROM statement")).scalar_one())
+    with UnitOfWork(engine, read_only=True) as uow:
+        candidates = factsheet._Candidates(*driver_connection(uow.session), org_id, None)
+        about = candidates.about_count()
+        assert about >= 120
+        assert candidates._spelling(about * about // total + 1) == "in"
+        assert candidates._spelling(about * about // total - 1) == "each"
 
 
 def test_past_the_count_limit_the_sheet_says_more_than(

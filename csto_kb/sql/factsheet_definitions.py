@@ -508,12 +508,25 @@ def _newest(conditions: list[ColumnElement[bool]], limit: str, name: str) -> Any
 def _selection_queries(dated: bool) -> dict[str, ClauseElement]:
     """The statement selection's queries; ``{parts}`` and ``{officials}`` take the alliance's lists."""
     live = _live(dated)
-    newest = _newest([*live, _about_each, not_in_ids(Statement.speaker_id, "officials")], "prefix", "newest")
-    rank = func.row_number().over(
-        partition_by=newest.c.speaker_id,
-        order_by=(newest.c.said_on.desc().nulls_last(), newest.c.id.desc()),
-    )
-    ranked = select(newest.c.id, newest.c.said_on, rank.label("rank")).subquery("ranked")
+
+    def others(about: ColumnElement[bool]) -> tuple[Any, Any]:
+        """The newest :prefix statements of other speakers, and the latest :per_speaker of each among them."""
+        newest = _newest([*live, about, not_in_ids(Statement.speaker_id, "officials")], "prefix", "newest")
+        rank = func.row_number().over(
+            partition_by=newest.c.speaker_id,
+            order_by=(newest.c.said_on.desc().nulls_last(), newest.c.id.desc()),
+        )
+        ranked = select(newest.c.id, newest.c.said_on, rank.label("rank")).subquery("ranked")
+        chosen = (
+            select(ranked.c.id)
+            .where(ranked.c.rank <= param("per_speaker"))
+            .order_by(ranked.c.said_on.desc().nulls_last(), ranked.c.id.desc())
+            .limit(param("limit"))
+        )
+        return chosen, select(func.count()).select_from(newest)
+
+    others_each, held_each = others(_about_each)
+    others_in, held_in = others(_about)
     official = case((_by_officials, 1), else_=0).label("official")
     officials_latest = _newest([*live, _by_officials], "limit", "latest")
 
@@ -531,12 +544,13 @@ def _selection_queries(dated: bool) -> dict[str, ClauseElement]:
     return {
         # The officials' latest statements.
         "officials_latest": select(officials_latest.c.id),
-        # Among the newest :prefix statements of other speakers, the latest :per_speaker of each speaker.
-        "others_ranked": select(ranked.c.id)
-        .where(ranked.c.rank <= param("per_speaker"))
-        .order_by(ranked.c.said_on.desc().nulls_last(), ranked.c.id.desc())
-        .limit(param("limit")),
-        "others_held": select(func.count()).select_from(newest),
+        # Among the newest :prefix statements of other speakers, the latest :per_speaker of each speaker: walking
+        # statements in date order (each), or from the subjects' index when few statements are about the
+        # alliance (in).
+        "others_ranked_each": others_each,
+        "others_held_each": held_each,
+        "others_ranked_in": others_in,
+        "others_held_in": held_in,
         # Matching statements, those by officials, and their speakers, up to :count_limit statements.
         "totals_in": counted(_about),
         "totals_each": counted(_about_each),
@@ -557,6 +571,7 @@ QUERIES: dict[str, ClauseElement] = {
     "alliance": ALLIANCE,
     "parts": _parts,
     "officials": OFFICIALS,
+    "statement_extent": select(func.coalesce(func.max(Statement.id), 0)),
     "entity_names": ENTITY_NAMES,
     "sources": SOURCES,
     # Whether more subject rows than :count_limit name the alliance or a part (counted up to there): it picks
