@@ -78,8 +78,8 @@ class RowWriter:
             compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
             self.keys = list(compiled.positiontup or [])  # SQLite's parameters are positional ("?")
             self.sql = str(compiled)
-        self.processors: list[tuple[str, Callable[[Any], Any]]] = []
-        for key in self.keys:
+        self.processors: list[tuple[int, Callable[[Any], Any]]] = []  # by position in the row's values
+        for position, key in enumerate(self.keys):
             column_type = table.c[key].type
             if isinstance(column_type, JSON):
                 processor: Callable[[Any], Any] | None = _json_processor(dialect)
@@ -89,7 +89,7 @@ class RowWriter:
                 processor = column_type.dialect_impl(dialect).bind_processor(dialect)
             if processor is not None:
                 wrapped = _same_as_last(processor) if isinstance(column_type, DateTime) else processor
-                self.processors.append((key, wrapped))
+                self.processors.append((position, wrapped))
         self.values = itemgetter(*self.keys)
 
     def write(self, connection: Connection, rows: list[dict[str, Any]]) -> None:
@@ -97,15 +97,18 @@ class RowWriter:
         if not rows:
             return
         values = self.values
+        tuples: list[Any] = (
+            [values(row) for row in rows] if len(self.keys) > 1 else [(values(row),) for row in rows]
+        )
         if self.processors:
+            processors = self.processors
             converted = []
-            for row in rows:
-                row = dict(row)
-                for key, processor in self.processors:
-                    row[key] = processor(row[key])
-                converted.append(row)
-            rows = converted
-        tuples = [values(row) for row in rows] if len(self.keys) > 1 else [(values(row),) for row in rows]
+            for row_values in tuples:
+                row_values = list(row_values)
+                for position, processor in processors:
+                    row_values[position] = processor(row_values[position])
+                converted.append(tuple(row_values))  # SQLAlchemy passes on tuples or dicts only
+            tuples = converted
         if self.copy:
             dbapi = connection.connection.dbapi_connection
             with dbapi.cursor() as cursor, cursor.copy(self.sql) as copy:  # type: ignore[union-attr]

@@ -108,8 +108,14 @@ def snapshot(model: type[Base], values: Mapping[str, Any]) -> dict[str, Any]:
     for key in dated:
         value = row[key]
         if value is not None:
-            row[key] = value.isoformat()
+            row[key] = _iso(value)
     return row
+
+
+@functools.lru_cache(maxsize=64)
+def _iso(value: dt.date) -> str:
+    """A date's ISO text; the rows of one bulk batch share one timestamp, written out once."""
+    return value.isoformat()
 
 
 def _snapshot(obj: Base) -> dict[str, Any]:
