@@ -2,10 +2,10 @@
 by `python -m csto_kb.sql.generate`; do not edit."""
 
 SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_about.statement_id, statement_about.entity_id FROM '
-                            'statement_about WHERE statement_about.statement_id IN (__ids__) ORDER BY '
+                            'statement_about WHERE statement_about.statement_id IN ({ids}) ORDER BY '
                             'statement_about.statement_id, statement_about.entity_id',
                 'dated_order': 'statement.said_on, statement.id',
-                'entities': 'SELECT entity.id, entity.key FROM entity WHERE entity.id IN (__ids__)',
+                'entities': 'SELECT entity.id, entity.key FROM entity WHERE entity.id IN ({ids})',
                 'entities_by_name': 'SELECT DISTINCT entity_name.entity_id FROM entity_name JOIN entity ON '
                                     'entity_name.entity_id = entity.id AND entity.merged_into_id IS NULL '
                                     'WHERE entity_name.name_norm = %(norm)s ORDER BY entity_name.entity_id',
@@ -18,11 +18,11 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                 'entity_merged_into': 'SELECT entity.merged_into_id FROM entity WHERE entity.id = %(id)s',
                 'entity_names': 'SELECT entity_name.entity_id, entity_name.lang, entity_name.name, '
                                 'entity_name.is_primary FROM entity_name WHERE entity_name.entity_id IN '
-                                '(__ids__) ORDER BY entity_name.entity_id, entity_name.id',
+                                '({ids}) ORDER BY entity_name.entity_id, entity_name.id',
                 'evidence_of': 'SELECT evidence.statement_id, evidence.id, evidence.source_id, '
                                'evidence.span_start, evidence.span_end, evidence.method, '
                                'evidence.extractor_version, evidence.confidence, evidence.recorded_at, '
-                               'evidence.recorded_by FROM evidence WHERE evidence.statement_id IN (__ids__) '
+                               'evidence.recorded_by FROM evidence WHERE (evidence.statement_id IN ({ids})) '
                                'AND evidence.retracted_at IS NULL ORDER BY evidence.statement_id, '
                                'evidence.id',
                 'filter_about': '(statement.id IN (SELECT statement_about.statement_id FROM statement_about '
@@ -47,13 +47,13 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                 'filter_undated': '(statement.said_on IS NULL)',
                 'limit': 'LIMIT %(limit)s',
                 'role_titles': 'SELECT role_title.role_id, role_title.lang, role_title.text, '
-                               'role_title.is_original FROM role_title WHERE role_title.role_id IN (__ids__) '
+                               'role_title.is_original FROM role_title WHERE role_title.role_id IN ({ids}) '
                                'ORDER BY role_title.role_id, role_title.id',
                 'roles': 'SELECT role.id, role.organisation_id, role.valid_from, role.valid_to FROM role '
-                         'WHERE role.id IN (__ids__)',
+                         'WHERE role.id IN ({ids})',
                 'sources': 'SELECT source.id, source.title, source.url, source.publisher, '
                            'source.publisher_id, source.published_on, source.published_basis, source.sha256 '
-                           'FROM source WHERE source.id IN (__ids__)',
+                           'FROM source WHERE source.id IN ({ids})',
                 'statement_order': 'statement.said_on IS NULL, statement.said_on, statement.id',
                 'statement_select': 'SELECT statement.id, statement.speaker_mention, statement.role_text, '
                                     'statement.said_on, statement.date_text, statement.venue, '
@@ -63,13 +63,13 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                                     'statement.speaker_id, statement.role_id FROM statement',
                 'translations_of': 'SELECT translation.statement_id, translation.lang, translation.text, '
                                    'translation.translator FROM translation WHERE translation.statement_id '
-                                   'IN (__ids__) ORDER BY translation.statement_id, translation.id',
+                                   'IN ({ids}) ORDER BY translation.statement_id, translation.id',
                 'undated_order': 'statement.id'},
  'sqlite': {'about_of': 'SELECT statement_about.statement_id, statement_about.entity_id FROM statement_about '
-                        'WHERE statement_about.statement_id IN (__ids__) ORDER BY '
+                        'WHERE statement_about.statement_id IN ({ids}) ORDER BY '
                         'statement_about.statement_id, statement_about.entity_id',
             'dated_order': 'statement.said_on, statement.id',
-            'entities': 'SELECT entity.id, entity."key" FROM entity WHERE entity.id IN (__ids__)',
+            'entities': 'SELECT entity.id, entity."key" FROM entity WHERE entity.id IN ({ids})',
             'entities_by_name': 'SELECT DISTINCT entity_name.entity_id FROM entity_name JOIN entity ON '
                                 'entity_name.entity_id = entity.id AND entity.merged_into_id IS NULL WHERE '
                                 'entity_name.name_norm = :norm ORDER BY entity_name.entity_id',
@@ -80,12 +80,12 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
             'entity_by_key': 'SELECT entity.id, entity.merged_into_id FROM entity WHERE entity."key" = :key',
             'entity_merged_into': 'SELECT entity.merged_into_id FROM entity WHERE entity.id = :id',
             'entity_names': 'SELECT entity_name.entity_id, entity_name.lang, entity_name.name, '
-                            'entity_name.is_primary FROM entity_name WHERE entity_name.entity_id IN '
-                            '(__ids__) ORDER BY entity_name.entity_id, entity_name.id',
+                            'entity_name.is_primary FROM entity_name WHERE entity_name.entity_id IN ({ids}) '
+                            'ORDER BY entity_name.entity_id, entity_name.id',
             'evidence_of': 'SELECT evidence.statement_id, evidence.id, evidence.source_id, '
                            'evidence.span_start, evidence.span_end, evidence.method, '
                            'evidence.extractor_version, evidence.confidence, evidence.recorded_at, '
-                           'evidence.recorded_by FROM evidence WHERE evidence.statement_id IN (__ids__) AND '
+                           'evidence.recorded_by FROM evidence WHERE (evidence.statement_id IN ({ids})) AND '
                            'evidence.retracted_at IS NULL ORDER BY evidence.statement_id, evidence.id',
             'filter_about': '(statement.id IN (SELECT statement_about.statement_id FROM statement_about '
                             'WHERE statement_about.entity_id IN (SELECT entity.id FROM entity WHERE '
@@ -109,13 +109,13 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
             'filter_undated': '(statement.said_on IS NULL)',
             'limit': 'LIMIT :limit',
             'role_titles': 'SELECT role_title.role_id, role_title.lang, role_title.text, '
-                           'role_title.is_original FROM role_title WHERE role_title.role_id IN (__ids__) '
-                           'ORDER BY role_title.role_id, role_title.id',
+                           'role_title.is_original FROM role_title WHERE role_title.role_id IN ({ids}) ORDER '
+                           'BY role_title.role_id, role_title.id',
             'roles': 'SELECT role.id, role.organisation_id, role.valid_from, role.valid_to FROM role WHERE '
-                     'role.id IN (__ids__)',
+                     'role.id IN ({ids})',
             'sources': 'SELECT source.id, source.title, source.url, source.publisher, source.publisher_id, '
                        'source.published_on, source.published_basis, source.sha256 FROM source WHERE '
-                       'source.id IN (__ids__)',
+                       'source.id IN ({ids})',
             'statement_order': 'statement.said_on IS NULL, statement.said_on, statement.id',
             'statement_select': 'SELECT statement.id, statement.speaker_mention, statement.role_text, '
                                 'statement.said_on, statement.date_text, statement.venue, statement.quote, '
@@ -125,7 +125,7 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                                 'statement',
             'translations_of': 'SELECT translation.statement_id, translation.lang, translation.text, '
                                'translation.translator FROM translation WHERE translation.statement_id IN '
-                               '(__ids__) ORDER BY translation.statement_id, translation.id',
+                               '({ids}) ORDER BY translation.statement_id, translation.id',
             'undated_order': 'statement.id'}}
 
 FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT count(*) AS count_1 FROM (SELECT statement_about.statement_id AS '

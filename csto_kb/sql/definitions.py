@@ -32,7 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ClauseElement
-from sqlalchemy.types import NullType
+from sqlalchemy.types import Integer, NullType
 
 from csto_kb.db.search_index import SQLITE_QUOTE_SEARCH_TABLE
 from csto_kb.model import (
@@ -78,24 +78,36 @@ def _key(name: str) -> ColumnElement[str]:
     return literal_column(f"'{name}'")
 
 
-IDS = "__ids__"
-"""Where `run` writes a batch's ids, as integers: a list of any length then needs no parameters."""
+ID_LIST = "{ids}"
+"""Where `id_list` stands in the compiled SQL: `csto_kb.sql.run.with_ids` writes the integers there. A query may
+take more than one list, each by its name (``{parts}``, ``{officials}``): a list of any length then needs no
+parameters."""
 
 
-class in_ids(ColumnElement[Any]):
-    """``column IN (…)`` over the ids `run` writes in place of `IDS`."""
+class id_list(ColumnElement[Any]):
+    """A list of integer ids, written into the SQL at run time in place of ``{name}``."""
 
     inherit_cache = True
-    # Not Boolean: SQLite would be given ``IN (…) = 1``.
-    type = NullType()
+    type = Integer()
 
-    def __init__(self, column: Any) -> None:
-        self.column = column
+    def __init__(self, name: str = "ids") -> None:
+        self.name = name
 
 
-@compiles(in_ids)
-def _in_ids(element: in_ids, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"{compiler.process(element.column, **kw)} IN ({IDS})"
+@compiles(id_list)
+def _id_list(element: id_list, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"({{{element.name}}})"
+
+
+def in_ids(column: Any, name: str = "ids") -> ColumnElement[bool]:
+    """``column IN (…)``, the ids written in at run time."""
+    condition: ColumnElement[bool] = column.bool_op("IN")(id_list(name))
+    return condition
+
+
+def not_in_ids(column: Any, name: str) -> ColumnElement[bool]:
+    condition: ColumnElement[bool] = column.bool_op("NOT IN")(id_list(name))
+    return condition
 
 
 # --- entities -------------------------------------------------------------------------------------------

@@ -11,27 +11,14 @@ session. Each claim comes back as a plain dict in the JSON shape of its output s
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from csto_kb.dates import upper_bound
 from csto_kb.sql.compiled import FACT_SQL
+from csto_kb.sql.run import ID_LIST as ID_LIST
 from csto_kb.sql.run import Row, _moment, json_list, partial_date, source_ref
-
-ID_LIST = "{ids}"
-"""Where a compiled query takes its list of ids: `csto_kb.sql.factsheet_definitions.ID_LIST`, repeated here
-because that module needs SQLAlchemy (a test holds the two equal). Other lists are named likewise:
-``{parts}``, ``{officials}``."""
-
-
-def with_ids(sql: str, ids: Iterable[int] | None = None, **lists: Iterable[int]) -> str:
-    """``sql`` with its lists of ids written in as integers (``int`` refuses anything else): ``ids`` where
-    ``{ids}`` stands, each of ``lists`` where its name does. An empty list matches nothing."""
-    named = {"ids": ids, **lists} if ids is not None else lists
-    for name, values in named.items():
-        listed = ", ".join(str(int(i)) for i in sorted(set(values))) or "NULL"
-        sql = sql.replace(f"{{{name}}}", listed)
-    return sql
+from csto_kb.sql.run import with_ids as with_ids
 
 
 def fetch(connection: Any, sql: str, params: Row | None = None) -> list[Row]:

@@ -35,7 +35,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ClauseElement
 from sqlalchemy.sql.functions import FunctionElement
-from sqlalchemy.types import JSON, Integer
+from sqlalchemy.types import JSON
 
 from csto_kb.model import (
     Entity,
@@ -54,7 +54,8 @@ from csto_kb.model import (
     Statement,
     statement_about,
 )
-from csto_kb.sql.definitions import _key, param
+from csto_kb.sql.definitions import ID_LIST as ID_LIST
+from csto_kb.sql.definitions import _key, in_ids, not_in_ids, param
 
 # --- JSON built by the database: one round trip returns a claim with its lists ---------------------------
 
@@ -140,37 +141,6 @@ def entity_ref_json(entity_id: Any) -> ColumnElement[Any]:
         _key("name_ar"),
         name_in(entity_id, "ar"),
     )
-
-
-ID_LIST = "{ids}"
-"""Where `id_list` stands in the compiled SQL: `csto_kb.sql.facts.with_ids` writes the integers there. The
-statement selection takes two more lists, ``{parts}`` and ``{officials}`` (`_selection_queries`)."""
-
-
-class id_list(ColumnElement[Any]):
-    """A list of integer ids, written into the SQL at run time (see the module's docstring)."""
-
-    inherit_cache = True
-    type = Integer()
-
-    def __init__(self, name: str = "ids") -> None:
-        self.name = name
-
-
-@compiles(id_list)
-def _id_list(element: id_list, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"({{{element.name}}})"
-
-
-def in_ids(column: Any, name: str = "ids") -> ColumnElement[bool]:
-    """``column IN (…)``, the ids written in at run time."""
-    condition: ColumnElement[bool] = column.bool_op("IN")(id_list(name))
-    return condition
-
-
-def not_in_ids(column: Any, name: str) -> ColumnElement[bool]:
-    condition: ColumnElement[bool] = column.bool_op("NOT IN")(id_list(name))
-    return condition
 
 
 def _text(value: str) -> ColumnElement[str]:

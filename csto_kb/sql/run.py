@@ -32,8 +32,10 @@ Resolver = Callable[[str, str], int]
 
 # FTS5's trigram index answers for needles of three characters or more; shorter ones scan with LIKE.
 TRIGRAM = 3
-IDS = "__ids__"
-"""The place in a batch lookup's SQL where its ids are written (csto_kb.sql.definitions.IDS)."""
+ID_LIST = "{ids}"
+"""Where a compiled query takes its list of ids: `csto_kb.sql.definitions.ID_LIST`, repeated here because that
+module needs SQLAlchemy (a test holds the two equal). Other lists are named likewise: ``{parts}``,
+``{officials}``."""
 STREAM_BATCH_SIZE = 1000
 """Rows per fetch when streaming an export: each batch costs its own lookups (a round trip each on
 PostgreSQL), so fewer, larger batches are faster; memory stays bounded by one batch."""
@@ -116,7 +118,16 @@ def find_entity_ids(connection: Any, dialect: str, name: str, *, words: bool = T
 def listed(ids: Iterable[int]) -> str:
     """Ids as an SQL list: each goes through ``int``, which refuses anything else, so the list needs no
     parameters whatever its length."""
-    return ",".join(map(str, map(int, ids)))
+    return ", ".join(map(str, map(int, ids)))
+
+
+def with_ids(sql: str, ids: Iterable[int] | None = None, **lists: Iterable[int]) -> str:
+    """``sql`` with its lists of ids written in (`listed`): ``ids`` where ``{ids}`` stands, each of ``lists``
+    where its name does. An empty list matches nothing."""
+    named = {"ids": ids, **lists} if ids is not None else lists
+    for name, values in named.items():
+        sql = sql.replace(f"{{{name}}}", listed(sorted(set(values))) or "NULL")
+    return sql
 
 
 def _lookup(connection: Any, dialect: str, name: str, ids: Collection[int]) -> list[tuple[Any, ...]]:
@@ -125,7 +136,7 @@ def _lookup(connection: Any, dialect: str, name: str, ids: Collection[int]) -> l
         return []
     cursor = connection.cursor()
     try:
-        cursor.execute(SQL[dialect][name].replace(IDS, listed(sorted(ids))))
+        cursor.execute(with_ids(SQL[dialect][name], ids))
         return list(cursor.fetchall())
     finally:
         cursor.close()
