@@ -7,6 +7,7 @@ database could not be reached (no server answering, a SQLite file that is missin
 from __future__ import annotations
 
 import copy
+import sys
 from typing import Self
 
 
@@ -81,3 +82,28 @@ class Incomplete(KBError):
     """Work on many items was done for some and not for others; each failure was reported on its own."""
 
     exit_code = 1
+
+
+def driver_errors(kind: str = "Error") -> tuple[type[BaseException], ...]:
+    """The exception classes called ``kind`` (``Error``, ``DataError`` …) of the drivers, SQLAlchemy and, for
+    ``Error``, Alembic: what a database raised that the database layer did not translate into this family.
+
+    Those not imported cannot have been raised, so they are not imported to find out: a read command's normal
+    way out passes through the check too, and importing SQLAlchemy there would cost its whole start-up.
+    """
+    import sqlite3
+
+    found: list[type[BaseException]] = [getattr(sqlite3, kind)]
+    if "sqlalchemy.exc" in sys.modules:
+        from sqlalchemy import exc
+
+        found.append(getattr(exc, "SQLAlchemyError" if kind == "Error" else kind))
+    if "psycopg" in sys.modules:
+        import psycopg
+
+        found.append(getattr(psycopg, kind))
+    if kind == "Error" and "alembic.util.exc" in sys.modules:
+        from alembic.util.exc import CommandError
+
+        found.append(CommandError)
+    return tuple(found)

@@ -13,7 +13,7 @@ from typer.core import TyperGroup
 
 from csto_kb import __version__
 from csto_kb.db.constants import DEFAULT_WAIT_S, MAX_WAIT_S
-from csto_kb.errors import KBError
+from csto_kb.errors import KBError, driver_errors
 
 
 def report(message: str, code: int) -> typer.Exit:
@@ -54,7 +54,7 @@ class KBGroup(TyperGroup):
         except Exception as error:
             # A driver error the database layer did not translate (the refused connections it does become
             # DatabaseUnreachable there): one line, with any password masked, instead of a traceback.
-            if isinstance(error, _database_error_types()):
+            if isinstance(error, driver_errors()):
                 from csto_kb.settings import mask_url
 
                 lines = str(getattr(error, "orig", None) or error).strip().splitlines()
@@ -62,30 +62,6 @@ class KBGroup(TyperGroup):
                 url = ctx.obj.url if ctx.obj is not None else ""
                 raise report(f"database {mask_url(url)}: {message}", 1) from None
             raise
-
-
-def _database_error_types() -> tuple[type[BaseException], ...]:
-    """The exception classes of SQLAlchemy, the drivers and Alembic; those not imported cannot have been raised,
-    so they are not imported to find out."""
-    import sqlite3
-    import sys
-
-    types: list[type[BaseException]] = [sqlite3.Error]
-    # A command's normal way out (--help, a finished page) passes through here too: importing SQLAlchemy
-    # only to learn that it raised nothing would cost a read command's whole start-up.
-    if "sqlalchemy.exc" in sys.modules:
-        from sqlalchemy.exc import SQLAlchemyError
-
-        types.append(SQLAlchemyError)
-    if "psycopg" in sys.modules:
-        import psycopg
-
-        types.append(psycopg.Error)
-    if "alembic.util.exc" in sys.modules:
-        from alembic.util.exc import CommandError
-
-        types.append(CommandError)
-    return tuple(types)
 
 
 def _field(param: Any) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, UOWTransaction
 
-from csto_kb.errors import ReadOnly as ReadOnly  # where it was defined before it joined csto_kb.errors
+from csto_kb.errors import ReadOnly
 
 READ_ONLY_OPTION = "csto_kb_read_only"
 

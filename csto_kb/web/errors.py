@@ -8,8 +8,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from csto_kb.db.read_only import ReadOnly
-from csto_kb.errors import Conflict, DatabaseError, InvalidInput, KBError, NotFound
+from csto_kb.errors import Conflict, DatabaseError, InvalidInput, KBError, NotFound, ReadOnly, driver_errors
 from csto_kb.web.responses import JSON
 from csto_kb.web.security import Forbidden
 
@@ -56,10 +55,7 @@ async def on_http_error(request: Request, error: Exception) -> Response:
 
 
 async def on_unexpected(request: Request, error: Exception) -> Response:
-    if type(error).__name__ == "DataError" and type(error).__module__.split(".")[0] in (
-        "psycopg",
-        "sqlalchemy",
-    ):
+    if isinstance(error, driver_errors("DataError")):
         # A value the database cannot hold that the checks at the edge did not foresee: still bad input.
         return error_response(request, 400, "input: the database cannot store or compare a value as given")
     # The details go to the server's log (for whoever runs it); the page says only that it failed.
