@@ -71,6 +71,14 @@ class DatabaseUnreachable(DatabaseError):
     exit_code = 3
 
 
+def unreachable(url: str, error: BaseException) -> DatabaseUnreachable:
+    """The one message for a connection that failed: the URL (its password masked by the caller) and the
+    driver's first line, which says why (refused, timed out, unknown host, database or user)."""
+    lines = str(error).strip().splitlines()
+    detail = lines[0] if lines else type(error).__name__
+    return DatabaseUnreachable(f"cannot connect to the database {url}: {detail}")
+
+
 class Busy(DatabaseError):
     """Another writer held the write lock for longer than this one would wait; nothing was written. The exit
     code is EX_TEMPFAIL's: a script may run the command again later."""

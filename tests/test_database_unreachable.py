@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -77,3 +79,40 @@ def test_a_prefixed_error_keeps_its_class_and_attributes() -> None:
     prefixed = Duplicate("statement: stored already", existing_id=11).prefixed("line 3: ")
     assert type(prefixed) is Duplicate
     assert (str(prefixed), prefixed.existing_id) == ("line 3: statement: stored already", 11)
+
+
+class _HangingUp:
+    """A port that accepts each connection and closes it at once, counting them: a server that is not
+    PostgreSQL's, or one going down."""
+
+    def __init__(self) -> None:
+        self.server = socket.socket()
+        self.server.bind(("127.0.0.1", 0))
+        self.server.listen()
+        self.port = self.server.getsockname()[1]
+        self.accepted = 0
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                connection, _ = self.server.accept()
+            except OSError:
+                return
+            self.accepted += 1
+            connection.close()
+
+    def close(self) -> None:
+        self.server.close()
+
+
+@pytest.mark.parametrize("args", [["who-said"], ["members"], ["export", "statements"]], ids=" ".join)
+def test_a_read_tries_a_server_that_hangs_up_once(cli: Cli, args: list[str]) -> None:
+    port = _HangingUp()
+    try:
+        run = cli("--db", f"postgresql://u@127.0.0.1:{port.port}/x?sslmode=disable", *args)
+    finally:
+        port.close()
+    one_line_error(run, UNREACHABLE, "cannot connect to the database", f"127.0.0.1:{port.port}/x")
+    assert port.accepted == 1

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, text
 from csto_kb.cli import app as cli_app
 from csto_kb.db.constants import HEAD_REVISION
 from csto_kb.db.unit_of_work import UnitOfWork
+from csto_kb.errors import DatabaseUnreachable
 from csto_kb.services.queries import who_said, who_said_rows
 from csto_kb.sql import direct, generate
 from csto_kb.sql.run import StatementFilter, fts_phrase, like_escape
@@ -110,10 +111,9 @@ def test_the_direct_path_leaves_to_the_full_one_what_it_cannot_answer(
         connection.execute(text(f"UPDATE alembic_version SET version_num = '{HEAD_REVISION}'"))
     # URLs it cannot open by itself, and the change-log questions, go the full way too.
     assert direct.who_said(db_url + "?mode=ro", StatementFilter()) is None
-    assert (
+    # A server that refuses the connection is reported at once: the full path could only try again.
+    with pytest.raises(DatabaseUnreachable, match="csto_kb_no_such_db"):
         direct.who_said("postgresql+psycopg://postgres@127.0.0.1:5432/csto_kb_no_such_db", StatementFilter())
-        is None
-    )
     assert direct.who_said("mysql://somewhere/kb", StatementFilter()) is None
     import datetime as dt
 

@@ -12,7 +12,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from csto_kb.db.constants import SQLITE_BUSY_TIMEOUT_MS as SQLITE_BUSY_TIMEOUT_MS
 from csto_kb.db.write_lock import DEFAULT_WAIT_S, PG_WRITER_LOCK
-from csto_kb.errors import DatabaseError, DatabaseUnreachable, InvalidInput
+from csto_kb.errors import DatabaseError, DatabaseUnreachable, InvalidInput, unreachable
 from csto_kb.settings import EXPECTED_URLS, database_url, mask_url
 
 WRITER = "csto_kb_writer"
@@ -126,10 +126,8 @@ def _refuse_unreachable(context: ExceptionContext) -> None:
     connection (a locked database, a refused change) are left to the unit of work's translation.
     """
     if context.connection is None and isinstance(context.sqlalchemy_exception, OperationalError):
-        lines = str(context.original_exception).strip().splitlines()
-        detail = lines[0] if lines else type(context.original_exception).__name__
         url = context.engine.url.render_as_string(hide_password=True) if context.engine else "?"
-        raise DatabaseUnreachable(f"cannot connect to the database {url}: {detail}")
+        raise unreachable(url, context.original_exception)
 
 
 def _configure_sqlite(engine: Engine, *, foreign_keys: bool, wait_s: float) -> None:

@@ -94,6 +94,13 @@ def _open_postgresql(url: str) -> Any | None:
     conninfo = "postgresql://" + url.split("://", 1)[1]
     try:
         connection = psycopg.connect(conninfo, connect_timeout=10)
+    except psycopg.OperationalError as error:
+        # No server answered (or it refused this user or database): the full path would only try again, and
+        # wait as long again, to say the same.
+        from csto_kb.errors import unreachable
+        from csto_kb.settings import mask_url
+
+        raise unreachable(mask_url(url), error) from None
     except Exception:
         return None
     try:
