@@ -18,7 +18,7 @@ from sqlalchemy import Engine, text
 from csto_kb.cli import app as cli_app
 from csto_kb.db.constants import HEAD_REVISION
 from csto_kb.db.unit_of_work import UnitOfWork
-from csto_kb.errors import DatabaseUnreachable
+from csto_kb.errors import DatabaseUnreachable, NotFound
 from csto_kb.services.queries import who_said, who_said_rows
 from csto_kb.sql import direct, generate
 from csto_kb.sql.run import StatementFilter, fts_phrase, like_escape
@@ -97,8 +97,9 @@ def test_the_direct_path_leaves_to_the_full_one_what_it_cannot_answer(
     databases: Databases, db_url: str, backend: str, engine: Engine, tmp_path: Path
 ) -> None:
     assert direct.who_said(db_url, StatementFilter(speaker="Pashinyan")) is not None
-    # Names it cannot settle alone: unknown, or shared by several entities (the full path explains).
-    assert direct.who_said(db_url, StatementFilter(speaker="nobody at all")) is None
+    # A name it cannot settle is answered in the full path's words, naming the closest known names.
+    with pytest.raises(NotFound, match="speaker: no entity is called 'nobody at all'"):
+        direct.who_said(db_url, StatementFilter(speaker="nobody at all"))
     # A database that is missing, empty, or not at the newest revision: the full path creates,
     # seeds or upgrades it first.
     assert direct.who_said(f"sqlite:///{tmp_path / 'missing.sqlite3'}", StatementFilter()) is None

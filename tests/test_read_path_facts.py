@@ -22,9 +22,11 @@ from sqlalchemy.orm import Session
 
 from csto_kb.cli import factsheet as factsheet_cli
 from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
+from csto_kb.errors import Ambiguous, NotFound
 from csto_kb.model import Event, ForceLevel, Membership, OrganisationFact
 from csto_kb.schemas.facts import EventOut, ForceLevelOut, MembershipOut, OrganisationFactOut
 from csto_kb.services import factsheet, queries
+from csto_kb.services.entities import resolve_entity
 from csto_kb.sql import direct, facts, factsheet_definitions
 from csto_kb.sql.compiled import FACT_SQL
 from tests.helpers import Run, ok, one_line_error
@@ -196,15 +198,33 @@ def test_reads_on_a_ready_database_import_no_sqlalchemy(
     assert len(done.stdout) > 200
 
 
-def test_a_name_the_driver_cannot_settle_is_left_to_the_full_path(db_url: str, backend: str) -> None:
+def test_a_name_the_driver_cannot_settle_is_answered_as_the_full_path_answers_it(
+    db_url: str, backend: str, cli: Cli, engine: Engine
+) -> None:
     assert direct.members(db_url, "CSTO", None) is not None
-    assert direct.members(db_url, "Atlantis", None) is None
-    assert direct.forces(db_url, "Atlantis") is None
-    assert direct.events(db_url, "Atlantis") is None
-    assert (
-        direct.read(db_url, lambda c, d: factsheet.read_factsheet(c, d, direct.resolver(c, d), "Atlantis"))
-        is None
-    )
+    for ask in (
+        lambda: direct.members(db_url, "Atlantis", None),
+        lambda: direct.forces(db_url, "Atlantis"),
+        lambda: direct.events(db_url, "Atlantis"),
+        lambda: direct.read(
+            db_url, lambda c, d: factsheet.read_factsheet(c, d, direct.resolver(c, d), "Atlantis")
+        ),
+    ):
+        with pytest.raises(NotFound, match="no entity is called 'Atlantis'"):
+            ask()
+    # The same words as through a unit of work, which a database on its first use is read through.
+    with UnitOfWork(engine, read_only=True) as uow, pytest.raises(NotFound) as full:
+        resolve_entity(uow.session, "Atlantis", field="alliance")
+    with pytest.raises(NotFound) as driver:
+        direct.members(db_url, "Atlantis", None)
+    assert str(driver.value) == str(full.value)
+    # Several entities answering to a word: listed, as the full path lists them.
+    cli("entity", "add", "Atlantis North", "--kind", "country")
+    cli("entity", "add", "Atlantis South", "--kind", "country")
+    with pytest.raises(
+        Ambiguous, match=r"'Atlantis' could be Atlantis North \(atlantis-north\), Atlantis South"
+    ):
+        direct.forces(db_url, "Atlantis")
 
 
 def test_id_lists_are_written_in_as_integers_and_an_empty_one_matches_nothing(engine: Engine) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 
@@ -10,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
-from csto_kb.errors import Ambiguous, Duplicate, InvalidInput, NotFound
+from csto_kb.errors import Ambiguous, Duplicate, InvalidInput
 from csto_kb.langtags import canonical_lang
 from csto_kb.model import Entity, EntityName
 from csto_kb.model.entities import ENTITY_KINDS
@@ -64,21 +63,17 @@ def find_entities(session: Session, name: str, *, exact: bool = False) -> list[E
 
 
 def closest_names(session: Session, name: str, limit: int = 3) -> list[str]:
-    names = {n.name_norm: n.name for n in session.scalars(select(EntityName))}
-    return [names[m] for m in difflib.get_close_matches(normalise(name), list(names), n=limit, cutoff=0.5)]
+    from csto_kb.sql.run import closest_names as closest
+
+    return closest(*driver_connection(session), name, limit)
 
 
 def resolve_entity(session: Session, name: str, *, field: str = "entity") -> Entity:
-    """The one entity ``name`` designates; NotFound (with the closest names) or Ambiguous otherwise."""
-    found = find_entities(session, name)
-    if len(found) == 1:
-        return found[0]
-    if not found:
-        close = closest_names(session, name)
-        hint = f"; closest known: {', '.join(close)}" if close else ""
-        raise NotFound(f"{field}: no entity is called {name!r}{hint}")
-    listed = ", ".join(f"{e.display_name} ({e.key})" for e in found[:5])
-    raise Ambiguous(f"{field}: {name!r} could be {listed}; give the key or a fuller name")
+    """The one entity ``name`` designates; NotFound (with the closest names) or Ambiguous otherwise, in the
+    words of `csto_kb.sql.run.resolve_name`, which the driver path answers with too."""
+    from csto_kb.sql.run import resolve_name
+
+    return _entities_with_names(session, [resolve_name(*driver_connection(session), name, field)])[0]
 
 
 # An id typed as a name: at most 18 digits, so that it always fits a 64-bit integer.

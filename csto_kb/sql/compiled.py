@@ -4,6 +4,8 @@ by `python -m csto_kb.sql.generate`; do not edit."""
 SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_about.statement_id, statement_about.entity_id FROM '
                             'statement_about WHERE statement_about.statement_id IN ({ids}) ORDER BY '
                             'statement_about.statement_id, statement_about.entity_id',
+                'all_entity_names': 'SELECT entity_name.name_norm, entity_name.name FROM entity_name ORDER '
+                                    'BY entity_name.id',
                 'dated_order': 'statement.said_on, statement.id',
                 'entities': 'SELECT entity.id, entity.key FROM entity WHERE entity.id IN ({ids})',
                 'entities_by_name': 'SELECT DISTINCT entity_name.entity_id FROM entity_name JOIN entity ON '
@@ -68,6 +70,8 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
  'sqlite': {'about_of': 'SELECT statement_about.statement_id, statement_about.entity_id FROM statement_about '
                         'WHERE statement_about.statement_id IN ({ids}) ORDER BY '
                         'statement_about.statement_id, statement_about.entity_id',
+            'all_entity_names': 'SELECT entity_name.name_norm, entity_name.name FROM entity_name ORDER BY '
+                                'entity_name.id',
             'dated_order': 'statement.said_on, statement.id',
             'entities': 'SELECT entity.id, entity."key" FROM entity WHERE entity.id IN ({ids})',
             'entities_by_name': 'SELECT DISTINCT entity_name.entity_id FROM entity_name JOIN entity ON '

@@ -257,4 +257,6 @@ LOOKUPS: dict[str, ClauseElement] = {
     "entity_merged_into": ENTITY_MERGED_INTO,
     "entities_by_name": ENTITIES_BY_NAME,
     "entities_by_words": ENTITIES_BY_WORDS,
+    # Every spelling, for the closest names a name matching nothing is answered with.
+    "all_entity_names": select(EntityName.name_norm, EntityName.name).order_by(EntityName.id),
 }

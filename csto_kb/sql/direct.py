@@ -4,7 +4,9 @@ The full path (SQLAlchemy engine, migrations, seeding) is what a command needs t
 upgrade of csto-kb; afterwards, a read needs none of it. This module opens the database with its driver
 (the standard library's sqlite3, or psycopg) when it is already at the newest schema revision and holds
 data, and otherwise returns None so that the caller takes the full path, which creates, upgrades or seeds
-the database, or explains what is wrong (a refused connection, a name matching nothing) in its own words.
+the database (or explains why it cannot be opened) and then runs the same SQL on its driver connection. A
+server that does not answer, and a name that matches no entity or several, are answered here, in the words
+the full path would use.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from csto_kb.sql.run import (
     Resolver,
     Row,
     StatementFilter,
-    find_entity_ids,
+    resolve_name,
     statement_rows,
 )
 
@@ -32,9 +34,9 @@ T = TypeVar("T")
 _PG_SCHEMES = ("postgresql+psycopg://", "postgresql://")
 
 
-class Fallback(Exception):
-    """The direct path cannot answer (say, a name matching no entity or several): take the full one, whose
-    messages explain the problem."""
+class NotReady(Exception):
+    """The database is not at the newest revision, or holds nothing yet: the full path creates, upgrades or
+    seeds it."""
 
 
 def sqlite_path(url: str) -> str | None:
@@ -49,16 +51,16 @@ def sqlite_path(url: str) -> str | None:
 
 
 def _ready(connection: Any) -> None:
-    """Raise Fallback unless the database is at the newest revision and holds data."""
+    """Raise NotReady unless the database is at the newest revision and holds data."""
     cursor = connection.cursor()
     try:
         cursor.execute("SELECT version_num FROM alembic_version")
         revision = cursor.fetchone()
         if revision is None or revision[0] != HEAD_REVISION:
-            raise Fallback
+            raise NotReady
         cursor.execute("SELECT 1 FROM entity LIMIT 1")
         if cursor.fetchone() is None:
-            raise Fallback  # empty: the full path seeds it
+            raise NotReady  # empty: the full path seeds it
     finally:
         cursor.close()
 
@@ -76,7 +78,7 @@ def _open_sqlite(url: str) -> sqlite3.Connection | None:
         connection.execute("PRAGMA query_only=1")  # this path only reads; let SQLite hold it to that
         _ready(connection)
         connection.execute("BEGIN")  # one snapshot for every query of the command
-    except (sqlite3.Error, Fallback):
+    except (sqlite3.Error, NotReady):
         connection.close()
         return None
     return connection
@@ -108,7 +110,7 @@ def _open_postgresql(url: str) -> Any | None:
         connection.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
         connection.read_only = True
         _ready(connection)
-    except (psycopg.Error, Fallback):
+    except (psycopg.Error, NotReady):
         connection.close()
         return None
     return connection
@@ -132,22 +134,17 @@ def read(url: str, work: Callable[[Any, str], T]) -> T | None:
     connection, dialect = opened
     try:
         return work(connection, dialect)
-    except Fallback:
-        return None
     finally:
         connection.rollback()  # nothing was written; this ends the snapshot
         connection.close()
 
 
 def resolver(connection: Any, dialect: str) -> Resolver:
-    """Names to entity ids on this connection; a name matching no entity or several raises Fallback, so the
-    full path explains it."""
+    """Names to entity ids on this connection; a name matching no entity or several is answered as the full
+    path answers it (`csto_kb.sql.run.resolve_name`)."""
 
     def resolve(name: str, field: str) -> int:
-        found = find_entity_ids(connection, dialect, name)
-        if len(found) != 1:
-            raise Fallback
-        return found[0]
+        return resolve_name(connection, dialect, name, field)
 
     return resolve
 

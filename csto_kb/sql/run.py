@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from csto_kb.dates import PartialDate, upper_bound
-from csto_kb.errors import InvalidInput
+from csto_kb.errors import Ambiguous, InvalidInput, NotFound
 from csto_kb.labels import date_precision, source_label
 from csto_kb.languages import LangText
 from csto_kb.sql.compiled import SQL
@@ -110,6 +110,35 @@ def find_entity_ids(connection: Any, dialect: str, name: str, *, words: bool = T
         return [int(r[0]) for r in cursor.fetchall()]
     finally:
         cursor.close()
+
+
+def closest_names(connection: Any, dialect: str, name: str, limit: int = 3) -> list[str]:
+    """Up to ``limit`` stored spellings nearest to ``name`` (difflib's ratio, 0.5 at least), nearest first."""
+    import difflib
+
+    cursor = connection.cursor()
+    try:
+        cursor.execute(SQL[dialect]["all_entity_names"])
+        names = dict(cursor.fetchall())
+    finally:
+        cursor.close()
+    return [names[m] for m in difflib.get_close_matches(normalise(name), list(names), n=limit, cutoff=0.5)]
+
+
+def resolve_name(connection: Any, dialect: str, name: str, field: str = "entity") -> int:
+    """The id of the one entity ``name`` designates (`find_entity_ids`); NotFound naming the closest known
+    names, or Ambiguous listing the first candidates. Every read that takes a name answers through here."""
+    found = find_entity_ids(connection, dialect, name)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        close = closest_names(connection, dialect, name)
+        hint = f"; closest known: {', '.join(close)}" if close else ""
+        raise NotFound(f"{field}: no entity is called {name!r}{hint}")
+    shown = Lookups()
+    shown.load_entities(connection, dialect, found[:5])
+    listed = ", ".join(f"{shown.display_name(i)} ({shown.entities[i]['key']})" for i in found[:5])
+    raise Ambiguous(f"{field}: {name!r} could be {listed}; give the key or a fuller name")
 
 
 # --- what statements share, read once per id ---------------------------------------------------------------
