@@ -4,6 +4,13 @@ by `python -m csto_kb.sql.generate`; do not edit."""
 SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_about.statement_id, statement_about.entity_id FROM '
                             'statement_about WHERE statement_about.statement_id IN ({ids}) ORDER BY '
                             'statement_about.statement_id, statement_about.entity_id',
+                'any_evidence_of': 'SELECT evidence.statement_id, evidence.source_id, evidence.span_start, '
+                                   'evidence.span_end, evidence.method, evidence.confidence FROM evidence '
+                                   'WHERE evidence.statement_id IN ({ids}) ORDER BY evidence.statement_id, '
+                                   'evidence.id',
+                'changes_of': 'SELECT change.id, change.at, change.by, change.action, change.reason, '
+                              'change.before, change.after FROM change WHERE change.table_name = %(table)s '
+                              'AND change.row_id = %(row_id)s ORDER BY change.id',
                 'dated_order': 'statement.said_on, statement.id',
                 'entities': 'SELECT entity.id, entity.key FROM entity WHERE entity.id IN ({ids})',
                 'entities_by_name': 'SELECT DISTINCT entity_name.entity_id FROM entity_name JOIN entity ON '
@@ -68,6 +75,12 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
  'sqlite': {'about_of': 'SELECT statement_about.statement_id, statement_about.entity_id FROM statement_about '
                         'WHERE statement_about.statement_id IN ({ids}) ORDER BY '
                         'statement_about.statement_id, statement_about.entity_id',
+            'any_evidence_of': 'SELECT evidence.statement_id, evidence.source_id, evidence.span_start, '
+                               'evidence.span_end, evidence.method, evidence.confidence FROM evidence WHERE '
+                               'evidence.statement_id IN ({ids}) ORDER BY evidence.statement_id, evidence.id',
+            'changes_of': 'SELECT change.id, change.at, change."by", change.action, change.reason, '
+                          'change."before", change."after" FROM change WHERE change.table_name = :table AND '
+                          'change.row_id = :row_id ORDER BY change.id',
             'dated_order': 'statement.said_on, statement.id',
             'entities': 'SELECT entity.id, entity."key" FROM entity WHERE entity.id IN ({ids})',
             'entities_by_name': 'SELECT DISTINCT entity_name.entity_id FROM entity_name JOIN entity ON '

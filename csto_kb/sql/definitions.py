@@ -36,6 +36,7 @@ from sqlalchemy.types import Integer, NullType
 
 from csto_kb.db.search_index import SQLITE_QUOTE_SEARCH_TABLE
 from csto_kb.model import (
+    Change,
     Entity,
     EntityName,
     Evidence,
@@ -182,6 +183,18 @@ BATCH_LOOKUPS: dict[str, ClauseElement] = {
     )
     .where(in_ids(Evidence.statement_id), Evidence.retracted_at.is_(None))
     .order_by(Evidence.statement_id, Evidence.id),
+    # Every evidence, withdrawn too, of statements that have no live one: a statement shown on its own
+    # still cites its oldest (the model's `first_evidence`).
+    "any_evidence_of": select(
+        Evidence.statement_id,
+        Evidence.source_id,
+        Evidence.span_start,
+        Evidence.span_end,
+        Evidence.method,
+        Evidence.confidence,
+    )
+    .where(in_ids(Evidence.statement_id))
+    .order_by(Evidence.statement_id, Evidence.id),
     "entities": select(Entity.id, Entity.key).where(in_ids(Entity.id)),
     "entity_names": select(EntityName.entity_id, EntityName.lang, EntityName.name, EntityName.is_primary)
     .where(in_ids(EntityName.entity_id))
@@ -251,6 +264,18 @@ STATEMENT_ORDER = (Statement.said_on.is_(None), Statement.said_on, Statement.id)
 # row: `run` uses these for what may be every statement (an export).
 DATED_ORDER = (Statement.said_on, Statement.id)
 UNDATED_ORDER = (Statement.id,)
+
+# --- one record and its history ---------------------------------------------------------------------------
+
+# A change as ChangeOut has it, in its order.
+CHANGE_COLUMNS = (Change.id, Change.at, Change.by, Change.action, Change.reason, Change.before, Change.after)
+
+RECORD_QUERIES: dict[str, ClauseElement] = {
+    # One record's changes, oldest first (ids grow with time).
+    "changes_of": select(*CHANGE_COLUMNS)
+    .where(Change.table_name == param("table"), Change.row_id == param("row_id"))
+    .order_by(Change.id),
+}
 
 LOOKUPS: dict[str, ClauseElement] = {
     "entity_by_key": ENTITY_BY_KEY,

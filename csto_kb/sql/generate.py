@@ -48,6 +48,7 @@ def compile_all() -> dict[str, dict[str, str]]:
         pieces |= {f"filter_{key}": f"({_sql(e, dialect)})" for key, e in d.STATEMENT_FILTERS.items()}
         pieces |= {key: _sql(q, dialect) for key, q in d.LOOKUPS.items()}
         pieces |= {key: _sql(q, dialect) for key, q in d.BATCH_LOOKUPS.items()}
+        pieces |= {key: _sql(q, dialect) for key, q in d.RECORD_QUERIES.items()}
         out[name] = pieces
     return out
 

@@ -1,0 +1,195 @@
+"""One record and its history (`statement show` …) through the compiled queries, with or without SQLAlchemy.
+
+What the records' SQL reads must be what the ORM objects gave (the model's own reading of a statement and its
+change log), and a ready database answered by its driver alone must print what the full path prints, byte for
+byte, on both engines.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, select, text
+from sqlalchemy.orm import Session
+
+from csto_kb.db.unit_of_work import UnitOfWork
+from csto_kb.errors import NotFound
+from csto_kb.model import Change, Statement
+from csto_kb.schemas.statements import ChangeOut, StatementDetail, StatementOut
+from csto_kb.services.statements import show_statement
+from csto_kb.sql import direct
+from csto_kb.sql.records import statement_detail
+from tests.helpers import Run, ok, one_line_error
+
+Cli = Callable[..., Run]
+REPO = Path(__file__).resolve().parent.parent
+UNSOURCED = 5
+"""A statement whose every evidence `changed` withdraws behind the rules' back."""
+
+
+def _quote(engine: Engine, statement_id: int) -> str:
+    with engine.connect() as connection:
+        quote: str = connection.execute(
+            text("SELECT quote FROM statement WHERE id = :id"), {"id": statement_id}
+        ).scalar_one()
+    return quote
+
+
+@pytest.fixture
+def changed(cli: Cli, engine: Engine, tmp_path: Path) -> Engine:
+    """The seed after corrections: #11 with a second source, a new venue, a translation and one subject
+    more; #12 retracted; #5 with every evidence withdrawn (only written around the rules, which keep one)."""
+    quote = _quote(engine, 11)
+    path = tmp_path / "second.txt"
+    path.write_text(f"وقال زاس إن {quote}.\n", encoding="utf-8")
+    added = ok(
+        cli("source", "add", str(path), "--lang", "ar", "--publisher", "Reuters", "--published", "2022-02-20")
+    )
+    match = re.search(r"added source (\d+):", added.stdout)
+    assert match is not None
+    ok(
+        cli(
+            "statement",
+            "add",
+            "--speaker",
+            "Zas",
+            "--quote",
+            quote,
+            "--source",
+            match.group(1),
+            "--by",
+            "ana",
+        )
+    )
+    ok(
+        cli(
+            "statement",
+            "edit",
+            "11",
+            "--venue",
+            "press conference",
+            "--translation",
+            "the organisation may send peacekeepers",
+            "--about",
+            "armenia",
+            "--reason",
+            "venue and subject",
+            "--by",
+            "omar",
+        )
+    )
+    ok(cli("statement", "retract", "12", "--reason", "duplicate report", "--by", "omar"))
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE evidence SET retracted_at = recorded_at WHERE statement_id = :id"), {"id": UNSOURCED}
+        )
+    return engine
+
+
+def orm_detail(session: Session, statement_id: int) -> StatementDetail:
+    """`statement show` as it read through the ORM: the model's reading of the statement, and its changes."""
+    statement = session.get(Statement, statement_id)
+    assert statement is not None
+    changes = session.scalars(
+        select(Change)
+        .where(Change.table_name == "statement", Change.row_id == statement_id)
+        .order_by(Change.id)
+    ).all()
+    base = StatementOut.model_validate(statement).model_dump()
+    return StatementDetail(**base, history=[ChangeOut.model_validate(c) for c in changes])
+
+
+def test_a_statement_read_by_the_compiled_queries_is_the_one_the_orm_read(changed: Engine) -> None:
+    with UnitOfWork(changed, read_only=True) as uow:
+        ids = list(uow.session.scalars(select(Statement.id).order_by(Statement.id)))
+        expected = {i: orm_detail(uow.session, i).model_dump(mode="json") for i in ids}
+    assert len(ids) >= 12
+    for statement_id in ids:
+        shown = show_statement(UnitOfWork(changed, read_only=True), statement_id)
+        # Key order included: --format json prints the model as it is.
+        assert json.dumps(shown.model_dump(mode="json"), ensure_ascii=False) == json.dumps(
+            expected[statement_id], ensure_ascii=False
+        ), statement_id
+    assert len(expected[11]["evidence"]) == 2
+    assert [c["action"] for c in expected[11]["history"]][-1] == "update"
+    assert expected[12]["retracted_at"] is not None
+    assert expected[UNSOURCED]["evidence"] == []
+    assert expected[UNSOURCED]["source"]["id"] == 1
+
+
+def test_the_driver_reads_the_statement_the_full_path_reads(
+    changed: Engine, db_url: str, backend: str
+) -> None:
+    for statement_id in (1, 11, 12, UNSOURCED):
+        found = direct.read(db_url, lambda c, d, i=statement_id: statement_detail(c, d, i))  # type: ignore[misc]
+        assert found is not None
+        assert StatementDetail.model_validate(found) == show_statement(
+            UnitOfWork(changed, read_only=True), statement_id
+        )
+    with pytest.raises(NotFound, match="statement: no statement has id 999"):
+        direct.read(db_url, lambda c, d: statement_detail(c, d, 999))
+
+
+COMMANDS = [
+    ("statement", "show", "11"),
+    ("statement", "show", "11", "--format", "json"),
+    ("statement", "show", "12"),
+    ("statement", "show", str(UNSOURCED), "--format", "json"),
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=[" ".join(c) for c in COMMANDS])
+def test_the_driver_alone_prints_what_the_full_path_prints(
+    cli: Cli, changed: Engine, db_url: str, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    opened: list[str] = []
+    open_ready = direct.open_ready
+
+    def counted(url: str) -> tuple[Any, str] | None:
+        opened.append(url)
+        return open_ready(url)
+
+    monkeypatch.setattr(direct, "open_ready", counted)
+    through_the_driver = ok(cli(*args)).stdout
+    assert opened == [db_url]
+    monkeypatch.setattr(direct, "open_ready", lambda url: None)
+    assert ok(cli(*args)).stdout == through_the_driver
+    assert len(through_the_driver) > 200
+
+
+def test_an_unknown_id_is_not_found_through_either_path(
+    cli: Cli, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one_line_error(cli("statement", "show", "999"), 1, "statement", "999")
+    monkeypatch.setattr(direct, "open_ready", lambda url: None)
+    one_line_error(cli("statement", "show", "999"), 1, "statement", "999")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["statement", "show", "11"],
+        ["statement", "show", "12", "--format", "json"],
+    ],
+)
+def test_shows_on_a_ready_database_import_no_sqlalchemy(db_url: str, backend: str, argv: list[str]) -> None:
+    probe = (
+        "import sys\n"
+        "from csto_kb.cli.app import main\n"
+        f"sys.argv = ['csto-kb', '--db', {db_url!r}, *{argv!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        "loaded = sorted(m for m in ('alembic', 'sqlalchemy') if m in sys.modules)\n"
+        "print('LOADED', loaded, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True, timeout=120
+    )
+    assert "LOADED []" in done.stderr
+    assert len(done.stdout) > 200
