@@ -1,5 +1,6 @@
-"""SQL compiled from csto_kb/sql/definitions.py (SQL) and csto_kb/sql/factsheet_definitions.py (FACT_SQL)
-by `python -m csto_kb.sql.generate`; do not edit."""
+"""SQL compiled from csto_kb/sql/definitions.py (SQL) and csto_kb/sql/factsheet_definitions.py (FACT_SQL),
+and the tables the change log records (TRACKED_TABLES), by `python -m csto_kb.sql.generate`; do not
+edit."""
 
 SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_about.statement_id, statement_about.entity_id FROM '
                             'statement_about WHERE statement_about.statement_id IN ({ids}) ORDER BY '
@@ -8,6 +9,13 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                                    'evidence.span_end, evidence.method, evidence.confidence FROM evidence '
                                    'WHERE evidence.statement_id IN ({ids}) ORDER BY evidence.statement_id, '
                                    'evidence.id',
+                'change_filter_by': '(change.by = %(by)s)',
+                'change_filter_since': '(change.at >= %(since)s)',
+                'change_filter_table': '(change.table_name = %(table)s)',
+                'change_log_order': 'change.id DESC',
+                'change_log_select': 'SELECT change.table_name, change.row_id, change.id, change.at, '
+                                     'change.by, change.action, change.reason, change.before, change.after '
+                                     'FROM change',
                 'changes_of': 'SELECT change.id, change.at, change.by, change.action, change.reason, '
                               'change.before, change.after FROM change WHERE change.table_name = %(table)s '
                               'AND change.row_id = %(row_id)s ORDER BY change.id',
@@ -78,6 +86,13 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
             'any_evidence_of': 'SELECT evidence.statement_id, evidence.source_id, evidence.span_start, '
                                'evidence.span_end, evidence.method, evidence.confidence FROM evidence WHERE '
                                'evidence.statement_id IN ({ids}) ORDER BY evidence.statement_id, evidence.id',
+            'change_filter_by': '(change."by" = :by)',
+            'change_filter_since': '(change.at >= :since)',
+            'change_filter_table': '(change.table_name = :table)',
+            'change_log_order': 'change.id DESC',
+            'change_log_select': 'SELECT change.table_name, change.row_id, change.id, change.at, '
+                                 'change."by", change.action, change.reason, change."before", change."after" '
+                                 'FROM change',
             'changes_of': 'SELECT change.id, change.at, change."by", change.action, change.reason, '
                           'change."before", change."after" FROM change WHERE change.table_name = :table AND '
                           'change.row_id = :row_id ORDER BY change.id',
@@ -1450,3 +1465,22 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                        'source.sha256 FROM source LEFT OUTER JOIN entity AS publisher ON publisher.id = '
                        'source.publisher_id WHERE source.id IN ({ids}) ORDER BY source.id',
             'statement_extent': 'SELECT coalesce(max(statement.id), 0) AS coalesce_1 FROM statement'}}
+
+TRACKED_TABLES: tuple[str, ...] = ('candidate',
+ 'entity',
+ 'entity_merge',
+ 'entity_name',
+ 'event',
+ 'event_title',
+ 'evidence',
+ 'external_id',
+ 'force_level',
+ 'force_level_unit',
+ 'membership',
+ 'organisation_fact',
+ 'organisation_fact_text',
+ 'role',
+ 'role_title',
+ 'source',
+ 'statement',
+ 'translation')

@@ -36,6 +36,7 @@ from sqlalchemy.types import Integer, NullType
 
 from csto_kb.db.search_index import SQLITE_QUOTE_SEARCH_TABLE
 from csto_kb.model import (
+    Base,
     Change,
     Entity,
     EntityName,
@@ -269,6 +270,22 @@ UNDATED_ORDER = (Statement.id,)
 
 # A change as ChangeOut has it, in its order.
 CHANGE_COLUMNS = (Change.id, Change.at, Change.by, Change.action, Change.reason, Change.before, Change.after)
+
+TRACKED_TABLES = tuple(
+    sorted(name for name, t in Base.metadata.tables.items() if "id" in t.c and name != "change")
+)
+"""The tables whose rows the change log records (`csto_kb.db.history`), by name: what `history --of` and
+`log --of` accept. Generated into `csto_kb.sql.compiled` with the SQL, for the read path to check."""
+
+# The recent changes, newest first, assembled as a who-said query is: the SELECT, one WHERE fragment per
+# filter given, the order and a LIMIT.
+CHANGE_LOG_SELECT = select(Change.table_name, Change.row_id, *CHANGE_COLUMNS)
+CHANGE_LOG_FILTERS: dict[str, ColumnElement[bool]] = {
+    "since": Change.at >= param("since"),
+    "by": Change.by == param("by"),
+    "table": Change.table_name == param("table"),
+}
+CHANGE_LOG_ORDER = (Change.id.desc(),)
 
 RECORD_QUERIES: dict[str, ClauseElement] = {
     # One record's changes, oldest first (ids grow with time).
