@@ -16,14 +16,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.errors import NotFound
-from csto_kb.model import Change, Statement
+from csto_kb.model import Change, Entity, Evidence, Source, Statement
+from csto_kb.schemas.entities import EntityOut, SourceOut
 from csto_kb.schemas.statements import ChangeOut, StatementDetail, StatementOut
+from csto_kb.services.entities import get_entity
 from csto_kb.services.history import recent_change_rows, version_rows
+from csto_kb.services.sources import get_source
 from csto_kb.services.statements import show_statement
 from csto_kb.sql import direct
 from csto_kb.sql.changes import parse_moment
@@ -47,7 +50,8 @@ def _quote(engine: Engine, statement_id: int) -> str:
 @pytest.fixture
 def changed(cli: Cli, engine: Engine, tmp_path: Path) -> Engine:
     """The seed after corrections: #11 with a second source, a new venue, a translation and one subject
-    more; #12 retracted; #5 with every evidence withdrawn (only written around the rules, which keep one)."""
+    more; #12 retracted; Armenia with ids elsewhere; #5 with every evidence withdrawn (only written around
+    the rules, which keep one)."""
     quote = _quote(engine, 11)
     path = tmp_path / "second.txt"
     path.write_text(f"وقال زاس إن {quote}.\n", encoding="utf-8")
@@ -88,6 +92,7 @@ def changed(cli: Cli, engine: Engine, tmp_path: Path) -> Engine:
         )
     )
     ok(cli("statement", "retract", "12", "--reason", "duplicate report", "--by", "omar"))
+    ok(cli("entity", "link", "armenia", "wikidata=Q399", "viaf=158822968", "--by", "ana"))
     with engine.begin() as connection:
         connection.execute(
             text("UPDATE evidence SET retracted_at = recorded_at WHERE statement_id = :id"), {"id": UNSOURCED}
@@ -205,6 +210,40 @@ def test_versions_and_the_log_read_by_the_compiled_queries_are_what_the_orm_read
     assert {c["table"] for c in expected_logs[5]} == {"evidence"}
 
 
+def orm_source(session: Session, source_id: int) -> tuple[SourceOut, str | None]:
+    """`source show` as it read through the ORM: the model, and how many statements cite it."""
+    source = session.get(Source, source_id)
+    assert source is not None
+    count = session.scalar(
+        select(func.count(Evidence.id)).where(
+            Evidence.source_id == source_id,
+            Evidence.statement_id.is_not(None),
+            Evidence.retracted_at.is_(None),
+        )
+    )
+    return SourceOut.model_validate(source).model_copy(update={"statements": count}), source.body
+
+
+def test_entities_and_sources_read_by_the_compiled_queries_are_what_the_orm_read(changed: Engine) -> None:
+    with UnitOfWork(changed, read_only=True) as uow:
+        entities = {
+            e.key: EntityOut.model_validate(e).model_dump(mode="json")
+            for e in uow.session.scalars(select(Entity).where(Entity.merged_into_id.is_(None)))
+        }
+        sources = {i: orm_source(uow.session, i) for i in uow.session.scalars(select(Source.id))}
+    for key, expected in entities.items():
+        found = get_entity(UnitOfWork(changed, read_only=True), key).model_dump(mode="json")
+        assert json.dumps(found, ensure_ascii=False) == json.dumps(expected, ensure_ascii=False), key
+    for source_id, (expected_source, expected_body) in sources.items():
+        source, body = get_source(UnitOfWork(changed, read_only=True), source_id)
+        assert source.model_dump(mode="json") == expected_source.model_dump(mode="json"), source_id
+        assert body == expected_body
+    assert entities["armenia"]["external_ids"] == {"viaf": "158822968", "wikidata": "Q399"}
+    assert any(e["part_of_key"] for e in entities.values())
+    assert len(sources) == 2
+    assert sources[1][0].statements == 11  # the seed's twelve, less the one whose evidence is withdrawn
+
+
 COMMANDS = [
     ("statement", "show", "11"),
     ("statement", "show", "11", "--format", "json"),
@@ -216,6 +255,11 @@ COMMANDS = [
     ("log",),
     ("log", "--by", "omar", "--format", "json"),
     ("log", "--of", "statement", "--since", "2000-01-01", "--limit", "5"),
+    ("entity", "show", "armenia"),
+    ("entity", "show", "وزارة الدفاع الكازاخستانية", "--format", "json"),
+    ("source", "show", "1"),
+    ("source", "show", "1", "--text", "--format", "json"),
+    ("source", "show", "2", "--text"),
 ]
 
 
@@ -238,12 +282,22 @@ def test_the_driver_alone_prints_what_the_full_path_prints(
     assert len(through_the_driver) > 150
 
 
-def test_an_unknown_id_is_not_found_through_either_path(
-    cli: Cli, db_url: str, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("args", "needles"),
+    [
+        (("statement", "show", "999"), ("statement", "999")),
+        (("history", "999"), ("statement", "999")),
+        (("source", "show", "999"), ("source", "999")),
+        # A name the driver cannot settle alone is explained by the full path, with the closest names.
+        (("entity", "show", "Stanislav Zass"), ("entity", "Stanislav Zass", "closest")),
+    ],
+)
+def test_what_is_not_there_is_not_found_through_either_path(
+    cli: Cli, db_url: str, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], needles: tuple[str, ...]
 ) -> None:
-    one_line_error(cli("statement", "show", "999"), 1, "statement", "999")
+    through_the_driver = one_line_error(cli(*args), 1, *needles)
     monkeypatch.setattr(direct, "open_ready", lambda url: None)
-    one_line_error(cli("statement", "show", "999"), 1, "statement", "999")
+    assert one_line_error(cli(*args), 1, *needles) == through_the_driver
 
 
 @pytest.mark.parametrize(
@@ -258,6 +312,8 @@ def test_an_unknown_id_is_not_found_through_either_path(
             '"table": "statement"',
             ["alembic", "pydantic", "sqlalchemy"],
         ),
+        (["entity", "show", "Zas", "--format", "json"], '"key": "stanislav-zas"', ["alembic", "sqlalchemy"]),
+        (["source", "show", "1", "--text"], "Source 1: ", ["alembic", "sqlalchemy"]),
     ],
 )
 def test_shows_on_a_ready_database_import_no_sqlalchemy(

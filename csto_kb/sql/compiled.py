@@ -30,6 +30,9 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                                      'ORDER BY entity_name.entity_id',
                 'entity_by_key': 'SELECT entity.id, entity.merged_into_id FROM entity WHERE entity.key = '
                                  '%(key)s',
+                'entity_detail': 'SELECT entity.kind, entity.description, parent.key FROM entity LEFT OUTER '
+                                 'JOIN entity AS parent ON parent.id = entity.part_of_id WHERE entity.id = '
+                                 '%(id)s',
                 'entity_merged_into': 'SELECT entity.merged_into_id FROM entity WHERE entity.id = %(id)s',
                 'entity_names': 'SELECT entity_name.entity_id, entity_name.lang, entity_name.name, '
                                 'entity_name.is_primary FROM entity_name WHERE entity_name.entity_id IN '
@@ -40,6 +43,8 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                                'evidence.recorded_by FROM evidence WHERE (evidence.statement_id IN ({ids})) '
                                'AND evidence.retracted_at IS NULL ORDER BY evidence.statement_id, '
                                'evidence.id',
+                'external_ids_of': 'SELECT external_id.scheme, external_id.value FROM external_id WHERE '
+                                   'external_id.entity_id = %(id)s ORDER BY external_id.scheme',
                 'filter_about': '(statement.id IN (SELECT statement_about.statement_id FROM statement_about '
                                 'WHERE statement_about.entity_id IN (SELECT entity.id FROM entity WHERE '
                                 'entity.id = %(about_id)s OR entity.part_of_id = %(about_id)s)))',
@@ -66,6 +71,13 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                                'ORDER BY role_title.role_id, role_title.id',
                 'roles': 'SELECT role.id, role.organisation_id, role.valid_from, role.valid_to FROM role '
                          'WHERE role.id IN ({ids})',
+                'source_detail': 'SELECT source.title, source.url, source.publisher, source.lang, '
+                                 'source.published_on, source.published_basis, source.published_note, '
+                                 'source.kind, source.file_name, source.sha256, source.body_chars, '
+                                 'source.added_at, source.body FROM source WHERE source.id = %(id)s',
+                'source_statement_count': 'SELECT count(evidence.id) AS count_1 FROM evidence WHERE '
+                                          'evidence.source_id = %(id)s AND evidence.statement_id IS NOT NULL '
+                                          'AND evidence.retracted_at IS NULL',
                 'sources': 'SELECT source.id, source.title, source.url, source.publisher, '
                            'source.publisher_id, source.published_on, source.published_basis, source.sha256 '
                            'FROM source WHERE source.id IN ({ids})',
@@ -106,6 +118,8 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                                  "(' ' || entity_name.name_norm || ' ') LIKE :padded ESCAPE '/' ORDER BY "
                                  'entity_name.entity_id',
             'entity_by_key': 'SELECT entity.id, entity.merged_into_id FROM entity WHERE entity."key" = :key',
+            'entity_detail': 'SELECT entity.kind, entity.description, parent."key" FROM entity LEFT OUTER '
+                             'JOIN entity AS parent ON parent.id = entity.part_of_id WHERE entity.id = :id',
             'entity_merged_into': 'SELECT entity.merged_into_id FROM entity WHERE entity.id = :id',
             'entity_names': 'SELECT entity_name.entity_id, entity_name.lang, entity_name.name, '
                             'entity_name.is_primary FROM entity_name WHERE entity_name.entity_id IN ({ids}) '
@@ -115,6 +129,8 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                            'evidence.extractor_version, evidence.confidence, evidence.recorded_at, '
                            'evidence.recorded_by FROM evidence WHERE (evidence.statement_id IN ({ids})) AND '
                            'evidence.retracted_at IS NULL ORDER BY evidence.statement_id, evidence.id',
+            'external_ids_of': 'SELECT external_id.scheme, external_id.value FROM external_id WHERE '
+                               'external_id.entity_id = :id ORDER BY external_id.scheme',
             'filter_about': '(statement.id IN (SELECT statement_about.statement_id FROM statement_about '
                             'WHERE statement_about.entity_id IN (SELECT entity.id FROM entity WHERE '
                             'entity.id = :about_id OR entity.part_of_id = :about_id)))',
@@ -141,6 +157,13 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                            'BY role_title.role_id, role_title.id',
             'roles': 'SELECT role.id, role.organisation_id, role.valid_from, role.valid_to FROM role WHERE '
                      'role.id IN ({ids})',
+            'source_detail': 'SELECT source.title, source.url, source.publisher, source.lang, '
+                             'source.published_on, source.published_basis, source.published_note, '
+                             'source.kind, source.file_name, source.sha256, source.body_chars, '
+                             'source.added_at, source.body FROM source WHERE source.id = :id',
+            'source_statement_count': 'SELECT count(evidence.id) AS count_1 FROM evidence WHERE '
+                                      'evidence.source_id = :id AND evidence.statement_id IS NOT NULL AND '
+                                      'evidence.retracted_at IS NULL',
             'sources': 'SELECT source.id, source.title, source.url, source.publisher, source.publisher_id, '
                        'source.published_on, source.published_basis, source.sha256 FROM source WHERE '
                        'source.id IN ({ids})',

@@ -24,12 +24,14 @@ from sqlalchemy import (
     ColumnElement,
     and_,
     column,
+    func,
     literal_column,
     or_,
     select,
     table,
 )
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ClauseElement
 from sqlalchemy.types import Integer, NullType
@@ -41,6 +43,7 @@ from csto_kb.model import (
     Entity,
     EntityName,
     Evidence,
+    ExternalId,
     Role,
     RoleTitle,
     Source,
@@ -287,11 +290,44 @@ CHANGE_LOG_FILTERS: dict[str, ColumnElement[bool]] = {
 }
 CHANGE_LOG_ORDER = (Change.id.desc(),)
 
+_parent = aliased(Entity, name="parent")
+
 RECORD_QUERIES: dict[str, ClauseElement] = {
     # One record's changes, oldest first (ids grow with time).
     "changes_of": select(*CHANGE_COLUMNS)
     .where(Change.table_name == param("table"), Change.row_id == param("row_id"))
     .order_by(Change.id),
+    # An entity's own columns beside its key and names (read by the batch lookups): EntityOut's.
+    "entity_detail": select(Entity.kind, Entity.description, _parent.key)
+    .select_from(Entity)
+    .outerjoin(_parent, _parent.id == Entity.part_of_id)
+    .where(Entity.id == param("id")),
+    "external_ids_of": select(ExternalId.scheme, ExternalId.value)
+    .where(ExternalId.entity_id == param("id"))
+    .order_by(ExternalId.scheme),
+    # A source's columns beside its reference form (the batch lookup, which labels it): SourceOut's, and its
+    # text.
+    "source_detail": select(
+        Source.title,
+        Source.url,
+        Source.publisher,
+        Source.lang,
+        Source.published_on,
+        Source.published_basis,
+        Source.published_note,
+        Source.kind,
+        Source.file_name,
+        Source.sha256,
+        Source.body_chars,
+        Source.added_at,
+        Source.body,
+    ).where(Source.id == param("id")),
+    # How many statements a source supports: its live evidence of statements.
+    "source_statement_count": select(func.count(Evidence.id)).where(
+        Evidence.source_id == param("id"),
+        Evidence.statement_id.is_not(None),
+        Evidence.retracted_at.is_(None),
+    ),
 }
 
 LOOKUPS: dict[str, ClauseElement] = {
