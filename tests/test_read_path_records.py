@@ -7,11 +7,13 @@ byte, on both engines.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,16 +23,27 @@ from sqlalchemy.orm import Session
 
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.errors import NotFound
+from csto_kb.labels import date_precision
 from csto_kb.model import Change, Entity, Evidence, Source, Statement
 from csto_kb.schemas.entities import EntityOut, SourceOut
-from csto_kb.schemas.statements import ChangeOut, StatementDetail, StatementOut
+from csto_kb.schemas.statements import (
+    ChangeOut,
+    EntityRef,
+    EvidenceOut,
+    SourceRef,
+    StatementDetail,
+    StatementOut,
+)
 from csto_kb.services.entities import get_entity
 from csto_kb.services.history import recent_change_rows, version_rows
+from csto_kb.services.queries import find_statements, who_said_rows
 from csto_kb.services.sources import get_source
 from csto_kb.services.statements import show_statement
 from csto_kb.sql import direct
-from csto_kb.sql.changes import parse_moment
+from csto_kb.sql.changes import in_date_range, parse_moment
 from csto_kb.sql.records import statement_detail
+from csto_kb.sql.run import StatementFilter
+from csto_kb.text import normalise_for_search
 from tests.helpers import Run, ok, one_line_error
 
 Cli = Callable[..., Run]
@@ -244,6 +257,159 @@ def test_entities_and_sources_read_by_the_compiled_queries_are_what_the_orm_read
     assert sources[1][0].statements == 11  # the seed's twelve, less the one whose evidence is withdrawn
 
 
+def _orm_states(
+    session: Session, table: str, ids: list[int], moment: dt.datetime
+) -> dict[int, dict[str, Any]]:
+    states: dict[int, dict[str, Any]] = {}
+    for change in session.scalars(
+        select(Change)
+        .where(Change.table_name == table, Change.row_id.in_(ids), Change.at <= moment)
+        .order_by(Change.id)
+    ):
+        if change.action == "insert":
+            states[change.row_id] = dict(change.after or {})
+        elif change.action == "delete":
+            states.pop(change.row_id, None)
+        elif change.row_id in states:
+            states[change.row_id].update(change.after or {})
+    return states
+
+
+def orm_as_recorded(session: Session, f: StatementFilter, moment: dt.datetime) -> list[dict[str, Any]]:
+    """`who-said --as-recorded-at` as it read through the ORM: today's rows of the filters the log does not
+    version, each model copied with its values then (the source count left as it is now)."""
+    coarse = StatementFilter(about=f.about, org=f.org, source=f.source, include_retracted=True)
+    current = find_statements(session, coarse)
+    ids = [s.id for s in current]
+    states = _orm_states(session, "statement", ids, moment)
+    evidence_ids = list(session.scalars(select(Evidence.id).where(Evidence.statement_id.in_(ids))))
+    evidence: dict[int, list[EvidenceOut]] = {}
+    for evidence_id, state in sorted(_orm_states(session, "evidence", evidence_ids, moment).items()):
+        if not state.get("retracted_at"):
+            evidence.setdefault(int(state["statement_id"]), []).append(
+                EvidenceOut(
+                    id=evidence_id,
+                    source=SourceRef.model_validate(session.get(Source, int(state["source_id"]))),
+                    span_start=state.get("span_start"),
+                    span_end=state.get("span_end"),
+                    method=state.get("method", "curated"),
+                    extractor_version=state.get("extractor_version"),
+                    confidence=state.get("confidence"),
+                    recorded_at=dt.datetime.fromisoformat(state["recorded_at"]),
+                    recorded_by=state.get("recorded_by"),
+                )
+            )
+    speaker = session.scalar(select(Entity.id).where(Entity.key == f.speaker)) if f.speaker else None
+    out: list[StatementOut] = []
+    for statement in current:
+        if statement.id not in states:
+            continue
+        state = states[statement.id]
+        if state.get("retracted_at") and not f.include_retracted:
+            continue
+        if speaker is not None and state["speaker_id"] != speaker:
+            continue
+        if not in_date_range(state.get("said_on"), f.date_from, f.date_to):
+            continue
+        if f.contains and normalise_for_search(f.contains) not in state["quote_norm"]:
+            continue
+        if f.direct is not None and (state["mode"] == "direct") != f.direct:
+            continue
+        cited = evidence.get(statement.id, [])
+        first = (
+            {}
+            if not cited
+            else {
+                "evidence": cited,
+                "source": cited[0].source,
+                "span_start": cited[0].span_start,
+                "span_end": cited[0].span_end,
+                "method": cited[0].method,
+                "confidence": cited[0].confidence,
+            }
+        )
+        retracted_at = state.get("retracted_at")
+        update = {
+            "speaker": EntityRef.model_validate(session.get(Entity, state["speaker_id"])),
+            "said_on": state.get("said_on"),
+            "said_on_precision": date_precision(state.get("said_on")),
+            **{
+                k: state[k]
+                for k in (
+                    "date_text",
+                    "venue",
+                    "quote",
+                    "mode",
+                    "cue",
+                    "role_text",
+                    "speaker_mention",
+                    "retracted_reason",
+                )
+            },
+            "said_on_basis": state.get("said_on_basis", "stated"),
+            **first,
+            "retracted_at": dt.datetime.fromisoformat(retracted_at) if retracted_at else None,
+        }
+        out.append(statement.model_copy(update=update))
+    out.sort(key=lambda s: (s.said_on is None, s.said_on or "", s.id))
+    return [s.model_dump(mode="json") for s in (out[: f.limit] if f.limit is not None else out)]
+
+
+def test_statements_as_recorded_at_every_moment_are_what_the_orm_rebuilt(
+    cli: Cli, changed: Engine, db_url: str, backend: str
+) -> None:
+    with changed.connect() as connection:
+        [first_of_11] = connection.execute(
+            text("SELECT min(id) FROM evidence WHERE statement_id = 11")
+        ).scalars()
+    # Later corrections: #4 redated, #11's first source withdrawn; and #4 given to another speaker behind the
+    # log's back, so that the speaker it recorded is not today's.
+    ok(cli("statement", "edit", "4", "--said-on", "2022-03", "--reason", "misdated"))
+    ok(cli("evidence", "retract", str(first_of_11), "--reason", "the wire's copy is the one to cite"))
+    with changed.begin() as connection:
+        connection.execute(
+            text(
+                "UPDATE statement SET speaker_id = (SELECT id FROM entity WHERE key = 'stanislav-zas') WHERE id = 4"
+            )
+        )
+    with UnitOfWork(changed, read_only=True) as uow:
+        moments = sorted(set(uow.session.scalars(select(Change.at).where(Change.by != "csto-kb seed"))))
+    assert len(moments) >= 6
+    filters = [
+        StatementFilter(),
+        StatementFilter(speaker="stanislav-zas"),
+        StatementFilter(speaker="mitchell-belfer", date_from="2022-02", date_to="2022-04-14"),
+        StatementFilter(about="armenia", include_retracted=True),
+        StatementFilter(contains="السلام", direct=True, limit=2),
+        StatementFilter(source=2, include_retracted=True),
+    ]
+    checked = 0
+    for moment in [dt.datetime(2000, 1, 1), *moments, dt.datetime(2100, 1, 1)]:
+        for f in filters:
+            with UnitOfWork(changed, read_only=True) as uow:
+                expected = orm_as_recorded(uow.session, f, moment)
+            asked = replace(f, as_recorded_at=moment)
+            through_the_session = who_said_rows(UnitOfWork(changed, read_only=True), asked)
+            through_the_driver = direct.who_said(db_url, asked)
+            as_json = json.dumps(expected, ensure_ascii=False)
+            assert json.dumps(through_the_session, ensure_ascii=False) == as_json, (moment, f)
+            assert json.dumps(through_the_driver, ensure_ascii=False) == as_json, (moment, f)
+            checked += len(expected)
+    assert checked > 100
+    # What the corrections changed is seen before and after them.
+    before, after = moments[0], moments[-1]
+    [then] = [
+        s for s in direct.who_said(db_url, StatementFilter(as_recorded_at=before)) or [] if s["id"] == 4
+    ]
+    [now] = [s for s in direct.who_said(db_url, StatementFilter(as_recorded_at=after)) or [] if s["id"] == 4]
+    assert (then["speaker"]["key"], then["said_on"]) == ("mitchell-belfer", "2022-04")
+    assert (now["speaker"]["key"], now["said_on"]) == ("mitchell-belfer", "2022-03")
+    [today] = [s for s in direct.who_said(db_url, StatementFilter()) or [] if s["id"] == 4]
+    assert today["speaker"]["key"] == "stanislav-zas"
+    [s11] = [s for s in direct.who_said(db_url, StatementFilter(as_recorded_at=after)) or [] if s["id"] == 11]
+    assert [e["source"]["id"] for e in s11["evidence"]] == [2]
+
+
 COMMANDS = [
     ("statement", "show", "11"),
     ("statement", "show", "11", "--format", "json"),
@@ -260,6 +426,18 @@ COMMANDS = [
     ("source", "show", "1"),
     ("source", "show", "1", "--text", "--format", "json"),
     ("source", "show", "2", "--text"),
+    ("who-said", "--as-recorded-at", "2100-01-01"),
+    ("who-said", "--speaker", "Zas", "--as-recorded-at", "2100-01-01", "--format", "json", "--lang", "ru"),
+    (
+        "who-said",
+        "--about",
+        "armenia",
+        "--as-recorded-at",
+        "2100-01-01",
+        "--include-retracted",
+        "--format",
+        "csv",
+    ),
 ]
 
 
@@ -290,6 +468,10 @@ def test_the_driver_alone_prints_what_the_full_path_prints(
         (("source", "show", "999"), ("source", "999")),
         # A name the driver cannot settle alone is explained by the full path, with the closest names.
         (("entity", "show", "Stanislav Zass"), ("entity", "Stanislav Zass", "closest")),
+        (
+            ("who-said", "--speaker", "Stanislav Zass", "--as-recorded-at", "2100-01-01"),
+            ("speaker", "closest"),
+        ),
     ],
 )
 def test_what_is_not_there_is_not_found_through_either_path(
@@ -314,6 +496,11 @@ def test_what_is_not_there_is_not_found_through_either_path(
         ),
         (["entity", "show", "Zas", "--format", "json"], '"key": "stanislav-zas"', ["alembic", "sqlalchemy"]),
         (["source", "show", "1", "--text"], "Source 1: ", ["alembic", "sqlalchemy"]),
+        (
+            ["who-said", "--speaker", "Zas", "--as-recorded-at", "2100-01-01", "--format", "json"],
+            '"key": "stanislav-zas"',
+            ["alembic", "pydantic", "sqlalchemy"],
+        ),
     ],
 )
 def test_shows_on_a_ready_database_import_no_sqlalchemy(

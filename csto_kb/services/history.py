@@ -7,11 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
-from csto_kb.model import Change
 from csto_kb.schemas.statements import ChangeOut
 from csto_kb.sql import changes
 from csto_kb.sql.changes import parse_moment as parse_moment
@@ -27,19 +25,6 @@ class Version:
     change: ChangeOut
     state: dict[str, Any]
     changed: dict[str, tuple[Any, Any]] = field(default_factory=dict)
-
-
-def _fold(log: Iterable[Change]) -> dict[int, dict[str, Any]]:
-    """Row states after applying changes in order: an insert gives the whole row, later changes the new values."""
-    states: dict[int, dict[str, Any]] = {}
-    for change in log:
-        if change.action == "insert":
-            states[change.row_id] = dict(change.after or {})
-        elif change.action == "delete":
-            states.pop(change.row_id, None)
-        elif change.row_id in states:
-            states[change.row_id].update(change.after or {})
-    return states
 
 
 def version_rows(uow: UnitOfWork, table: str, row_id: int) -> list[Row]:
@@ -102,16 +87,6 @@ def recent_changes(
 def states_at(
     session: Session, table: str, row_ids: Iterable[int], moment: dt.datetime
 ) -> dict[int, dict[str, Any]]:
-    """The rows of ``table`` as the knowledge base recorded them at ``moment`` (absent: not yet recorded)."""
-    ids = list(row_ids)
-    out: dict[int, dict[str, Any]] = {}
-    # Bounded IN lists: SQLite caps the number of bound variables per statement.
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        changes = session.scalars(
-            select(Change)
-            .where(Change.table_name == table, Change.row_id.in_(chunk), Change.at <= moment)
-            .order_by(Change.id)
-        )
-        out.update(_fold(changes))
-    return out
+    """The rows of ``table`` as the knowledge base recorded them at ``moment`` (absent: not yet recorded);
+    `csto_kb.sql.changes.states_at` on the connection under ``session``."""
+    return changes.states_at(*driver_connection(session), table, row_ids, moment)

@@ -19,6 +19,9 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                 'changes_of': 'SELECT change.id, change.at, change.by, change.action, change.reason, '
                               'change.before, change.after FROM change WHERE change.table_name = %(table)s '
                               'AND change.row_id = %(row_id)s ORDER BY change.id',
+                'changes_up_to': 'SELECT change.row_id, change.action, change.after FROM change WHERE '
+                                 'change.table_name = %(table)s AND (change.row_id IN ({ids})) AND change.at '
+                                 '<= %(moment)s ORDER BY change.id',
                 'dated_order': 'statement.said_on, statement.id',
                 'entities': 'SELECT entity.id, entity.key FROM entity WHERE entity.id IN ({ids})',
                 'entities_by_name': 'SELECT DISTINCT entity_name.entity_id FROM entity_name JOIN entity ON '
@@ -37,6 +40,8 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                 'entity_names': 'SELECT entity_name.entity_id, entity_name.lang, entity_name.name, '
                                 'entity_name.is_primary FROM entity_name WHERE entity_name.entity_id IN '
                                 '({ids}) ORDER BY entity_name.entity_id, entity_name.id',
+                'evidence_ids_of': 'SELECT evidence.id FROM evidence WHERE evidence.statement_id IN ({ids}) '
+                                   'ORDER BY evidence.id',
                 'evidence_of': 'SELECT evidence.statement_id, evidence.id, evidence.source_id, '
                                'evidence.span_start, evidence.span_end, evidence.method, '
                                'evidence.extractor_version, evidence.confidence, evidence.recorded_at, '
@@ -108,6 +113,9 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
             'changes_of': 'SELECT change.id, change.at, change."by", change.action, change.reason, '
                           'change."before", change."after" FROM change WHERE change.table_name = :table AND '
                           'change.row_id = :row_id ORDER BY change.id',
+            'changes_up_to': 'SELECT change.row_id, change.action, change."after" FROM change WHERE '
+                             'change.table_name = :table AND (change.row_id IN ({ids})) AND change.at <= '
+                             ':moment ORDER BY change.id',
             'dated_order': 'statement.said_on, statement.id',
             'entities': 'SELECT entity.id, entity."key" FROM entity WHERE entity.id IN ({ids})',
             'entities_by_name': 'SELECT DISTINCT entity_name.entity_id FROM entity_name JOIN entity ON '
@@ -124,6 +132,8 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
             'entity_names': 'SELECT entity_name.entity_id, entity_name.lang, entity_name.name, '
                             'entity_name.is_primary FROM entity_name WHERE entity_name.entity_id IN ({ids}) '
                             'ORDER BY entity_name.entity_id, entity_name.id',
+            'evidence_ids_of': 'SELECT evidence.id FROM evidence WHERE evidence.statement_id IN ({ids}) '
+                               'ORDER BY evidence.id',
             'evidence_of': 'SELECT evidence.statement_id, evidence.id, evidence.source_id, '
                            'evidence.span_start, evidence.span_end, evidence.method, '
                            'evidence.extractor_version, evidence.confidence, evidence.recorded_at, '

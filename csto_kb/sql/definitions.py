@@ -297,6 +297,13 @@ RECORD_QUERIES: dict[str, ClauseElement] = {
     "changes_of": select(*CHANGE_COLUMNS)
     .where(Change.table_name == param("table"), Change.row_id == param("row_id"))
     .order_by(Change.id),
+    # What the change log had recorded of some rows of a table by a moment, to fold in order: an insert gives
+    # the whole row, each later change its new values.
+    "changes_up_to": select(Change.row_id, Change.action, Change.after)
+    .where(Change.table_name == param("table"), in_ids(Change.row_id), Change.at <= param("moment"))
+    .order_by(Change.id),
+    # Every evidence of some statements, withdrawn too: what they had at a past moment is among them.
+    "evidence_ids_of": select(Evidence.id).where(in_ids(Evidence.statement_id)).order_by(Evidence.id),
     # An entity's own columns beside its key and names (read by the batch lookups): EntityOut's.
     "entity_detail": select(Entity.kind, Entity.description, _parent.key)
     .select_from(Entity)
