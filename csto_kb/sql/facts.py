@@ -164,6 +164,17 @@ def member_rows(connection: Any, dialect: str, alliance_id: int, on: str | None 
     return sorted(rows, key=lambda m: (m["member"]["name_en"] or m["member"]["key"], m["valid_from"] or ""))
 
 
+def entity_memberships(connection: Any, dialect: str, entity_id: int) -> tuple[list[Row], list[Row]]:
+    """An entity's live membership episodes: those in which it is the member, by alliance, and those in
+    which it is the alliance, by member; each by start."""
+    sql = FACT_SQL[dialect]
+    params = {"entity_id": entity_id}
+    return (
+        [membership_row(c) for c in fetch(connection, sql["memberships_as_member"], params)],
+        [membership_row(c) for c in fetch(connection, sql["memberships_as_alliance"], params)],
+    )
+
+
 # --- organisation facts ---------------------------------------------------------------------------------
 
 

@@ -49,6 +49,7 @@ def compile_all() -> dict[str, dict[str, str]]:
         pieces |= {key: _sql(q, dialect) for key, q in d.LOOKUPS.items()}
         pieces |= {key: _sql(q, dialect) for key, q in d.BATCH_LOOKUPS.items()}
         pieces |= {key: _sql(q, dialect) for key, q in d.RECORD_QUERIES.items()}
+        pieces |= {key: _sql(q, dialect) for key, q in d.BROWSE_QUERIES.items()}
         pieces["change_log_select"] = _sql(d.CHANGE_LOG_SELECT, dialect)
         pieces["change_log_order"] = ", ".join(_sql(e, dialect) for e in d.CHANGE_LOG_ORDER)
         pieces |= {f"change_filter_{key}": f"({_sql(e, dialect)})" for key, e in d.CHANGE_LOG_FILTERS.items()}
