@@ -8,23 +8,12 @@ connection under their session. Each row comes back in the JSON form of its outp
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from csto_kb.errors import NotFound
 from csto_kb.sql.compiled import SQL
-from csto_kb.sql.run import Lookups, Row, _lookup, _moment
-
-
-def _rows(connection: Any, sql: str, params: Row | None = None) -> Sequence[tuple[Any, ...]]:
-    cursor = connection.cursor()
-    try:
-        cursor.execute(sql, params or {})
-        rows: Sequence[tuple[Any, ...]] = cursor.fetchall()
-        return rows
-    finally:
-        cursor.close()
+from csto_kb.sql.run import Lookups, Row, _lookup, _moment, fetch_all, json_value
 
 
 def source_texts(connection: Any, dialect: str, ids: Iterable[int]) -> dict[int, tuple[str, str | None]]:
@@ -45,7 +34,7 @@ def source_spans(connection: Any, dialect: str, source_id: int) -> list[Row]:
             "label": f"{table.replace('_', ' ')} #{claim_id}",
             "entity_key": entity_key,
         }
-        for evidence_id, table, claim_id, span_start, span_end, entity_key in _rows(
+        for evidence_id, table, claim_id, span_start, span_end, entity_key in fetch_all(
             connection, SQL[dialect]["source_spans"], {"id": source_id}
         )
     ]
@@ -54,7 +43,7 @@ def source_spans(connection: Any, dialect: str, source_id: int) -> list[Row]:
 def person_roles(connection: Any, dialect: str, person_id: int, lookups: Lookups | None = None) -> list[Row]:
     """A person's live roles, undated last (RoleOut's JSON form, from `Lookups.role`)."""
     lookups = Lookups() if lookups is None else lookups
-    ids = [int(r[0]) for r in _rows(connection, SQL[dialect]["roles_of_person"], {"id": person_id})]
+    ids = [int(r[0]) for r in fetch_all(connection, SQL[dialect]["roles_of_person"], {"id": person_id})]
     lookups.load(connection, dialect, roles=ids)
     return [lookups.role(i) for i in ids]
 
@@ -83,8 +72,7 @@ def _candidate(values: Sequence[Any]) -> Row:
         "kind": kind,
         "status": status,
         "position": position,
-        # SQLite returns a JSON column as text; psycopg has decoded it already.
-        "payload": json.loads(payload) if isinstance(payload, str | bytes) else payload,
+        "payload": json_value(payload),
         "extractor_version": extractor_version,
         "confidence": confidence,
         "recorded_at": _moment(recorded_at),
@@ -102,14 +90,14 @@ def pending_candidates(
     """How many candidates are pending (of one source, or of all), and the ``limit`` least confident."""
     sql = SQL[dialect]
     suffix, params = ("", {}) if source is None else ("_of_source", {"source_id": source})
-    [(total,)] = _rows(connection, sql[f"pending_count{suffix}"], params)
-    chosen = _rows(connection, sql[f"pending_candidates{suffix}"], {**params, "limit": limit})
+    [(total,)] = fetch_all(connection, sql[f"pending_count{suffix}"], params)
+    chosen = fetch_all(connection, sql[f"pending_candidates{suffix}"], {**params, "limit": limit})
     return int(total), [_candidate(values) for values in chosen]
 
 
 def candidate(connection: Any, dialect: str, candidate_id: int) -> Row:
     """One candidate (CandidateOut's JSON form); NotFound if none has this id."""
-    found = _rows(connection, SQL[dialect]["candidate"], {"id": candidate_id})
+    found = fetch_all(connection, SQL[dialect]["candidate"], {"id": candidate_id})
     if not found:
         raise NotFound(f"candidate: no candidate has id {candidate_id}")
     return _candidate(found[0])
@@ -117,5 +105,5 @@ def candidate(connection: Any, dialect: str, candidate_id: int) -> Row:
 
 def latest_change(connection: Any, dialect: str) -> int:
     """The id of the newest change-log entry (0 before any)."""
-    [(newest,)] = _rows(connection, SQL[dialect]["latest_change"])
+    [(newest,)] = fetch_all(connection, SQL[dialect]["latest_change"])
     return int(newest)

@@ -10,7 +10,6 @@ which the commands print as they are.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -25,6 +24,8 @@ from csto_kb.sql.run import (
     Row,
     StatementFilter,
     _moment,
+    fetch_all,
+    json_value,
     partial_date,
     statement_rows,
     with_ids,
@@ -63,11 +64,6 @@ def moment_param(dialect: str, moment: dt.datetime) -> Any:
     return moment.strftime("%Y-%m-%d %H:%M:%S.%f") if dialect == "sqlite" else moment
 
 
-def _document(value: Any) -> Any:
-    # SQLite returns a JSON column as text; psycopg has decoded it already.
-    return json.loads(value) if isinstance(value, str | bytes) else value
-
-
 def change_row(values: tuple[Any, ...]) -> Row:
     """A row of CHANGE_COLUMNS (csto_kb.sql.definitions) as ChangeOut's JSON form."""
     change_id, at, by, action, reason, before, after = values
@@ -77,19 +73,15 @@ def change_row(values: tuple[Any, ...]) -> Row:
         "by": by,
         "action": action,
         "reason": reason,
-        "before": _document(before),
-        "after": _document(after),
+        "before": json_value(before),
+        "after": json_value(after),
     }
 
 
 def changes_of(connection: Any, dialect: str, table: str, row_id: int) -> list[Row]:
     """Every change to one record, oldest first."""
-    cursor = connection.cursor()
-    try:
-        cursor.execute(SQL[dialect]["changes_of"], {"table": table, "row_id": row_id})
-        return [change_row(values) for values in cursor.fetchall()]
-    finally:
-        cursor.close()
+    found = fetch_all(connection, SQL[dialect]["changes_of"], {"table": table, "row_id": row_id})
+    return [change_row(values) for values in found]
 
 
 def versions(connection: Any, dialect: str, table: str, row_id: int) -> list[Row]:
@@ -134,15 +126,8 @@ def recent_changes(
     if params:
         text += " WHERE " + " AND ".join(sql[f"change_filter_{name}"] for name in params)
     text += f" ORDER BY {sql['change_log_order']} {sql['limit']}"
-    cursor = connection.cursor()
-    try:
-        cursor.execute(text, {**params, "limit": limit})
-        return [
-            {"table": values[0], "row_id": values[1], **change_row(values[2:])}
-            for values in cursor.fetchall()
-        ]
-    finally:
-        cursor.close()
+    found = fetch_all(connection, text, {**params, "limit": limit})
+    return [{"table": values[0], "row_id": values[1], **change_row(values[2:])} for values in found]
 
 
 def states_at(
@@ -159,11 +144,11 @@ def states_at(
             cursor.execute(with_ids(SQL[dialect]["changes_up_to"], ids[start : start + CHUNK]), params)
             for row_id, action, after in cursor.fetchall():
                 if action == "insert":
-                    states[row_id] = dict(_document(after) or {})
+                    states[row_id] = dict(json_value(after) or {})
                 elif action == "delete":
                     states.pop(row_id, None)
                 elif row_id in states:
-                    states[row_id].update(_document(after) or {})
+                    states[row_id].update(json_value(after) or {})
     finally:
         cursor.close()
     return states

@@ -8,23 +8,12 @@ session. Each record comes back in the JSON form of its output schema (``Stateme
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from csto_kb.errors import NotFound
 from csto_kb.sql.changes import changes_of
 from csto_kb.sql.compiled import SQL
-from csto_kb.sql.run import Lookups, Row, _moment, statement_rows_by_id
-
-
-def _rows(connection: Any, sql: str, params: Row) -> Sequence[tuple[Any, ...]]:
-    cursor = connection.cursor()
-    try:
-        cursor.execute(sql, params)
-        rows: Sequence[tuple[Any, ...]] = cursor.fetchall()
-        return rows
-    finally:
-        cursor.close()
+from csto_kb.sql.run import Lookups, Row, _moment, fetch_all, statement_rows_by_id
 
 
 def statement_detail(connection: Any, dialect: str, statement_id: int, lookups: Lookups | None = None) -> Row:
@@ -39,7 +28,7 @@ def statement_detail(connection: Any, dialect: str, statement_id: int, lookups: 
 def entity_detail(connection: Any, dialect: str, entity_id: int, lookups: Lookups | None = None) -> Row:
     """An entity with every name and its ids elsewhere (EntityOut's JSON form); NotFound if none has this id."""
     sql = SQL[dialect]
-    found = _rows(connection, sql["entity_detail"], {"id": entity_id})
+    found = fetch_all(connection, sql["entity_detail"], {"id": entity_id})
     if not found:
         raise NotFound(f"entity: no entity has id {entity_id}")
     [(kind, description, part_of_key)] = found
@@ -57,7 +46,7 @@ def entity_detail(connection: Any, dialect: str, entity_id: int, lookups: Lookup
         "names": [
             {"name": n.text, "lang": n.lang, "is_primary": n.original} for n in lookups.names[entity_id]
         ],
-        "external_ids": dict(_rows(connection, sql["external_ids_of"], {"id": entity_id})),
+        "external_ids": dict(fetch_all(connection, sql["external_ids_of"], {"id": entity_id})),
     }
 
 
@@ -67,7 +56,7 @@ def source_detail(
     """A source's metadata (SourceOut's JSON form, with how many statements it supports) and its stored
     text; NotFound if none has this id."""
     sql = SQL[dialect]
-    found = _rows(connection, sql["source_detail"], {"id": source_id})
+    found = fetch_all(connection, sql["source_detail"], {"id": source_id})
     if not found:
         raise NotFound(f"source: no source has id {source_id}")
     [
@@ -90,7 +79,7 @@ def source_detail(
     # Labelled as every citation of it is (`Lookups.source`): by its publisher, else its publisher entity.
     lookups = Lookups() if lookups is None else lookups
     lookups.load(connection, dialect, sources=[source_id])
-    [(statements,)] = _rows(connection, sql["source_statement_count"], {"id": source_id})
+    [(statements,)] = fetch_all(connection, sql["source_statement_count"], {"id": source_id})
     row = {
         "id": source_id,
         "label": lookups.source(source_id)["label"],

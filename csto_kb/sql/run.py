@@ -130,6 +130,16 @@ def with_ids(sql: str, ids: Iterable[int] | None = None, **lists: Iterable[int])
     return sql
 
 
+def fetch_all(connection: Any, sql: str, params: Row | None = None) -> list[tuple[Any, ...]]:
+    """Every row of one query, as tuples."""
+    cursor = connection.cursor()
+    try:
+        cursor.execute(sql, params or {})
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
 def _lookup(connection: Any, dialect: str, name: str, ids: Collection[int]) -> list[tuple[Any, ...]]:
     """The rows of the batch lookup ``name`` (csto_kb.sql.definitions.BATCH_LOOKUPS) for these ids."""
     if not ids:
@@ -545,6 +555,11 @@ def statement_batch(
             }
         )
     return out
+
+
+def json_value(value: Any) -> Any:
+    """A JSON column's or JSON expression's value: SQLite returns the text, psycopg has decoded it already."""
+    return json.loads(value) if isinstance(value, str | bytes) else value
 
 
 def json_list(value: Any) -> list[Row]:
