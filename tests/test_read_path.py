@@ -110,15 +110,18 @@ def test_the_direct_path_leaves_to_the_full_one_what_it_cannot_answer(
     assert direct.who_said(db_url, StatementFilter()) is None
     with engine.begin() as connection:
         connection.execute(text(f"UPDATE alembic_version SET version_num = '{HEAD_REVISION}'"))
-    # URLs it cannot open by itself, and the change-log questions, go the full way too.
+    # URLs it cannot open by itself go the full way too.
     assert direct.who_said(db_url + "?mode=ro", StatementFilter()) is None
     # A server that refuses the connection is reported at once: the full path could only try again.
     with pytest.raises(DatabaseUnreachable, match="csto_kb_no_such_db"):
         direct.who_said("postgresql+psycopg://postgres@127.0.0.1:5432/csto_kb_no_such_db", StatementFilter())
     assert direct.who_said("mysql://somewhere/kb", StatementFilter()) is None
+    # The change log's questions are answered from the log by the driver too.
     import datetime as dt
 
-    assert direct.who_said(db_url, StatementFilter(as_recorded_at=dt.datetime(2030, 1, 1))) is None
+    assert direct.who_said(db_url, StatementFilter(as_recorded_at=dt.datetime(2030, 1, 1))) is not None
+    with pytest.raises(NotFound, match="speaker: no entity is called 'nobody'"):
+        direct.who_said(db_url, StatementFilter(speaker="nobody", as_recorded_at=dt.datetime(2030, 1, 1)))
 
 
 def test_the_direct_path_writes_nothing(db_url: str, backend: str) -> None:

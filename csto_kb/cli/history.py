@@ -12,6 +12,11 @@ from csto_kb.cli.output import ListFormat, simple_table, write
 from csto_kb.cli.types import RECORD_ID
 
 
+def _second(moment: str) -> str:
+    """``YYYY-MM-DD HH:MM:SS`` of an ISO 8601 timestamp as JSON writes it."""
+    return moment[:19].replace("T", " ")
+
+
 def _value(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
     return text if len(text) <= 80 else text[:77] + "…"
@@ -26,30 +31,27 @@ def history(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
 ) -> None:
     """One record's versions: when, by whom, why, and the values each change replaced."""
-    from csto_kb.services.history import record_versions
+    from csto_kb.sql import direct
+    from csto_kb.sql.changes import versions
 
-    versions = record_versions(ctx.obj.reader(), of, record_id)
+    # As who-said: through the driver alone on a ready database, else the full path (same queries).
+    found = direct.read(ctx.obj.url, lambda c, d: versions(c, d, of, record_id))
+    if found is None:
+        from csto_kb.services.history import version_rows
+
+        found = version_rows(ctx.obj.reader(), of, record_id)
     if fmt is ListFormat.json:
-        payload = [
-            {
-                "version": v.number,
-                "change": v.change.model_dump(mode="json"),
-                "state": v.state,
-                "changed": {k: {"before": b, "after": a} for k, (b, a) in v.changed.items()},
-            }
-            for v in versions
-        ]
-        write(json.dumps(payload, ensure_ascii=False, indent=2))
+        write(json.dumps(found, ensure_ascii=False, indent=2))
         return
-    lines = [f"{of} {record_id}: {len(versions)} version{'s' if len(versions) != 1 else ''}"]
-    for v in versions:
-        c = v.change
+    lines = [f"{of} {record_id}: {len(found)} version{'s' if len(found) != 1 else ''}"]
+    for v in found:
+        c = v["change"]
         lines.append(
-            f"v{v.number}  {c.at:%Y-%m-%d %H:%M:%S} UTC  {c.action} by {c.by}"
-            + (f" — {c.reason}" if c.reason else "")
+            f"v{v['version']}  {_second(c['at'])} UTC  {c['action']} by {c['by']}"
+            + (f" — {c['reason']}" if c["reason"] else "")
         )
-        for key, (before, after) in v.changed.items():
-            lines.append(f"      {key}: {_value(before)} → {_value(after)}")
+        for key, values in v["changed"].items():
+            lines.append(f"      {key}: {_value(values['before'])} → {_value(values['after'])}")
     write("\n".join(lines))
 
 
@@ -64,20 +66,27 @@ def log(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
 ) -> None:
     """The recent changes, newest first: what changed, when, by whom and why."""
-    from csto_kb.services.history import parse_moment, recent_changes
+    from csto_kb.sql import direct
+    from csto_kb.sql.changes import parse_moment, recent_changes
 
     moment = None
     if since is not None:
         moment = parse_moment(since, "since")
         if len(since.strip()) == 10:  # a bare date means from the start of that day
             moment = moment.replace(hour=0, minute=0, second=0, microsecond=0)
-    found = recent_changes(ctx.obj.reader(), since=moment, by=by, table=table, limit=limit)
+    found = direct.read(
+        ctx.obj.url, lambda c, d: recent_changes(c, d, since=moment, by=by, table=table, limit=limit)
+    )
+    if found is None:
+        from csto_kb.services.history import recent_change_rows
+
+        found = recent_change_rows(ctx.obj.reader(), since=moment, by=by, table=table, limit=limit)
     if fmt is ListFormat.json:
-        payload = [{"table": t, "row_id": r, **c.model_dump(mode="json")} for t, r, c in found]
-        write(json.dumps(payload, ensure_ascii=False, indent=2))
+        write(json.dumps(found, ensure_ascii=False, indent=2))
         return
     rows = [
-        [f"{c.at:%Y-%m-%d %H:%M:%S}", c.by, c.action, f"{t} {r}", _value(c.reason or "")] for t, r, c in found
+        [_second(c["at"]), c["by"], c["action"], f"{c['table']} {c['row_id']}", _value(c["reason"] or "")]
+        for c in found
     ]
     write(simple_table(["At (UTC)", "By", "Action", "Record", "Reason"], rows) if rows else "No changes.")
 

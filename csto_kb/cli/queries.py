@@ -72,7 +72,7 @@ def who_said(
     reading = reading_language(lang)
     moment = None
     if as_recorded_at is not None:
-        from csto_kb.services.history import parse_moment
+        from csto_kb.sql.changes import parse_moment
 
         moment = parse_moment(as_recorded_at)
     kb: KB = ctx.obj

@@ -213,5 +213,10 @@ def list_entities(uow: UnitOfWork, kind: str | None = None) -> list[EntityOut]:
 
 
 def get_entity(uow: UnitOfWork, name: str) -> EntityOut:
+    """The one entity ``name`` designates, read by the compiled queries (`csto_kb.sql.records`), which
+    `entity show` also runs without SQLAlchemy on a ready database."""
+    from csto_kb.sql.records import entity_detail
+
     with uow:
-        return EntityOut.model_validate(resolve_entity(uow.session, name))
+        entity = resolve_entity(uow.session, name)
+        return EntityOut.model_validate(entity_detail(*driver_connection(uow.session), entity.id))

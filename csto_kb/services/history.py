@@ -7,17 +7,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from csto_kb.db.unit_of_work import UnitOfWork
-from csto_kb.errors import InvalidInput, NotFound
-from csto_kb.model import Base, Change
+from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
 from csto_kb.schemas.statements import ChangeOut
-
-TRACKED_TABLES = tuple(
-    sorted(name for name, table in Base.metadata.tables.items() if "id" in table.c and name != "change")
-)
+from csto_kb.sql import changes
+from csto_kb.sql.changes import parse_moment as parse_moment
+from csto_kb.sql.compiled import TRACKED_TABLES as TRACKED_TABLES
+from csto_kb.sql.run import Row
 
 
 @dataclass
@@ -30,58 +27,42 @@ class Version:
     changed: dict[str, tuple[Any, Any]] = field(default_factory=dict)
 
 
-def parse_moment(text: str, field_name: str = "as-recorded-at") -> dt.datetime:
-    """An ISO date or date-time, read as UTC (the change log's clock); a bare date means the end of that day."""
-    try:
-        if len(text.strip()) == 10:
-            return dt.datetime.combine(dt.date.fromisoformat(text.strip()), dt.time.max)
-        moment = dt.datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidInput(
-            f"{field_name}: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (UTC), got {text!r}"
-        ) from None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
-    return moment
-
-
-def _fold(changes: Iterable[Change]) -> dict[int, dict[str, Any]]:
-    """Row states after applying changes in order: an insert gives the whole row, later changes the new values."""
-    states: dict[int, dict[str, Any]] = {}
-    for change in changes:
-        if change.action == "insert":
-            states[change.row_id] = dict(change.after or {})
-        elif change.action == "delete":
-            states.pop(change.row_id, None)
-        elif change.row_id in states:
-            states[change.row_id].update(change.after or {})
-    return states
+def version_rows(uow: UnitOfWork, table: str, row_id: int) -> list[Row]:
+    """Every version of one record, oldest first, in the form `history --format json` prints
+    (`csto_kb.sql.changes.versions`, which the command also runs without SQLAlchemy on a ready database)."""
+    changes.tracked(table, "of")
+    with uow:
+        return changes.versions(*driver_connection(uow.session), table, row_id)
 
 
 def record_versions(uow: UnitOfWork, table: str, row_id: int) -> list[Version]:
     """Every version of one record, oldest first, with what each change altered."""
-    if table not in TRACKED_TABLES:
-        raise InvalidInput(f"of: expected one of {', '.join(TRACKED_TABLES)}, got {table!r}")
+    return [
+        Version(
+            v["version"],
+            ChangeOut.model_validate(v["change"]),
+            v["state"],
+            {key: (values["before"], values["after"]) for key, values in v["changed"].items()},
+        )
+        for v in version_rows(uow, table, row_id)
+    ]
+
+
+def recent_change_rows(
+    uow: UnitOfWork,
+    *,
+    since: dt.datetime | None = None,
+    by: str | None = None,
+    table: str | None = None,
+    limit: int = 50,
+) -> list[Row]:
+    """The most recent changes first, in the form `log --format json` prints (`csto_kb.sql.changes`)."""
+    if table is not None:
+        changes.tracked(table, "table")
     with uow:
-        changes = uow.session.scalars(
-            select(Change).where(Change.table_name == table, Change.row_id == row_id).order_by(Change.id)
-        ).all()
-        if not changes:
-            raise NotFound(f"{table}: no {table} with id {row_id} has been recorded")
-        versions: list[Version] = []
-        state: dict[str, Any] = {}
-        for number, change in enumerate(changes, start=1):
-            if change.action == "insert":
-                state = dict(change.after or {})
-                changed: dict[str, tuple[Any, Any]] = {}
-            else:
-                changed = {
-                    key: ((change.before or {}).get(key), value)
-                    for key, value in (change.after or {}).items()
-                }
-                state = {**state, **(change.after or {})}
-            versions.append(Version(number, ChangeOut.model_validate(change), dict(state), changed))
-        return versions
+        return changes.recent_changes(
+            *driver_connection(uow.session), since=since, by=by, table=table, limit=limit
+        )
 
 
 def recent_changes(
@@ -93,32 +74,19 @@ def recent_changes(
     limit: int = 50,
 ) -> list[tuple[str, int, ChangeOut]]:
     """The most recent changes first: (table, row id, change)."""
-    if table is not None and table not in TRACKED_TABLES:
-        raise InvalidInput(f"table: expected one of {', '.join(TRACKED_TABLES)}, got {table!r}")
-    with uow:
-        query = select(Change).order_by(Change.id.desc()).limit(limit)
-        if since is not None:
-            query = query.where(Change.at >= since)
-        if by is not None:
-            query = query.where(Change.by == by)
-        if table is not None:
-            query = query.where(Change.table_name == table)
-        return [(c.table_name, c.row_id, ChangeOut.model_validate(c)) for c in uow.session.scalars(query)]
+    return [
+        (
+            r["table"],
+            r["row_id"],
+            ChangeOut.model_validate({k: v for k, v in r.items() if k not in ("table", "row_id")}),
+        )
+        for r in recent_change_rows(uow, since=since, by=by, table=table, limit=limit)
+    ]
 
 
 def states_at(
     session: Session, table: str, row_ids: Iterable[int], moment: dt.datetime
 ) -> dict[int, dict[str, Any]]:
-    """The rows of ``table`` as the knowledge base recorded them at ``moment`` (absent: not yet recorded)."""
-    ids = list(row_ids)
-    out: dict[int, dict[str, Any]] = {}
-    # Bounded IN lists: SQLite caps the number of bound variables per statement.
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        changes = session.scalars(
-            select(Change)
-            .where(Change.table_name == table, Change.row_id.in_(chunk), Change.at <= moment)
-            .order_by(Change.id)
-        )
-        out.update(_fold(changes))
-    return out
+    """The rows of ``table`` as the knowledge base recorded them at ``moment`` (absent: not yet recorded);
+    `csto_kb.sql.changes.states_at` on the connection under ``session``."""
+    return changes.states_at(*driver_connection(session), table, row_ids, moment)

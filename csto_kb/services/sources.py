@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from csto_kb.db.unit_of_work import UnitOfWork
+from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
 from csto_kb.errors import Duplicate, InvalidInput, NotFound
 from csto_kb.model import Entity, Evidence, Source, Statement
 from csto_kb.schemas.entities import SourceOut
@@ -145,9 +145,10 @@ def list_sources(uow: UnitOfWork) -> list[SourceOut]:
 
 
 def get_source(uow: UnitOfWork, source_id: int) -> tuple[SourceOut, str | None]:
-    """A source's metadata and its stored text."""
+    """A source's metadata and its stored text, read by the compiled queries (`csto_kb.sql.records`), which
+    `source show` also runs without SQLAlchemy on a ready database."""
+    from csto_kb.sql.records import source_detail
+
     with uow:
-        source = uow.session.get(Source, source_id)
-        if source is None:
-            raise NotFound(f"source: no source has id {source_id}")
-        return _out(uow.session, source), source.body
+        row, body = source_detail(*driver_connection(uow.session), source_id)
+        return SourceOut.model_validate(row), body

@@ -9,12 +9,11 @@ from sqlalchemy import Text, and_, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from csto_kb.db import history
-from csto_kb.db.unit_of_work import UnitOfWork
+from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
 from csto_kb.errors import Conflict, Duplicate, InvalidInput, KBError, NotFound
-from csto_kb.model import Change, Entity, Evidence, Role, Statement, Translation
+from csto_kb.model import Entity, Evidence, Role, Statement, Translation
 from csto_kb.model.base import utcnow
 from csto_kb.schemas.statements import (
-    ChangeOut,
     StatementAdded,
     StatementDetail,
     StatementEdit,
@@ -330,13 +329,9 @@ def retract_statement(uow: UnitOfWork, statement_id: int, reason: str) -> Statem
 
 
 def show_statement(uow: UnitOfWork, statement_id: int) -> StatementDetail:
-    """A statement with its full history of changes."""
+    """A statement with its full history of changes, read by the compiled queries (`csto_kb.sql.records`),
+    which `statement show` also runs without SQLAlchemy on a ready database."""
+    from csto_kb.sql.records import statement_detail
+
     with uow:
-        statement = _get(uow.session, statement_id)
-        changes = uow.session.scalars(
-            select(Change)
-            .where(Change.table_name == "statement", Change.row_id == statement_id)
-            .order_by(Change.id)
-        ).all()
-        base = StatementOut.model_validate(statement).model_dump()
-        return StatementDetail(**base, history=[ChangeOut.model_validate(c) for c in changes])
+        return StatementDetail.model_validate(statement_detail(*driver_connection(uow.session), statement_id))

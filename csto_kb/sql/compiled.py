@@ -1,11 +1,34 @@
-"""SQL compiled from csto_kb/sql/definitions.py (SQL) and csto_kb/sql/factsheet_definitions.py (FACT_SQL)
-by `python -m csto_kb.sql.generate`; do not edit."""
+"""SQL compiled from csto_kb/sql/definitions.py (SQL) and csto_kb/sql/factsheet_definitions.py (FACT_SQL),
+and the tables the change log records (TRACKED_TABLES), by `python -m csto_kb.sql.generate`; do not
+edit."""
 
 SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_about.statement_id, statement_about.entity_id FROM '
                             'statement_about WHERE statement_about.statement_id IN ({ids}) ORDER BY '
                             'statement_about.statement_id, statement_about.entity_id',
                 'all_entity_names': 'SELECT entity_name.name_norm, entity_name.name FROM entity_name ORDER '
                                     'BY entity_name.id',
+                'any_evidence_of': 'SELECT evidence.statement_id, evidence.source_id, evidence.span_start, '
+                                   'evidence.span_end, evidence.method, evidence.confidence FROM evidence '
+                                   'WHERE evidence.statement_id IN ({ids}) ORDER BY evidence.statement_id, '
+                                   'evidence.id',
+                'candidate': 'SELECT candidate.id, candidate.source_id, candidate.kind, candidate.status, '
+                             'candidate.position, candidate.payload, candidate.extractor_version, '
+                             'candidate.confidence, candidate.recorded_at, candidate.decided_at, '
+                             'candidate.decided_by, candidate.reason, candidate.statement_id, '
+                             'candidate.force_level_id FROM candidate WHERE candidate.id = %(id)s',
+                'change_filter_by': '(change.by = %(by)s)',
+                'change_filter_since': '(change.at >= %(since)s)',
+                'change_filter_table': '(change.table_name = %(table)s)',
+                'change_log_order': 'change.id DESC',
+                'change_log_select': 'SELECT change.table_name, change.row_id, change.id, change.at, '
+                                     'change.by, change.action, change.reason, change.before, change.after '
+                                     'FROM change',
+                'changes_of': 'SELECT change.id, change.at, change.by, change.action, change.reason, '
+                              'change.before, change.after FROM change WHERE change.table_name = %(table)s '
+                              'AND change.row_id = %(row_id)s ORDER BY change.id',
+                'changes_up_to': 'SELECT change.row_id, change.action, change.after FROM change WHERE '
+                                 'change.table_name = %(table)s AND (change.row_id IN ({ids})) AND change.at '
+                                 '<= %(moment)s ORDER BY change.id',
                 'dated_order': 'statement.said_on, statement.id',
                 'entities': 'SELECT entity.id, entity.key FROM entity WHERE entity.id IN ({ids})',
                 'entities_by_name': 'SELECT DISTINCT entity_name.entity_id FROM entity_name JOIN entity ON '
@@ -17,16 +40,23 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                                      'ORDER BY entity_name.entity_id',
                 'entity_by_key': 'SELECT entity.id, entity.merged_into_id FROM entity WHERE entity.key = '
                                  '%(key)s',
+                'entity_detail': 'SELECT entity.kind, entity.description, parent.key FROM entity LEFT OUTER '
+                                 'JOIN entity AS parent ON parent.id = entity.part_of_id WHERE entity.id = '
+                                 '%(id)s',
                 'entity_merged_into': 'SELECT entity.merged_into_id FROM entity WHERE entity.id = %(id)s',
                 'entity_names': 'SELECT entity_name.entity_id, entity_name.lang, entity_name.name, '
                                 'entity_name.is_primary FROM entity_name WHERE entity_name.entity_id IN '
                                 '({ids}) ORDER BY entity_name.entity_id, entity_name.id',
+                'evidence_ids_of': 'SELECT evidence.id FROM evidence WHERE evidence.statement_id IN ({ids}) '
+                                   'ORDER BY evidence.id',
                 'evidence_of': 'SELECT evidence.statement_id, evidence.id, evidence.source_id, '
                                'evidence.span_start, evidence.span_end, evidence.method, '
                                'evidence.extractor_version, evidence.confidence, evidence.recorded_at, '
                                'evidence.recorded_by FROM evidence WHERE (evidence.statement_id IN ({ids})) '
                                'AND evidence.retracted_at IS NULL ORDER BY evidence.statement_id, '
                                'evidence.id',
+                'external_ids_of': 'SELECT external_id.scheme, external_id.value FROM external_id WHERE '
+                                   'external_id.entity_id = %(id)s ORDER BY external_id.scheme',
                 'filter_about': '(statement.id IN (SELECT statement_about.statement_id FROM statement_about '
                                 'WHERE statement_about.entity_id IN (SELECT entity.id FROM entity WHERE '
                                 'entity.id = %(about_id)s OR entity.part_of_id = %(about_id)s)))',
@@ -47,12 +77,71 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                                  'evidence.source_id = %(source_id)s AND evidence.retracted_at IS NULL))',
                 'filter_speaker': '(statement.speaker_id = %(speaker_id)s)',
                 'filter_undated': '(statement.said_on IS NULL)',
+                'latest_change': 'SELECT coalesce(max(change.id), 0) AS coalesce_1 FROM change',
                 'limit': 'LIMIT %(limit)s',
+                'pending_candidates': 'SELECT candidate.id, candidate.source_id, candidate.kind, '
+                                      'candidate.status, candidate.position, candidate.payload, '
+                                      'candidate.extractor_version, candidate.confidence, '
+                                      'candidate.recorded_at, candidate.decided_at, candidate.decided_by, '
+                                      'candidate.reason, candidate.statement_id, candidate.force_level_id '
+                                      "FROM candidate WHERE candidate.status = 'pending' ORDER BY "
+                                      'candidate.confidence, candidate.source_id, candidate.kind, '
+                                      'candidate.position LIMIT %(limit)s',
+                'pending_candidates_of_source': 'SELECT candidate.id, candidate.source_id, candidate.kind, '
+                                                'candidate.status, candidate.position, candidate.payload, '
+                                                'candidate.extractor_version, candidate.confidence, '
+                                                'candidate.recorded_at, candidate.decided_at, '
+                                                'candidate.decided_by, candidate.reason, '
+                                                'candidate.statement_id, candidate.force_level_id FROM '
+                                                "candidate WHERE candidate.status = 'pending' AND "
+                                                'candidate.source_id = %(source_id)s ORDER BY '
+                                                'candidate.confidence, candidate.source_id, candidate.kind, '
+                                                'candidate.position LIMIT %(limit)s',
+                'pending_count': 'SELECT count(candidate.id) AS count_1 FROM candidate WHERE '
+                                 "candidate.status = 'pending'",
+                'pending_count_of_source': 'SELECT count(candidate.id) AS count_1 FROM candidate WHERE '
+                                           "candidate.status = 'pending' AND candidate.source_id = "
+                                           '%(source_id)s',
                 'role_titles': 'SELECT role_title.role_id, role_title.lang, role_title.text, '
                                'role_title.is_original FROM role_title WHERE role_title.role_id IN ({ids}) '
                                'ORDER BY role_title.role_id, role_title.id',
                 'roles': 'SELECT role.id, role.organisation_id, role.valid_from, role.valid_to FROM role '
                          'WHERE role.id IN ({ids})',
+                'roles_of_person': 'SELECT role.id FROM role WHERE role.person_id = %(id)s AND '
+                                   'role.retracted_at IS NULL ORDER BY role.valid_from IS NULL, '
+                                   'role.valid_from, role.id',
+                'source_detail': 'SELECT source.title, source.url, source.publisher, source.lang, '
+                                 'source.published_on, source.published_basis, source.published_note, '
+                                 'source.kind, source.file_name, source.sha256, source.body_chars, '
+                                 'source.added_at, source.body FROM source WHERE source.id = %(id)s',
+                'source_spans': 'SELECT evidence.id, CASE WHEN (evidence.statement_id IS NOT NULL) THEN '
+                                "'statement' WHEN (evidence.membership_id IS NOT NULL) THEN 'membership' "
+                                "WHEN (evidence.role_id IS NOT NULL) THEN 'role' WHEN "
+                                "(evidence.force_level_id IS NOT NULL) THEN 'force_level' WHEN "
+                                "(evidence.event_id IS NOT NULL) THEN 'event' WHEN "
+                                "(evidence.organisation_fact_id IS NOT NULL) THEN 'organisation_fact' END AS "
+                                'claim_table, coalesce(evidence.statement_id, evidence.membership_id, '
+                                'evidence.role_id, evidence.force_level_id, evidence.event_id, '
+                                'evidence.organisation_fact_id) AS claim_id, evidence.span_start, '
+                                'evidence.span_end, span_entity.key FROM evidence LEFT OUTER JOIN membership '
+                                'AS span_membership ON span_membership.id = evidence.membership_id LEFT '
+                                'OUTER JOIN role AS span_role ON span_role.id = evidence.role_id LEFT OUTER '
+                                'JOIN force_level AS span_force_level ON span_force_level.id = '
+                                'evidence.force_level_id LEFT OUTER JOIN organisation_fact AS span_fact ON '
+                                'span_fact.id = evidence.organisation_fact_id LEFT OUTER JOIN entity AS '
+                                'span_entity ON span_entity.id = coalesce(span_membership.member_id, '
+                                'span_role.person_id, span_force_level.organisation_id, '
+                                'span_fact.subject_id, (SELECT event_participant.entity_id FROM '
+                                'event_participant WHERE event_participant.event_id = evidence.event_id '
+                                'ORDER BY event_participant.entity_id, event_participant.role LIMIT 1)) '
+                                'WHERE evidence.source_id = %(id)s AND evidence.retracted_at IS NULL AND '
+                                'evidence.span_start IS NOT NULL ORDER BY evidence.span_start, '
+                                'evidence.span_end DESC, evidence.id',
+                'source_statement_count': 'SELECT count(evidence.id) AS count_1 FROM evidence WHERE '
+                                          'evidence.source_id = %(id)s AND evidence.statement_id IS NOT NULL '
+                                          'AND evidence.retracted_at IS NULL',
+                'source_texts': 'SELECT source.id, source.lang, source.body FROM source WHERE source.id IN '
+                                '({ids})',
                 'sources': 'SELECT source.id, source.title, source.url, source.publisher, '
                            'source.publisher_id, source.published_on, source.published_basis, source.sha256 '
                            'FROM source WHERE source.id IN ({ids})',
@@ -72,6 +161,27 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                         'statement_about.statement_id, statement_about.entity_id',
             'all_entity_names': 'SELECT entity_name.name_norm, entity_name.name FROM entity_name ORDER BY '
                                 'entity_name.id',
+            'any_evidence_of': 'SELECT evidence.statement_id, evidence.source_id, evidence.span_start, '
+                               'evidence.span_end, evidence.method, evidence.confidence FROM evidence WHERE '
+                               'evidence.statement_id IN ({ids}) ORDER BY evidence.statement_id, evidence.id',
+            'candidate': 'SELECT candidate.id, candidate.source_id, candidate.kind, candidate.status, '
+                         'candidate.position, candidate.payload, candidate.extractor_version, '
+                         'candidate.confidence, candidate.recorded_at, candidate.decided_at, '
+                         'candidate.decided_by, candidate.reason, candidate.statement_id, '
+                         'candidate.force_level_id FROM candidate WHERE candidate.id = :id',
+            'change_filter_by': '(change."by" = :by)',
+            'change_filter_since': '(change.at >= :since)',
+            'change_filter_table': '(change.table_name = :table)',
+            'change_log_order': 'change.id DESC',
+            'change_log_select': 'SELECT change.table_name, change.row_id, change.id, change.at, '
+                                 'change."by", change.action, change.reason, change."before", change."after" '
+                                 'FROM change',
+            'changes_of': 'SELECT change.id, change.at, change."by", change.action, change.reason, '
+                          'change."before", change."after" FROM change WHERE change.table_name = :table AND '
+                          'change.row_id = :row_id ORDER BY change.id',
+            'changes_up_to': 'SELECT change.row_id, change.action, change."after" FROM change WHERE '
+                             'change.table_name = :table AND (change.row_id IN ({ids})) AND change.at <= '
+                             ':moment ORDER BY change.id',
             'dated_order': 'statement.said_on, statement.id',
             'entities': 'SELECT entity.id, entity."key" FROM entity WHERE entity.id IN ({ids})',
             'entities_by_name': 'SELECT DISTINCT entity_name.entity_id FROM entity_name JOIN entity ON '
@@ -82,15 +192,21 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                                  "(' ' || entity_name.name_norm || ' ') LIKE :padded ESCAPE '/' ORDER BY "
                                  'entity_name.entity_id',
             'entity_by_key': 'SELECT entity.id, entity.merged_into_id FROM entity WHERE entity."key" = :key',
+            'entity_detail': 'SELECT entity.kind, entity.description, parent."key" FROM entity LEFT OUTER '
+                             'JOIN entity AS parent ON parent.id = entity.part_of_id WHERE entity.id = :id',
             'entity_merged_into': 'SELECT entity.merged_into_id FROM entity WHERE entity.id = :id',
             'entity_names': 'SELECT entity_name.entity_id, entity_name.lang, entity_name.name, '
                             'entity_name.is_primary FROM entity_name WHERE entity_name.entity_id IN ({ids}) '
                             'ORDER BY entity_name.entity_id, entity_name.id',
+            'evidence_ids_of': 'SELECT evidence.id FROM evidence WHERE evidence.statement_id IN ({ids}) '
+                               'ORDER BY evidence.id',
             'evidence_of': 'SELECT evidence.statement_id, evidence.id, evidence.source_id, '
                            'evidence.span_start, evidence.span_end, evidence.method, '
                            'evidence.extractor_version, evidence.confidence, evidence.recorded_at, '
                            'evidence.recorded_by FROM evidence WHERE (evidence.statement_id IN ({ids})) AND '
                            'evidence.retracted_at IS NULL ORDER BY evidence.statement_id, evidence.id',
+            'external_ids_of': 'SELECT external_id.scheme, external_id.value FROM external_id WHERE '
+                               'external_id.entity_id = :id ORDER BY external_id.scheme',
             'filter_about': '(statement.id IN (SELECT statement_about.statement_id FROM statement_about '
                             'WHERE statement_about.entity_id IN (SELECT entity.id FROM entity WHERE '
                             'entity.id = :about_id OR entity.part_of_id = :about_id)))',
@@ -111,12 +227,67 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                              'evidence.source_id = :source_id AND evidence.retracted_at IS NULL))',
             'filter_speaker': '(statement.speaker_id = :speaker_id)',
             'filter_undated': '(statement.said_on IS NULL)',
+            'latest_change': 'SELECT coalesce(max(change.id), 0) AS coalesce_1 FROM change',
             'limit': 'LIMIT :limit',
+            'pending_candidates': 'SELECT candidate.id, candidate.source_id, candidate.kind, '
+                                  'candidate.status, candidate.position, candidate.payload, '
+                                  'candidate.extractor_version, candidate.confidence, candidate.recorded_at, '
+                                  'candidate.decided_at, candidate.decided_by, candidate.reason, '
+                                  'candidate.statement_id, candidate.force_level_id FROM candidate WHERE '
+                                  "candidate.status = 'pending' ORDER BY candidate.confidence, "
+                                  'candidate.source_id, candidate.kind, candidate.position LIMIT :limit '
+                                  'OFFSET 0',
+            'pending_candidates_of_source': 'SELECT candidate.id, candidate.source_id, candidate.kind, '
+                                            'candidate.status, candidate.position, candidate.payload, '
+                                            'candidate.extractor_version, candidate.confidence, '
+                                            'candidate.recorded_at, candidate.decided_at, '
+                                            'candidate.decided_by, candidate.reason, candidate.statement_id, '
+                                            'candidate.force_level_id FROM candidate WHERE candidate.status '
+                                            "= 'pending' AND candidate.source_id = :source_id ORDER BY "
+                                            'candidate.confidence, candidate.source_id, candidate.kind, '
+                                            'candidate.position LIMIT :limit OFFSET 0',
+            'pending_count': 'SELECT count(candidate.id) AS count_1 FROM candidate WHERE candidate.status = '
+                             "'pending'",
+            'pending_count_of_source': 'SELECT count(candidate.id) AS count_1 FROM candidate WHERE '
+                                       "candidate.status = 'pending' AND candidate.source_id = :source_id",
             'role_titles': 'SELECT role_title.role_id, role_title.lang, role_title.text, '
                            'role_title.is_original FROM role_title WHERE role_title.role_id IN ({ids}) ORDER '
                            'BY role_title.role_id, role_title.id',
             'roles': 'SELECT role.id, role.organisation_id, role.valid_from, role.valid_to FROM role WHERE '
                      'role.id IN ({ids})',
+            'roles_of_person': 'SELECT role.id FROM role WHERE role.person_id = :id AND role.retracted_at IS '
+                               'NULL ORDER BY role.valid_from IS NULL, role.valid_from, role.id',
+            'source_detail': 'SELECT source.title, source.url, source.publisher, source.lang, '
+                             'source.published_on, source.published_basis, source.published_note, '
+                             'source.kind, source.file_name, source.sha256, source.body_chars, '
+                             'source.added_at, source.body FROM source WHERE source.id = :id',
+            'source_spans': 'SELECT evidence.id, CASE WHEN (evidence.statement_id IS NOT NULL) THEN '
+                            "'statement' WHEN (evidence.membership_id IS NOT NULL) THEN 'membership' WHEN "
+                            "(evidence.role_id IS NOT NULL) THEN 'role' WHEN (evidence.force_level_id IS NOT "
+                            "NULL) THEN 'force_level' WHEN (evidence.event_id IS NOT NULL) THEN 'event' WHEN "
+                            "(evidence.organisation_fact_id IS NOT NULL) THEN 'organisation_fact' END AS "
+                            'claim_table, coalesce(evidence.statement_id, evidence.membership_id, '
+                            'evidence.role_id, evidence.force_level_id, evidence.event_id, '
+                            'evidence.organisation_fact_id) AS claim_id, evidence.span_start, '
+                            'evidence.span_end, span_entity."key" FROM evidence LEFT OUTER JOIN membership '
+                            'AS span_membership ON span_membership.id = evidence.membership_id LEFT OUTER '
+                            'JOIN role AS span_role ON span_role.id = evidence.role_id LEFT OUTER JOIN '
+                            'force_level AS span_force_level ON span_force_level.id = '
+                            'evidence.force_level_id LEFT OUTER JOIN organisation_fact AS span_fact ON '
+                            'span_fact.id = evidence.organisation_fact_id LEFT OUTER JOIN entity AS '
+                            'span_entity ON span_entity.id = coalesce(span_membership.member_id, '
+                            'span_role.person_id, span_force_level.organisation_id, span_fact.subject_id, '
+                            '(SELECT event_participant.entity_id FROM event_participant WHERE '
+                            'event_participant.event_id = evidence.event_id ORDER BY '
+                            'event_participant.entity_id, event_participant.role LIMIT 1 OFFSET 0)) WHERE '
+                            'evidence.source_id = :id AND evidence.retracted_at IS NULL AND '
+                            'evidence.span_start IS NOT NULL ORDER BY evidence.span_start, evidence.span_end '
+                            'DESC, evidence.id',
+            'source_statement_count': 'SELECT count(evidence.id) AS count_1 FROM evidence WHERE '
+                                      'evidence.source_id = :id AND evidence.statement_id IS NOT NULL AND '
+                                      'evidence.retracted_at IS NULL',
+            'source_texts': 'SELECT source.id, source.lang, source.body FROM source WHERE source.id IN '
+                            '({ids})',
             'sources': 'SELECT source.id, source.title, source.url, source.publisher, source.publisher_id, '
                        'source.published_on, source.published_basis, source.sha256 FROM source WHERE '
                        'source.id IN ({ids})',
@@ -417,6 +588,120 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                                'evidence WHERE evidence.membership_id = membership.id)) WHERE '
                                'membership.alliance_id = %(alliance_id)s AND membership.retracted_at IS NULL '
                                'ORDER BY membership.id',
+                'memberships_as_alliance': "SELECT membership.id, json_build_object('id', "
+                                           "membership.alliance_id, 'key', (SELECT entity.key FROM entity "
+                                           "WHERE entity.id = membership.alliance_id), 'name_en', (SELECT "
+                                           'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                           "membership.alliance_id AND entity_name.lang = 'en' ORDER BY CASE "
+                                           'WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                                           "LIMIT 1), 'name_ar', (SELECT entity_name.name FROM entity_name "
+                                           'WHERE entity_name.entity_id = membership.alliance_id AND '
+                                           "entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                                           'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT '
+                                           "1)) AS alliance, json_build_object('id', membership.member_id, "
+                                           "'key', (SELECT entity.key FROM entity WHERE entity.id = "
+                                           "membership.member_id), 'name_en', (SELECT entity_name.name FROM "
+                                           'entity_name WHERE entity_name.entity_id = membership.member_id '
+                                           "AND entity_name.lang = 'en' ORDER BY CASE WHEN "
+                                           'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT '
+                                           "1), 'name_ar', (SELECT entity_name.name FROM entity_name WHERE "
+                                           'entity_name.entity_id = membership.member_id AND '
+                                           "entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                                           'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT '
+                                           '1)) AS member, membership.status, membership.valid_from, '
+                                           'membership.valid_to, first_evidence.source_id AS source_id, '
+                                           'first_evidence.span_start AS span_start, first_evidence.span_end '
+                                           'AS span_end, first_evidence.method AS method, membership.note AS '
+                                           "note, (SELECT coalesce(json_agg(json_build_object('id', "
+                                           "evidence.id, 'source_id', evidence.source_id, 'title', "
+                                           "evidence_source.title, 'url', evidence_source.url, 'publisher', "
+                                           "evidence_source.publisher, 'publisher_entity', coalesce((SELECT "
+                                           'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                           "evidence_publisher.id AND entity_name.lang = 'en' ORDER BY CASE "
+                                           'WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                                           'LIMIT 1), (SELECT entity_name.name FROM entity_name WHERE '
+                                           'entity_name.entity_id = evidence_publisher.id AND '
+                                           "entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                                           'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT '
+                                           '1), (SELECT entity_name.name FROM entity_name WHERE '
+                                           'entity_name.entity_id = evidence_publisher.id ORDER BY '
+                                           'entity_name.id LIMIT 1), evidence_publisher.key), '
+                                           "'published_on', evidence_source.published_on, 'published_basis', "
+                                           "evidence_source.published_basis, 'sha256', "
+                                           "evidence_source.sha256, 'span_start', evidence.span_start, "
+                                           "'span_end', evidence.span_end, 'method', evidence.method, "
+                                           "'extractor_version', evidence.extractor_version, 'confidence', "
+                                           "evidence.confidence, 'recorded_at', evidence.recorded_at, "
+                                           "'recorded_by', evidence.recorded_by)), '[]'::json) AS "
+                                           'json_rows_1 FROM evidence JOIN source AS evidence_source ON '
+                                           'evidence_source.id = evidence.source_id LEFT OUTER JOIN entity '
+                                           'AS evidence_publisher ON evidence_publisher.id = '
+                                           'evidence_source.publisher_id WHERE evidence.membership_id = '
+                                           'membership.id AND evidence.retracted_at IS NULL) AS evidence '
+                                           'FROM membership LEFT OUTER JOIN evidence AS first_evidence ON '
+                                           'first_evidence.id = coalesce((SELECT min(evidence.id) AS min_1 '
+                                           'FROM evidence WHERE evidence.membership_id = membership.id AND '
+                                           'evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS '
+                                           'min_2 FROM evidence WHERE evidence.membership_id = '
+                                           'membership.id)) WHERE membership.alliance_id = %(entity_id)s AND '
+                                           'membership.retracted_at IS NULL ORDER BY membership.member_id, '
+                                           'membership.valid_from, membership.id',
+                'memberships_as_member': "SELECT membership.id, json_build_object('id', "
+                                         "membership.alliance_id, 'key', (SELECT entity.key FROM entity "
+                                         "WHERE entity.id = membership.alliance_id), 'name_en', (SELECT "
+                                         'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                         "membership.alliance_id AND entity_name.lang = 'en' ORDER BY CASE "
+                                         'WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                                         "LIMIT 1), 'name_ar', (SELECT entity_name.name FROM entity_name "
+                                         'WHERE entity_name.entity_id = membership.alliance_id AND '
+                                         "entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary "
+                                         'THEN 0 ELSE 1 END, entity_name.id LIMIT 1)) AS alliance, '
+                                         "json_build_object('id', membership.member_id, 'key', (SELECT "
+                                         'entity.key FROM entity WHERE entity.id = membership.member_id), '
+                                         "'name_en', (SELECT entity_name.name FROM entity_name WHERE "
+                                         'entity_name.entity_id = membership.member_id AND entity_name.lang '
+                                         "= 'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 "
+                                         "END, entity_name.id LIMIT 1), 'name_ar', (SELECT entity_name.name "
+                                         'FROM entity_name WHERE entity_name.entity_id = '
+                                         "membership.member_id AND entity_name.lang = 'ar' ORDER BY CASE "
+                                         'WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                                         'LIMIT 1)) AS member, membership.status, membership.valid_from, '
+                                         'membership.valid_to, first_evidence.source_id AS source_id, '
+                                         'first_evidence.span_start AS span_start, first_evidence.span_end '
+                                         'AS span_end, first_evidence.method AS method, membership.note AS '
+                                         "note, (SELECT coalesce(json_agg(json_build_object('id', "
+                                         "evidence.id, 'source_id', evidence.source_id, 'title', "
+                                         "evidence_source.title, 'url', evidence_source.url, 'publisher', "
+                                         "evidence_source.publisher, 'publisher_entity', coalesce((SELECT "
+                                         'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                         "evidence_publisher.id AND entity_name.lang = 'en' ORDER BY CASE "
+                                         'WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                                         'LIMIT 1), (SELECT entity_name.name FROM entity_name WHERE '
+                                         'entity_name.entity_id = evidence_publisher.id AND entity_name.lang '
+                                         "= 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 "
+                                         'END, entity_name.id LIMIT 1), (SELECT entity_name.name FROM '
+                                         'entity_name WHERE entity_name.entity_id = evidence_publisher.id '
+                                         'ORDER BY entity_name.id LIMIT 1), evidence_publisher.key), '
+                                         "'published_on', evidence_source.published_on, 'published_basis', "
+                                         "evidence_source.published_basis, 'sha256', evidence_source.sha256, "
+                                         "'span_start', evidence.span_start, 'span_end', evidence.span_end, "
+                                         "'method', evidence.method, 'extractor_version', "
+                                         "evidence.extractor_version, 'confidence', evidence.confidence, "
+                                         "'recorded_at', evidence.recorded_at, 'recorded_by', "
+                                         "evidence.recorded_by)), '[]'::json) AS json_rows_1 FROM evidence "
+                                         'JOIN source AS evidence_source ON evidence_source.id = '
+                                         'evidence.source_id LEFT OUTER JOIN entity AS evidence_publisher ON '
+                                         'evidence_publisher.id = evidence_source.publisher_id WHERE '
+                                         'evidence.membership_id = membership.id AND evidence.retracted_at '
+                                         'IS NULL) AS evidence FROM membership LEFT OUTER JOIN evidence AS '
+                                         'first_evidence ON first_evidence.id = coalesce((SELECT '
+                                         'min(evidence.id) AS min_1 FROM evidence WHERE '
+                                         'evidence.membership_id = membership.id AND evidence.retracted_at '
+                                         'IS NULL), (SELECT min(evidence.id) AS min_2 FROM evidence WHERE '
+                                         'evidence.membership_id = membership.id)) WHERE '
+                                         'membership.member_id = %(entity_id)s AND membership.retracted_at '
+                                         'IS NULL ORDER BY membership.alliance_id, membership.valid_from, '
+                                         'membership.id',
                 'officials': 'SELECT entity.id FROM entity WHERE entity.id = %(org_id)s OR entity.part_of_id '
                              '= %(org_id)s UNION SELECT role.person_id FROM role WHERE role.organisation_id '
                              '= %(org_id)s',
@@ -1077,6 +1362,114 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                            '(SELECT min(evidence.id) AS min_2 FROM evidence WHERE evidence.membership_id = '
                            'membership.id)) WHERE membership.alliance_id = :alliance_id AND '
                            'membership.retracted_at IS NULL ORDER BY membership.id',
+            'memberships_as_alliance': "SELECT membership.id, json_object('id', membership.alliance_id, "
+                                       '\'key\', (SELECT entity."key" FROM entity WHERE entity.id = '
+                                       "membership.alliance_id), 'name_en', (SELECT entity_name.name FROM "
+                                       'entity_name WHERE entity_name.entity_id = membership.alliance_id AND '
+                                       "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary "
+                                       "THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), 'name_ar', "
+                                       '(SELECT entity_name.name FROM entity_name WHERE '
+                                       'entity_name.entity_id = membership.alliance_id AND entity_name.lang '
+                                       "= 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, "
+                                       "entity_name.id LIMIT 1 OFFSET 0)) AS alliance, json_object('id', "
+                                       'membership.member_id, \'key\', (SELECT entity."key" FROM entity '
+                                       "WHERE entity.id = membership.member_id), 'name_en', (SELECT "
+                                       'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                       "membership.member_id AND entity_name.lang = 'en' ORDER BY CASE WHEN "
+                                       'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 '
+                                       "OFFSET 0), 'name_ar', (SELECT entity_name.name FROM entity_name "
+                                       'WHERE entity_name.entity_id = membership.member_id AND '
+                                       "entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary "
+                                       'THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0)) AS member, '
+                                       'membership.status, membership.valid_from, membership.valid_to, '
+                                       'first_evidence.source_id AS source_id, first_evidence.span_start AS '
+                                       'span_start, first_evidence.span_end AS span_end, '
+                                       'first_evidence.method AS method, membership.note AS note, (SELECT '
+                                       "json_group_array(json(json_object('id', evidence.id, 'source_id', "
+                                       "evidence.source_id, 'title', evidence_source.title, 'url', "
+                                       "evidence_source.url, 'publisher', evidence_source.publisher, "
+                                       "'publisher_entity', coalesce((SELECT entity_name.name FROM "
+                                       'entity_name WHERE entity_name.entity_id = evidence_publisher.id AND '
+                                       "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary "
+                                       'THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), (SELECT '
+                                       'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                       "evidence_publisher.id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                                       'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 '
+                                       'OFFSET 0), (SELECT entity_name.name FROM entity_name WHERE '
+                                       'entity_name.entity_id = evidence_publisher.id ORDER BY '
+                                       'entity_name.id LIMIT 1 OFFSET 0), evidence_publisher."key"), '
+                                       "'published_on', evidence_source.published_on, 'published_basis', "
+                                       "evidence_source.published_basis, 'sha256', evidence_source.sha256, "
+                                       "'span_start', evidence.span_start, 'span_end', evidence.span_end, "
+                                       "'method', evidence.method, 'extractor_version', "
+                                       "evidence.extractor_version, 'confidence', evidence.confidence, "
+                                       "'recorded_at', evidence.recorded_at, 'recorded_by', "
+                                       'evidence.recorded_by))) AS json_rows_1 FROM evidence JOIN source AS '
+                                       'evidence_source ON evidence_source.id = evidence.source_id LEFT '
+                                       'OUTER JOIN entity AS evidence_publisher ON evidence_publisher.id = '
+                                       'evidence_source.publisher_id WHERE evidence.membership_id = '
+                                       'membership.id AND evidence.retracted_at IS NULL) AS evidence FROM '
+                                       'membership LEFT OUTER JOIN evidence AS first_evidence ON '
+                                       'first_evidence.id = coalesce((SELECT min(evidence.id) AS min_1 FROM '
+                                       'evidence WHERE evidence.membership_id = membership.id AND '
+                                       'evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS min_2 '
+                                       'FROM evidence WHERE evidence.membership_id = membership.id)) WHERE '
+                                       'membership.alliance_id = :entity_id AND membership.retracted_at IS '
+                                       'NULL ORDER BY membership.member_id, membership.valid_from, '
+                                       'membership.id',
+            'memberships_as_member': "SELECT membership.id, json_object('id', membership.alliance_id, 'key', "
+                                     '(SELECT entity."key" FROM entity WHERE entity.id = '
+                                     "membership.alliance_id), 'name_en', (SELECT entity_name.name FROM "
+                                     'entity_name WHERE entity_name.entity_id = membership.alliance_id AND '
+                                     "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN "
+                                     "0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), 'name_ar', (SELECT "
+                                     'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                     "membership.alliance_id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                                     'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 '
+                                     "OFFSET 0)) AS alliance, json_object('id', membership.member_id, 'key', "
+                                     '(SELECT entity."key" FROM entity WHERE entity.id = '
+                                     "membership.member_id), 'name_en', (SELECT entity_name.name FROM "
+                                     'entity_name WHERE entity_name.entity_id = membership.member_id AND '
+                                     "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN "
+                                     "0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), 'name_ar', (SELECT "
+                                     'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                     "membership.member_id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                                     'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 '
+                                     'OFFSET 0)) AS member, membership.status, membership.valid_from, '
+                                     'membership.valid_to, first_evidence.source_id AS source_id, '
+                                     'first_evidence.span_start AS span_start, first_evidence.span_end AS '
+                                     'span_end, first_evidence.method AS method, membership.note AS note, '
+                                     "(SELECT json_group_array(json(json_object('id', evidence.id, "
+                                     "'source_id', evidence.source_id, 'title', evidence_source.title, "
+                                     "'url', evidence_source.url, 'publisher', evidence_source.publisher, "
+                                     "'publisher_entity', coalesce((SELECT entity_name.name FROM entity_name "
+                                     'WHERE entity_name.entity_id = evidence_publisher.id AND '
+                                     "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN "
+                                     '0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), (SELECT '
+                                     'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                     "evidence_publisher.id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                                     'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 '
+                                     'OFFSET 0), (SELECT entity_name.name FROM entity_name WHERE '
+                                     'entity_name.entity_id = evidence_publisher.id ORDER BY entity_name.id '
+                                     'LIMIT 1 OFFSET 0), evidence_publisher."key"), \'published_on\', '
+                                     "evidence_source.published_on, 'published_basis', "
+                                     "evidence_source.published_basis, 'sha256', evidence_source.sha256, "
+                                     "'span_start', evidence.span_start, 'span_end', evidence.span_end, "
+                                     "'method', evidence.method, 'extractor_version', "
+                                     "evidence.extractor_version, 'confidence', evidence.confidence, "
+                                     "'recorded_at', evidence.recorded_at, 'recorded_by', "
+                                     'evidence.recorded_by))) AS json_rows_1 FROM evidence JOIN source AS '
+                                     'evidence_source ON evidence_source.id = evidence.source_id LEFT OUTER '
+                                     'JOIN entity AS evidence_publisher ON evidence_publisher.id = '
+                                     'evidence_source.publisher_id WHERE evidence.membership_id = '
+                                     'membership.id AND evidence.retracted_at IS NULL) AS evidence FROM '
+                                     'membership LEFT OUTER JOIN evidence AS first_evidence ON '
+                                     'first_evidence.id = coalesce((SELECT min(evidence.id) AS min_1 FROM '
+                                     'evidence WHERE evidence.membership_id = membership.id AND '
+                                     'evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS min_2 FROM '
+                                     'evidence WHERE evidence.membership_id = membership.id)) WHERE '
+                                     'membership.member_id = :entity_id AND membership.retracted_at IS NULL '
+                                     'ORDER BY membership.alliance_id, membership.valid_from, membership.id',
             'officials': 'SELECT entity.id FROM entity WHERE entity.id = :org_id OR entity.part_of_id = '
                          ':org_id UNION SELECT role.person_id FROM role WHERE role.organisation_id = :org_id',
             'organisation_facts': "SELECT organisation_fact.id, json_object('id', "
@@ -1441,3 +1834,22 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                        'source.sha256 FROM source LEFT OUTER JOIN entity AS publisher ON publisher.id = '
                        'source.publisher_id WHERE source.id IN ({ids}) ORDER BY source.id',
             'statement_extent': 'SELECT coalesce(max(statement.id), 0) AS coalesce_1 FROM statement'}}
+
+TRACKED_TABLES: tuple[str, ...] = ('candidate',
+ 'entity',
+ 'entity_merge',
+ 'entity_name',
+ 'event',
+ 'event_title',
+ 'evidence',
+ 'external_id',
+ 'force_level',
+ 'force_level_unit',
+ 'membership',
+ 'organisation_fact',
+ 'organisation_fact_text',
+ 'role',
+ 'role_title',
+ 'source',
+ 'statement',
+ 'translation')

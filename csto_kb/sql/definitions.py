@@ -23,22 +23,34 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     and_,
+    case,
     column,
+    func,
     literal_column,
     or_,
     select,
     table,
 )
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ClauseElement
 from sqlalchemy.types import Integer, NullType
 
 from csto_kb.db.search_index import SQLITE_QUOTE_SEARCH_TABLE
 from csto_kb.model import (
+    CLAIM_TABLES,
+    Base,
+    Candidate,
+    Change,
     Entity,
     EntityName,
+    EventParticipant,
     Evidence,
+    ExternalId,
+    ForceLevel,
+    Membership,
+    OrganisationFact,
     Role,
     RoleTitle,
     Source,
@@ -182,6 +194,18 @@ BATCH_LOOKUPS: dict[str, ClauseElement] = {
     )
     .where(in_ids(Evidence.statement_id), Evidence.retracted_at.is_(None))
     .order_by(Evidence.statement_id, Evidence.id),
+    # Every evidence, withdrawn too, of statements that have no live one: a statement shown on its own
+    # still cites its oldest (the model's `first_evidence`).
+    "any_evidence_of": select(
+        Evidence.statement_id,
+        Evidence.source_id,
+        Evidence.span_start,
+        Evidence.span_end,
+        Evidence.method,
+        Evidence.confidence,
+    )
+    .where(in_ids(Evidence.statement_id))
+    .order_by(Evidence.statement_id, Evidence.id),
     "entities": select(Entity.id, Entity.key).where(in_ids(Entity.id)),
     "entity_names": select(EntityName.entity_id, EntityName.lang, EntityName.name, EntityName.is_primary)
     .where(in_ids(EntityName.entity_id))
@@ -190,6 +214,8 @@ BATCH_LOOKUPS: dict[str, ClauseElement] = {
     "role_titles": select(RoleTitle.role_id, RoleTitle.lang, RoleTitle.text, RoleTitle.is_original)
     .where(in_ids(RoleTitle.role_id))
     .order_by(RoleTitle.role_id, RoleTitle.id),
+    # The language and text of sources, for the browsing views' excerpts.
+    "source_texts": select(Source.id, Source.lang, Source.body).where(in_ids(Source.id)),
     "sources": select(
         Source.id,
         Source.title,
@@ -251,6 +277,166 @@ STATEMENT_ORDER = (Statement.said_on.is_(None), Statement.said_on, Statement.id)
 # row: `run` uses these for what may be every statement (an export).
 DATED_ORDER = (Statement.said_on, Statement.id)
 UNDATED_ORDER = (Statement.id,)
+
+# --- one record and its history ---------------------------------------------------------------------------
+
+# A change as ChangeOut has it, in its order.
+CHANGE_COLUMNS = (Change.id, Change.at, Change.by, Change.action, Change.reason, Change.before, Change.after)
+
+TRACKED_TABLES = tuple(
+    sorted(name for name, t in Base.metadata.tables.items() if "id" in t.c and name != "change")
+)
+"""The tables whose rows the change log records (`csto_kb.db.history`), by name: what `history --of` and
+`log --of` accept. Generated into `csto_kb.sql.compiled` with the SQL, for the read path to check."""
+
+# The recent changes, newest first, assembled as a who-said query is: the SELECT, one WHERE fragment per
+# filter given, the order and a LIMIT.
+CHANGE_LOG_SELECT = select(Change.table_name, Change.row_id, *CHANGE_COLUMNS)
+CHANGE_LOG_FILTERS: dict[str, ColumnElement[bool]] = {
+    "since": Change.at >= param("since"),
+    "by": Change.by == param("by"),
+    "table": Change.table_name == param("table"),
+}
+CHANGE_LOG_ORDER = (Change.id.desc(),)
+
+_parent = aliased(Entity, name="parent")
+
+RECORD_QUERIES: dict[str, ClauseElement] = {
+    # One record's changes, oldest first (ids grow with time).
+    "changes_of": select(*CHANGE_COLUMNS)
+    .where(Change.table_name == param("table"), Change.row_id == param("row_id"))
+    .order_by(Change.id),
+    # What the change log had recorded of some rows of a table by a moment, to fold in order: an insert gives
+    # the whole row, each later change its new values.
+    "changes_up_to": select(Change.row_id, Change.action, Change.after)
+    .where(Change.table_name == param("table"), in_ids(Change.row_id), Change.at <= param("moment"))
+    .order_by(Change.id),
+    # Every evidence of some statements, withdrawn too: what they had at a past moment is among them.
+    "evidence_ids_of": select(Evidence.id).where(in_ids(Evidence.statement_id)).order_by(Evidence.id),
+    # An entity's own columns beside its key and names (read by the batch lookups): EntityOut's.
+    "entity_detail": select(Entity.kind, Entity.description, _parent.key)
+    .select_from(Entity)
+    .outerjoin(_parent, _parent.id == Entity.part_of_id)
+    .where(Entity.id == param("id")),
+    "external_ids_of": select(ExternalId.scheme, ExternalId.value)
+    .where(ExternalId.entity_id == param("id"))
+    .order_by(ExternalId.scheme),
+    # A source's columns beside its reference form (the batch lookup, which labels it): SourceOut's, and its
+    # text.
+    "source_detail": select(
+        Source.title,
+        Source.url,
+        Source.publisher,
+        Source.lang,
+        Source.published_on,
+        Source.published_basis,
+        Source.published_note,
+        Source.kind,
+        Source.file_name,
+        Source.sha256,
+        Source.body_chars,
+        Source.added_at,
+        Source.body,
+    ).where(Source.id == param("id")),
+    # How many statements a source supports: its live evidence of statements.
+    "source_statement_count": select(func.count(Evidence.id)).where(
+        Evidence.source_id == param("id"),
+        Evidence.statement_id.is_not(None),
+        Evidence.retracted_at.is_(None),
+    ),
+}
+
+# --- the browsing views ----------------------------------------------------------------------------------
+
+# Which claim an evidence supports: the table of its one claim column that is set (a CHECK holds it to one),
+# and that column's value.
+_claim_columns = [getattr(Evidence, f"{t}_id") for t in CLAIM_TABLES]
+_claim_table = case(*((c.is_not(None), _key(t)) for c, t in zip(_claim_columns, CLAIM_TABLES, strict=True)))
+# The entity a fact is about: the member, the role's holder, the figure's organisation, the fact's subject, the
+# event's first participant in the order `events` lists them (a statement has a page of its own: none).
+_span_membership = aliased(Membership, name="span_membership")
+_span_role = aliased(Role, name="span_role")
+_span_force = aliased(ForceLevel, name="span_force_level")
+_span_fact = aliased(OrganisationFact, name="span_fact")
+_span_entity = aliased(Entity, name="span_entity")
+_first_participant = (
+    select(EventParticipant.entity_id)
+    .where(EventParticipant.event_id == Evidence.event_id)
+    .order_by(EventParticipant.entity_id, EventParticipant.role)
+    .limit(1)
+    .scalar_subquery()
+)
+# A candidate as CandidateOut has it, in its order.
+CANDIDATE_COLUMNS = (
+    Candidate.id,
+    Candidate.source_id,
+    Candidate.kind,
+    Candidate.status,
+    Candidate.position,
+    Candidate.payload,
+    Candidate.extractor_version,
+    Candidate.confidence,
+    Candidate.recorded_at,
+    Candidate.decided_at,
+    Candidate.decided_by,
+    Candidate.reason,
+    Candidate.statement_id,
+    Candidate.force_level_id,
+)
+_pending = Candidate.status == _key("pending")
+# The least confident first: the reviewer's time goes where the extractor was least sure.
+_review_order = (Candidate.confidence, Candidate.source_id, Candidate.kind, Candidate.position)
+
+BROWSE_QUERIES: dict[str, ClauseElement] = {
+    # Every live span of a source's text that supports a claim, in the order of the text.
+    "source_spans": select(
+        Evidence.id,
+        _claim_table.label("claim_table"),
+        func.coalesce(*_claim_columns).label("claim_id"),
+        Evidence.span_start,
+        Evidence.span_end,
+        _span_entity.key,
+    )
+    .select_from(Evidence)
+    .outerjoin(_span_membership, _span_membership.id == Evidence.membership_id)
+    .outerjoin(_span_role, _span_role.id == Evidence.role_id)
+    .outerjoin(_span_force, _span_force.id == Evidence.force_level_id)
+    .outerjoin(_span_fact, _span_fact.id == Evidence.organisation_fact_id)
+    .outerjoin(
+        _span_entity,
+        _span_entity.id
+        == func.coalesce(
+            _span_membership.member_id,
+            _span_role.person_id,
+            _span_force.organisation_id,
+            _span_fact.subject_id,
+            _first_participant,
+        ),
+    )
+    .where(
+        Evidence.source_id == param("id"), Evidence.retracted_at.is_(None), Evidence.span_start.is_not(None)
+    )
+    .order_by(Evidence.span_start, Evidence.span_end.desc(), Evidence.id),
+    # A person's live roles over time, undated last.
+    "roles_of_person": select(Role.id)
+    .where(Role.person_id == param("id"), Role.retracted_at.is_(None))
+    .order_by(Role.valid_from.is_(None), Role.valid_from, Role.id),
+    "pending_candidates": select(*CANDIDATE_COLUMNS)
+    .where(_pending)
+    .order_by(*_review_order)
+    .limit(param("limit")),
+    "pending_candidates_of_source": select(*CANDIDATE_COLUMNS)
+    .where(_pending, Candidate.source_id == param("source_id"))
+    .order_by(*_review_order)
+    .limit(param("limit")),
+    "pending_count": select(func.count(Candidate.id)).where(_pending),
+    "pending_count_of_source": select(func.count(Candidate.id)).where(
+        _pending, Candidate.source_id == param("source_id")
+    ),
+    "candidate": select(*CANDIDATE_COLUMNS).where(Candidate.id == param("id")),
+    # The newest change's id: it moves with every write, so it versions whatever is read.
+    "latest_change": select(func.coalesce(func.max(Change.id), 0)),
+}
 
 LOOKUPS: dict[str, ClauseElement] = {
     "entity_by_key": ENTITY_BY_KEY,

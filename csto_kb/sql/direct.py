@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from csto_kb.db.constants import HEAD_REVISION, SQLITE_BUSY_TIMEOUT_MS
 from csto_kb.sql import facts
+from csto_kb.sql.changes import statements_as_recorded
 from csto_kb.sql.run import (
     STREAM_BATCH_SIZE,
     Lookups,
@@ -150,10 +151,11 @@ def resolver(connection: Any, dialect: str) -> Resolver:
 
 
 def who_said(url: str, f: StatementFilter, lookups: Lookups | None = None) -> list[Row] | None:
-    """The statements matching ``f``, or None when the full path must answer; ``lookups`` receives every
-    name of every entity they refer to."""
-    if f.as_recorded_at is not None:
-        return None  # rebuilt from the change log by the full path
+    """The statements matching ``f`` (with ``as_recorded_at``, as then recorded), or None when the full path
+    must answer; ``lookups`` receives every name of every entity they refer to."""
+    moment = f.as_recorded_at
+    if moment is not None:
+        return read(url, lambda c, d: statements_as_recorded(c, d, f, moment, resolver(c, d), lookups))
     return read(url, lambda c, d: list(statement_rows(c, d, f, resolver(c, d), lookups=lookups)))
 
 

@@ -10,14 +10,13 @@ session. Each claim comes back as a plain dict in the JSON shape of its output s
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from csto_kb.dates import upper_bound
 from csto_kb.sql.compiled import FACT_SQL
 from csto_kb.sql.run import ID_LIST as ID_LIST
-from csto_kb.sql.run import Row, _moment, json_list, partial_date, source_ref
+from csto_kb.sql.run import Row, _moment, json_list, json_value, partial_date, source_ref
 from csto_kb.sql.run import with_ids as with_ids
 
 
@@ -51,14 +50,9 @@ def fetch_values(connection: Any, sql: str, params: Row | None = None) -> list[A
         cursor.close()
 
 
-def _json(value: Any) -> Any:
-    # SQLite returns JSON as text; psycopg has already decoded it.
-    return json.loads(value) if isinstance(value, str | bytes) else value
-
-
 def _ref(value: Any) -> Row | None:
     """An EntityRef's JSON form from the database's JSON object."""
-    entity = _json(value)
+    entity = json_value(value)
     if entity is None:
         return None
     return {
@@ -164,6 +158,17 @@ def member_rows(connection: Any, dialect: str, alliance_id: int, on: str | None 
     return sorted(rows, key=lambda m: (m["member"]["name_en"] or m["member"]["key"], m["valid_from"] or ""))
 
 
+def entity_memberships(connection: Any, dialect: str, entity_id: int) -> tuple[list[Row], list[Row]]:
+    """An entity's live membership episodes: those in which it is the member, by alliance, and those in
+    which it is the alliance, by member; each by start."""
+    sql = FACT_SQL[dialect]
+    params = {"entity_id": entity_id}
+    return (
+        [membership_row(c) for c in fetch(connection, sql["memberships_as_member"], params)],
+        [membership_row(c) for c in fetch(connection, sql["memberships_as_alliance"], params)],
+    )
+
+
 # --- organisation facts ---------------------------------------------------------------------------------
 
 
@@ -240,7 +245,9 @@ def event_rows(connection: Any, dialect: str, involving: Sequence[int] | None = 
     for c in found:
         titles = _language_rows(c["titles"])
         original = _original(titles)
-        participants = sorted(_json(c["participants"]) or [], key=lambda p: (int(p["entity_id"]), p["role"]))
+        participants = sorted(
+            json_value(c["participants"]) or [], key=lambda p: (int(p["entity_id"]), p["role"])
+        )
         out.append(
             {
                 **_citation(c),

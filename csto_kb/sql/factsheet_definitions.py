@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Select,
     and_,
     case,
     distinct,
@@ -245,24 +246,39 @@ def _claim_columns(first: Any, claim: Any) -> list[ColumnElement[Any]]:
 # --- memberships, organisation facts, force levels, events ----------------------------------------------
 
 _membership_first = aliased(Evidence, name="first_evidence")
-MEMBERSHIPS = (
-    select(
-        Membership.id,
-        entity_ref_json(Membership.alliance_id).label("alliance"),
-        entity_ref_json(Membership.member_id).label("member"),
-        Membership.status,
-        Membership.valid_from,
-        Membership.valid_to,
-        *_claim_columns(_membership_first, Membership),
-        _evidence_json(Evidence.membership_id == Membership.id).label("evidence"),
+
+
+def _memberships(where: ColumnElement[bool], *order: Any) -> Select[Any]:
+    """The live membership episodes ``where`` selects, in MembershipOut's columns."""
+    return (
+        select(
+            Membership.id,
+            entity_ref_json(Membership.alliance_id).label("alliance"),
+            entity_ref_json(Membership.member_id).label("member"),
+            Membership.status,
+            Membership.valid_from,
+            Membership.valid_to,
+            *_claim_columns(_membership_first, Membership),
+            _evidence_json(Evidence.membership_id == Membership.id).label("evidence"),
+        )
+        .select_from(Membership)
+        .outerjoin(
+            _membership_first,
+            _membership_first.id == _first_evidence_id(Evidence.membership_id == Membership.id),
+        )
+        .where(where, Membership.retracted_at.is_(None))
+        .order_by(*order)
     )
-    .select_from(Membership)
-    .outerjoin(
-        _membership_first,
-        _membership_first.id == _first_evidence_id(Evidence.membership_id == Membership.id),
-    )
-    .where(Membership.alliance_id == param("alliance_id"), Membership.retracted_at.is_(None))
-    .order_by(Membership.id)
+
+
+MEMBERSHIPS = _memberships(Membership.alliance_id == param("alliance_id"), Membership.id)
+# An entity's page: the episodes in which it is the member, by alliance, and in which it is the alliance, by
+# member, each in the order of its start.
+MEMBERSHIPS_AS_MEMBER = _memberships(
+    Membership.member_id == param("entity_id"), Membership.alliance_id, Membership.valid_from, Membership.id
+)
+MEMBERSHIPS_AS_ALLIANCE = _memberships(
+    Membership.alliance_id == param("entity_id"), Membership.member_id, Membership.valid_from, Membership.id
 )
 
 # An alliance's parts: itself and its bodies.
@@ -533,6 +549,8 @@ def _selection_queries(dated: bool) -> dict[str, ClauseElement]:
 
 QUERIES: dict[str, ClauseElement] = {
     "memberships": MEMBERSHIPS,
+    "memberships_as_member": MEMBERSHIPS_AS_MEMBER,
+    "memberships_as_alliance": MEMBERSHIPS_AS_ALLIANCE,
     "organisation_facts": ORGANISATION_FACTS,
     "force_levels": FORCE_LEVELS,
     "force_levels_of": FORCE_LEVELS_OF,

@@ -48,6 +48,11 @@ def compile_all() -> dict[str, dict[str, str]]:
         pieces |= {f"filter_{key}": f"({_sql(e, dialect)})" for key, e in d.STATEMENT_FILTERS.items()}
         pieces |= {key: _sql(q, dialect) for key, q in d.LOOKUPS.items()}
         pieces |= {key: _sql(q, dialect) for key, q in d.BATCH_LOOKUPS.items()}
+        pieces |= {key: _sql(q, dialect) for key, q in d.RECORD_QUERIES.items()}
+        pieces |= {key: _sql(q, dialect) for key, q in d.BROWSE_QUERIES.items()}
+        pieces["change_log_select"] = _sql(d.CHANGE_LOG_SELECT, dialect)
+        pieces["change_log_order"] = ", ".join(_sql(e, dialect) for e in d.CHANGE_LOG_ORDER)
+        pieces |= {f"change_filter_{key}": f"({_sql(e, dialect)})" for key, e in d.CHANGE_LOG_FILTERS.items()}
         out[name] = pieces
     return out
 
@@ -62,11 +67,14 @@ def compile_facts() -> dict[str, dict[str, str]]:
 def render() -> str:
     body = pprint.pformat(compile_all(), width=110, sort_dicts=True)
     facts = pprint.pformat(compile_facts(), width=110, sort_dicts=True)
+    tables = pprint.pformat(d.TRACKED_TABLES, width=110)
     return (
-        '"""SQL compiled from csto_kb/sql/definitions.py (SQL) and csto_kb/sql/factsheet_definitions.py (FACT_SQL)\n'
-        'by `python -m csto_kb.sql.generate`; do not edit."""\n\n'
+        '"""SQL compiled from csto_kb/sql/definitions.py (SQL) and csto_kb/sql/factsheet_definitions.py (FACT_SQL),\n'
+        "and the tables the change log records (TRACKED_TABLES), by `python -m csto_kb.sql.generate`; do not\n"
+        'edit."""\n\n'
         f"SQL: dict[str, dict[str, str]] = {body}\n\n"
-        f"FACT_SQL: dict[str, dict[str, str]] = {facts}\n"
+        f"FACT_SQL: dict[str, dict[str, str]] = {facts}\n\n"
+        f"TRACKED_TABLES: tuple[str, ...] = {tables}\n"
     )
 
 

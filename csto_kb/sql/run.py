@@ -159,6 +159,16 @@ def with_ids(sql: str, ids: Iterable[int] | None = None, **lists: Iterable[int])
     return sql
 
 
+def fetch_all(connection: Any, sql: str, params: Row | None = None) -> list[tuple[Any, ...]]:
+    """Every row of one query, as tuples."""
+    cursor = connection.cursor()
+    try:
+        cursor.execute(sql, params or {})
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
 def _lookup(connection: Any, dialect: str, name: str, ids: Collection[int]) -> list[tuple[Any, ...]]:
     """The rows of the batch lookup ``name`` (csto_kb.sql.definitions.BATCH_LOOKUPS) for these ids."""
     if not ids:
@@ -410,9 +420,15 @@ def statement_rows(
 
 
 def statement_rows_by_id(
-    connection: Any, dialect: str, ids: Sequence[int], lookups: Lookups | None = None
+    connection: Any,
+    dialect: str,
+    ids: Sequence[int],
+    lookups: Lookups | None = None,
+    *,
+    unsourced: bool = False,
 ) -> list[Row]:
-    """The statements with these ids (a short list someone chose), in date order."""
+    """The statements with these ids (a short list someone chose), in date order; ``unsourced``: see
+    `statement_batch`."""
     if not ids:
         return []
     sql = SQL[dialect]
@@ -426,14 +442,25 @@ def statement_rows_by_id(
         flat = cursor.fetchall()
     finally:
         cursor.close()
-    return statement_batch(connection, dialect, flat, Lookups() if lookups is None else lookups)
+    return statement_batch(
+        connection, dialect, flat, Lookups() if lookups is None else lookups, unsourced=unsourced
+    )
 
 
 def statement_batch(
-    connection: Any, dialect: str, flat: Sequence[Sequence[Any]], lookups: Lookups
+    connection: Any,
+    dialect: str,
+    flat: Sequence[Sequence[Any]],
+    lookups: Lookups,
+    *,
+    unsourced: bool = False,
 ) -> list[Row]:
     """Rows of `statement_select` (its columns in the order of STATEMENT_COLUMNS) as the nested dicts of
     StatementOut's JSON form (same keys, same order), their lists read for the whole batch at once.
+
+    A statement without live evidence is left out, unless ``unsourced``: then it comes with no evidence and
+    cites its oldest withdrawn one, as the model's `first_evidence` does (a statement shown by its id is
+    shown whatever the state of its sources).
 
     Every export row passes through here: it unpacks tuples by position and builds each dict once, as a
     literal, rather than going through a dict of columns.
@@ -448,14 +475,28 @@ def statement_batch(
     for statement_id, entity_id in _lookup(connection, dialect, "about_of", ids):
         about[statement_id].append(entity_id)
     cited = _lookup(connection, dialect, "evidence_of", ids)
+    withdrawn: list[tuple[Any, ...]] = []
+    if unsourced:
+        bare = set(ids) - {e[0] for e in cited}
+        withdrawn = _lookup(connection, dialect, "any_evidence_of", bare)
     lookups.load(
         connection,
         dialect,
         entities={c[15] for c in flat}.union(*about.values()),
         roles={c[16] for c in flat if c[16] is not None},
-        sources={e[2] for e in cited},
+        sources={e[2] for e in cited} | {e[1] for e in withdrawn},
     )
     source = lookups.source
+    oldest: dict[int, Row] = {}
+    for statement_id, source_id, span_start, span_end, method, confidence in withdrawn:
+        if statement_id not in oldest:
+            oldest[statement_id] = {
+                "source": source(source_id),
+                "span_start": span_start,
+                "span_end": span_end,
+                "method": method,
+                "confidence": confidence,
+            }
     evidence: dict[int, list[Row]] = {i: [] for i in ids}
     for (
         statement_id,
@@ -506,11 +547,11 @@ def statement_batch(
         role_id,
     ) in flat:
         shown = evidence[statement_id]
-        if not shown:
+        first = shown[0] if shown else oldest.get(statement_id)
+        if first is None:
             # A statement is shown with a source: the last live one cannot be retracted (only the statement
             # can), so this is a row written around that rule, or changed since this batch was read.
             continue
-        first = shown[0]
         out.append(
             {
                 "id": statement_id,
@@ -543,6 +584,11 @@ def statement_batch(
             }
         )
     return out
+
+
+def json_value(value: Any) -> Any:
+    """A JSON column's or JSON expression's value: SQLite returns the text, psycopg has decoded it already."""
+    return json.loads(value) if isinstance(value, str | bytes) else value
 
 
 def json_list(value: Any) -> list[Row]:

@@ -1,0 +1,109 @@
+"""What the browsing views read beside the records (`csto_kb.sql.records`): the texts of sources, the spans of a
+source that support claims, a person's roles, the review queue, and the newest change.
+
+Standard library only, as `csto_kb.sql.run`; the web's services (`csto_kb.services.browse`) run these with the
+connection under their session. Each row comes back in the JSON form of its output schema (``SupportedSpan``,
+``RoleOut``, ``CandidateOut``), which the services validate into the views they return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from csto_kb.errors import NotFound
+from csto_kb.sql.compiled import SQL
+from csto_kb.sql.run import Lookups, Row, _lookup, _moment, fetch_all, json_value
+
+
+def source_texts(connection: Any, dialect: str, ids: Iterable[int]) -> dict[int, tuple[str, str | None]]:
+    """Each source's language and stored text (None when it stores none), by id."""
+    return {int(i): (lang, body) for i, lang, body in _lookup(connection, dialect, "source_texts", set(ids))}
+
+
+def source_spans(connection: Any, dialect: str, source_id: int) -> list[Row]:
+    """Every live span of a source's text that supports a claim, in the order of the text (SupportedSpan's
+    JSON form): which claim, labelled, and for a fact the key of the entity it is about."""
+    return [
+        {
+            "evidence_id": evidence_id,
+            "claim_table": table,
+            "claim_id": int(claim_id),
+            "span_start": span_start,
+            "span_end": span_end,
+            "label": f"{table.replace('_', ' ')} #{claim_id}",
+            "entity_key": entity_key,
+        }
+        for evidence_id, table, claim_id, span_start, span_end, entity_key in fetch_all(
+            connection, SQL[dialect]["source_spans"], {"id": source_id}
+        )
+    ]
+
+
+def person_roles(connection: Any, dialect: str, person_id: int, lookups: Lookups | None = None) -> list[Row]:
+    """A person's live roles, undated last (RoleOut's JSON form, from `Lookups.role`)."""
+    lookups = Lookups() if lookups is None else lookups
+    ids = [int(r[0]) for r in fetch_all(connection, SQL[dialect]["roles_of_person"], {"id": person_id})]
+    lookups.load(connection, dialect, roles=ids)
+    return [lookups.role(i) for i in ids]
+
+
+def _candidate(values: Sequence[Any]) -> Row:
+    """A row of CANDIDATE_COLUMNS (csto_kb.sql.definitions) as CandidateOut's JSON form."""
+    (
+        candidate_id,
+        source_id,
+        kind,
+        status,
+        position,
+        payload,
+        extractor_version,
+        confidence,
+        recorded_at,
+        decided_at,
+        decided_by,
+        reason,
+        statement_id,
+        force_level_id,
+    ) = values
+    return {
+        "id": candidate_id,
+        "source_id": source_id,
+        "kind": kind,
+        "status": status,
+        "position": position,
+        "payload": json_value(payload),
+        "extractor_version": extractor_version,
+        "confidence": confidence,
+        "recorded_at": _moment(recorded_at),
+        "decided_at": _moment(decided_at),
+        "decided_by": decided_by,
+        "reason": reason,
+        "statement_id": statement_id,
+        "force_level_id": force_level_id,
+    }
+
+
+def pending_candidates(
+    connection: Any, dialect: str, *, limit: int, source: int | None = None
+) -> tuple[int, list[Row]]:
+    """How many candidates are pending (of one source, or of all), and the ``limit`` least confident."""
+    sql = SQL[dialect]
+    suffix, params = ("", {}) if source is None else ("_of_source", {"source_id": source})
+    [(total,)] = fetch_all(connection, sql[f"pending_count{suffix}"], params)
+    chosen = fetch_all(connection, sql[f"pending_candidates{suffix}"], {**params, "limit": limit})
+    return int(total), [_candidate(values) for values in chosen]
+
+
+def candidate(connection: Any, dialect: str, candidate_id: int) -> Row:
+    """One candidate (CandidateOut's JSON form); NotFound if none has this id."""
+    found = fetch_all(connection, SQL[dialect]["candidate"], {"id": candidate_id})
+    if not found:
+        raise NotFound(f"candidate: no candidate has id {candidate_id}")
+    return _candidate(found[0])
+
+
+def latest_change(connection: Any, dialect: str) -> int:
+    """The id of the newest change-log entry (0 before any)."""
+    [(newest,)] = fetch_all(connection, SQL[dialect]["latest_change"])
+    return int(newest)
