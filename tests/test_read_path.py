@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
@@ -90,38 +91,48 @@ def test_the_filters_select_what_they_say(engine: Engine) -> None:
 def test_sqlite3_alone_answers_exactly_as_the_full_path(
     engine: Engine, db_url: str, backend: str, f: StatementFilter
 ) -> None:
-    assert direct.who_said(db_url, f) == who_said_rows(UnitOfWork(engine, read_only=True), f)
+    assert direct.read(db_url, direct.who_said(f)) == who_said_rows(UnitOfWork(engine, read_only=True), f)
 
 
 def test_the_direct_path_leaves_to_the_full_one_what_it_cannot_answer(
     databases: Databases, db_url: str, backend: str, engine: Engine, tmp_path: Path
 ) -> None:
-    assert direct.who_said(db_url, StatementFilter(speaker="Pashinyan")) is not None
+    assert direct.read(db_url, direct.who_said(StatementFilter(speaker="Pashinyan"))) is not None
     # A name it cannot settle is answered in the full path's words, naming the closest known names.
     with pytest.raises(NotFound, match="speaker: no entity is called 'nobody at all'"):
-        direct.who_said(db_url, StatementFilter(speaker="nobody at all"))
+        direct.read(db_url, direct.who_said(StatementFilter(speaker="nobody at all")))
     # A database that is missing, empty, or not at the newest revision: the full path creates,
     # seeds or upgrades it first.
-    assert direct.who_said(f"sqlite:///{tmp_path / 'missing.sqlite3'}", StatementFilter()) is None
+    assert (
+        direct.read(f"sqlite:///{tmp_path / 'missing.sqlite3'}", direct.who_said(StatementFilter())) is None
+    )
     assert not (tmp_path / "missing.sqlite3").exists()
-    assert direct.who_said(databases.empty(), StatementFilter()) is None
+    assert direct.read(databases.empty(), direct.who_said(StatementFilter())) is None
     with engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '0001'"))
-    assert direct.who_said(db_url, StatementFilter()) is None
+    assert direct.read(db_url, direct.who_said(StatementFilter())) is None
     with engine.begin() as connection:
         connection.execute(text(f"UPDATE alembic_version SET version_num = '{HEAD_REVISION}'"))
     # URLs it cannot open by itself go the full way too.
-    assert direct.who_said(db_url + "?mode=ro", StatementFilter()) is None
+    assert direct.read(db_url + "?mode=ro", direct.who_said(StatementFilter())) is None
     # A server that refuses the connection is reported at once: the full path could only try again.
     with pytest.raises(DatabaseUnreachable, match="csto_kb_no_such_db"):
-        direct.who_said("postgresql+psycopg://postgres@127.0.0.1:5432/csto_kb_no_such_db", StatementFilter())
-    assert direct.who_said("mysql://somewhere/kb", StatementFilter()) is None
+        direct.read(
+            "postgresql+psycopg://postgres@127.0.0.1:5432/csto_kb_no_such_db",
+            direct.who_said(StatementFilter()),
+        )
+    assert direct.read("mysql://somewhere/kb", direct.who_said(StatementFilter())) is None
     # The change log's questions are answered from the log by the driver too.
     import datetime as dt
 
-    assert direct.who_said(db_url, StatementFilter(as_recorded_at=dt.datetime(2030, 1, 1))) is not None
+    assert (
+        direct.read(db_url, direct.who_said(StatementFilter(as_recorded_at=dt.datetime(2030, 1, 1))))
+        is not None
+    )
     with pytest.raises(NotFound, match="speaker: no entity is called 'nobody'"):
-        direct.who_said(db_url, StatementFilter(speaker="nobody", as_recorded_at=dt.datetime(2030, 1, 1)))
+        direct.read(
+            db_url, direct.who_said(StatementFilter(speaker="nobody", as_recorded_at=dt.datetime(2030, 1, 1)))
+        )
 
 
 def test_the_direct_path_writes_nothing(db_url: str, backend: str) -> None:
@@ -269,3 +280,24 @@ def test_timestamps_read_from_sqlite_are_written_as_pydantic_writes_them(stored:
 
     assert _moment(stored) == dt.datetime.fromisoformat(stored).isoformat()
     assert _moment(dt.datetime.fromisoformat(stored)) == dt.datetime.fromisoformat(stored).isoformat()
+
+
+def test_every_read_gets_a_driver_connection_even_on_first_use(
+    databases: Databases, backend: str, db_url: str
+) -> None:
+    from csto_kb.cli.context import KB
+
+    seen: list[tuple[str, str]] = []
+
+    def work(connection: Any, dialect: str) -> int:
+        seen.append((type(connection).__module__.split(".")[0], dialect))
+        cursor = connection.cursor()
+        cursor.execute("SELECT count(*) FROM statement")
+        return int(cursor.fetchone()[0])
+
+    ready = KB(db_url).read(work)  # opened by the driver alone
+    # First use: the full open creates and seeds the database, then the same work runs on its driver connection.
+    empty = databases.empty()
+    assert direct.open_ready(empty) is None
+    assert KB(empty).read(work) == ready > 0
+    assert seen == [("sqlite3" if backend == "sqlite" else "psycopg", backend)] * 2

@@ -201,11 +201,11 @@ def test_reads_on_a_ready_database_import_no_sqlalchemy(
 def test_a_name_the_driver_cannot_settle_is_answered_as_the_full_path_answers_it(
     db_url: str, backend: str, cli: Cli, engine: Engine
 ) -> None:
-    assert direct.members(db_url, "CSTO", None) is not None
+    assert direct.read(db_url, direct.members("CSTO", None)) is not None
     for ask in (
-        lambda: direct.members(db_url, "Atlantis", None),
-        lambda: direct.forces(db_url, "Atlantis"),
-        lambda: direct.events(db_url, "Atlantis"),
+        lambda: direct.read(db_url, direct.members("Atlantis", None)),
+        lambda: direct.read(db_url, direct.forces("Atlantis")),
+        lambda: direct.read(db_url, direct.events("Atlantis")),
         lambda: direct.read(
             db_url, lambda c, d: factsheet.read_factsheet(c, d, direct.resolver(c, d), "Atlantis")
         ),
@@ -216,7 +216,7 @@ def test_a_name_the_driver_cannot_settle_is_answered_as_the_full_path_answers_it
     with UnitOfWork(engine, read_only=True) as uow, pytest.raises(NotFound) as full:
         resolve_entity(uow.session, "Atlantis", field="alliance")
     with pytest.raises(NotFound) as driver:
-        direct.members(db_url, "Atlantis", None)
+        direct.read(db_url, direct.members("Atlantis", None))
     assert str(driver.value) == str(full.value)
     # Several entities answering to a word: listed, as the full path lists them.
     cli("entity", "add", "Atlantis North", "--kind", "country")
@@ -224,7 +224,7 @@ def test_a_name_the_driver_cannot_settle_is_answered_as_the_full_path_answers_it
     with pytest.raises(
         Ambiguous, match=r"'Atlantis' could be Atlantis North \(atlantis-north\), Atlantis South"
     ):
-        direct.forces(db_url, "Atlantis")
+        direct.read(db_url, direct.forces("Atlantis"))
 
 
 def test_id_lists_are_written_in_as_integers_and_an_empty_one_matches_nothing(engine: Engine) -> None:

@@ -390,7 +390,7 @@ def test_statements_as_recorded_at_every_moment_are_what_the_orm_rebuilt(
                 expected = orm_as_recorded(uow.session, f, moment)
             asked = replace(f, as_recorded_at=moment)
             through_the_session = who_said_rows(UnitOfWork(changed, read_only=True), asked)
-            through_the_driver = direct.who_said(db_url, asked)
+            through_the_driver = direct.read(db_url, direct.who_said(asked))
             as_json = json.dumps(expected, ensure_ascii=False)
             assert json.dumps(through_the_session, ensure_ascii=False) == as_json, (moment, f)
             assert json.dumps(through_the_driver, ensure_ascii=False) == as_json, (moment, f)
@@ -399,14 +399,24 @@ def test_statements_as_recorded_at_every_moment_are_what_the_orm_rebuilt(
     # What the corrections changed is seen before and after them.
     before, after = moments[0], moments[-1]
     [then] = [
-        s for s in direct.who_said(db_url, StatementFilter(as_recorded_at=before)) or [] if s["id"] == 4
+        s
+        for s in direct.read(db_url, direct.who_said(StatementFilter(as_recorded_at=before))) or []
+        if s["id"] == 4
     ]
-    [now] = [s for s in direct.who_said(db_url, StatementFilter(as_recorded_at=after)) or [] if s["id"] == 4]
+    [now] = [
+        s
+        for s in direct.read(db_url, direct.who_said(StatementFilter(as_recorded_at=after))) or []
+        if s["id"] == 4
+    ]
     assert (then["speaker"]["key"], then["said_on"]) == ("mitchell-belfer", "2022-04")
     assert (now["speaker"]["key"], now["said_on"]) == ("mitchell-belfer", "2022-03")
-    [today] = [s for s in direct.who_said(db_url, StatementFilter()) or [] if s["id"] == 4]
+    [today] = [s for s in direct.read(db_url, direct.who_said(StatementFilter())) or [] if s["id"] == 4]
     assert today["speaker"]["key"] == "stanislav-zas"
-    [s11] = [s for s in direct.who_said(db_url, StatementFilter(as_recorded_at=after)) or [] if s["id"] == 11]
+    [s11] = [
+        s
+        for s in direct.read(db_url, direct.who_said(StatementFilter(as_recorded_at=after))) or []
+        if s["id"] == 11
+    ]
     assert [e["source"]["id"] for e in s11["evidence"]] == [2]
 
 

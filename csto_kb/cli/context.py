@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -38,6 +41,25 @@ class KB:
                 f"the knowledge base is open read-only (--read-only or CSTO_KB_READ_ONLY=1); {what} writes"
             )
         return self.url
+
+    def read(self, work: Callable[[Any, str], T]) -> T:
+        """``work``'s result, given a driver connection (sqlite3 or psycopg) and its dialect's name, in one
+        read-only transaction: every read command answers through here.
+
+        A database ready to read is opened by its driver alone (`csto_kb.sql.direct`), without SQLAlchemy.
+        Otherwise (its first use, an upgrade due, a URL only SQLAlchemy opens) the full open creates, upgrades
+        or seeds it, or says why it cannot, and ``work`` runs on the driver connection under a read-only unit
+        of work: the same SQL either way, and the ORM only ever writes.
+        """
+        from csto_kb.sql import direct
+
+        opened = direct.open_ready(self.url)
+        if opened is not None:
+            return direct.run(opened, work)
+        from csto_kb.db.unit_of_work import driver_connection
+
+        with self.reader() as uow:
+            return work(*driver_connection(uow.session))
 
     def reader(self) -> UnitOfWork:
         """A unit of work for a command that only reads: it never waits for, nor holds, the write lock."""

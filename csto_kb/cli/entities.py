@@ -45,15 +45,9 @@ def show(
     from csto_kb.sql import direct
     from csto_kb.sql.records import entity_detail
 
-    # As who-said: through the driver alone on a ready database, else the full path, which also explains a
-    # name that matches no entity or several.
-    found = direct.read(ctx.obj.url, lambda c, d: entity_detail(c, d, direct.resolver(c, d)(name, "entity")))
-    if found is not None:
-        e = EntityOut.model_validate(found)
-    else:
-        from csto_kb.services.entities import get_entity
-
-        e = get_entity(ctx.obj.reader(), name)
+    e = EntityOut.model_validate(
+        ctx.obj.read(lambda c, d: entity_detail(c, d, direct.resolver(c, d)(name, "entity")))
+    )
     if fmt is ListFormat.json:
         write(to_json(e))
         return

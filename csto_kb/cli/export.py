@@ -90,7 +90,6 @@ def statements(
 ) -> None:
     """Every statement, in date order, streamed as CSV or JSON Lines for spreadsheets and scripts (memory
     stays bounded however many there are)."""
-    from itertools import chain
 
     from csto_kb.exporters.rows import Reader
     from csto_kb.exporters.tabular import WRITERS
@@ -128,15 +127,7 @@ def statements(
         finally:
             gc.enable()
 
-    # A database ready to read streams through its driver alone; otherwise the full path (same SQL).
-    if direct.stream_statements(kb.url, f, consume, lookups):
-        return
-    from csto_kb.services.exports import stream_statements
-
-    found = stream_statements(kb.reader(), f, lookups=lookups)
-    # Taking the first row runs the query, so a bad filter fails before any output or file exists.
-    first = next(found, None)
-    consume(found if first is None else chain([first], found))
+    kb.read(direct.stream_statements(f, consume, lookups))
 
 
 def _sheet(kb: KB, alliance: str, as_of: str | None) -> tuple[FactSheet, LinkedEntities]:

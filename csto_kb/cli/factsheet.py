@@ -74,20 +74,15 @@ def factsheet(
     matter (see --statements), says how many it leaves out and which `export statements` command lists them
     all. HTML is one self-contained file that reads on screen and prints on A4. SOURCE_DATE_EPOCH, when set,
     fixes the "generated" time."""
-    from csto_kb.services.factsheet import StatementRule, build_factsheet, read_factsheet
+    from csto_kb.services.factsheet import StatementRule, read_factsheet
     from csto_kb.services.reproducible import clock_from_environment, with_clock
     from csto_kb.sql import direct
 
     rule = StatementRule(statements.value, per_speaker=per_speaker, limit=limit)
     clock = clock_from_environment()
-    # A database that is ready to read is answered through its driver alone, without SQLAlchemy; anything
-    # else (first use, an upgrade due, a name to explain) takes the full path. Same queries either way.
-    sheet = direct.read(
-        ctx.obj.url,
-        lambda c, d: read_factsheet(c, d, direct.resolver(c, d), alliance, as_of, statements=rule, lang=lang),
+    sheet = ctx.obj.read(
+        lambda c, d: read_factsheet(c, d, direct.resolver(c, d), alliance, as_of, statements=rule, lang=lang)
     )
-    if sheet is None:
-        sheet = build_factsheet(ctx.obj.reader(), alliance, as_of, statements=rule, lang=lang)
     sheet = with_clock(sheet, clock)
     if fmt is FactsheetFormat.json:
         from csto_kb.exporters.common import to_json

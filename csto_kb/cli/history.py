@@ -31,15 +31,9 @@ def history(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
 ) -> None:
     """One record's versions: when, by whom, why, and the values each change replaced."""
-    from csto_kb.sql import direct
     from csto_kb.sql.changes import versions
 
-    # As who-said: through the driver alone on a ready database, else the full path (same queries).
-    found = direct.read(ctx.obj.url, lambda c, d: versions(c, d, of, record_id))
-    if found is None:
-        from csto_kb.services.history import version_rows
-
-        found = version_rows(ctx.obj.reader(), of, record_id)
+    found = ctx.obj.read(lambda c, d: versions(c, d, of, record_id))
     if fmt is ListFormat.json:
         write(json.dumps(found, ensure_ascii=False, indent=2))
         return
@@ -66,7 +60,6 @@ def log(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
 ) -> None:
     """The recent changes, newest first: what changed, when, by whom and why."""
-    from csto_kb.sql import direct
     from csto_kb.sql.changes import parse_moment, recent_changes
 
     moment = None
@@ -74,13 +67,7 @@ def log(
         moment = parse_moment(since, "since")
         if len(since.strip()) == 10:  # a bare date means from the start of that day
             moment = moment.replace(hour=0, minute=0, second=0, microsecond=0)
-    found = direct.read(
-        ctx.obj.url, lambda c, d: recent_changes(c, d, since=moment, by=by, table=table, limit=limit)
-    )
-    if found is None:
-        from csto_kb.services.history import recent_change_rows
-
-        found = recent_change_rows(ctx.obj.reader(), since=moment, by=by, table=table, limit=limit)
+    found = ctx.obj.read(lambda c, d: recent_changes(c, d, since=moment, by=by, table=table, limit=limit))
     if fmt is ListFormat.json:
         write(json.dumps(found, ensure_ascii=False, indent=2))
         return

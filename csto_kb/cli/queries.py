@@ -89,14 +89,8 @@ def who_said(
         limit=limit,
         as_recorded_at=moment,
     )
-    # A database that is ready to read is answered through its driver alone, without SQLAlchemy; anything
-    # else (first use, an upgrade due, a name to explain) takes the full path. Same SQL either way.
     lookups = Lookups()
-    found = direct.who_said(kb.url, f, lookups)
-    if found is None:
-        from csto_kb.services.queries import who_said_rows
-
-        found = who_said_rows(kb.reader(), f, lookups)
+    found = kb.read(direct.who_said(f, lookups))
     write(render_statements(found, fmt, Reader(reading, lookups.names)), output)
 
 
@@ -130,12 +124,7 @@ def members(
     from csto_kb.exporters.rows import names_line
     from csto_kb.sql import direct
 
-    # As who-said: through the driver alone on a ready database, else the full path.
-    found = direct.members(ctx.obj.url, alliance, on)
-    if found is None:
-        from csto_kb.services.queries import member_rows
-
-        found = member_rows(ctx.obj.reader(), alliance, on)
+    found = ctx.obj.read(direct.members(alliance, on))
     if fmt is ListFormat.json:
         write(to_json(found))
         return
@@ -167,11 +156,7 @@ def forces(
     from csto_kb.exporters.rows import names_line
     from csto_kb.sql import direct
 
-    found = direct.forces(ctx.obj.url, alliance)
-    if found is None:
-        from csto_kb.services.queries import force_rows
-
-        found = force_rows(ctx.obj.reader(), alliance)
+    found = ctx.obj.read(direct.forces(alliance))
     if fmt is ListFormat.json:
         write(to_json(found))
         return
@@ -202,11 +187,7 @@ def events(
     from csto_kb.exporters.common import to_json
     from csto_kb.sql import direct
 
-    found = direct.events(ctx.obj.url, involving)
-    if found is None:
-        from csto_kb.services.queries import event_rows
-
-        found = event_rows(ctx.obj.reader(), involving)
+    found = ctx.obj.read(direct.events(involving))
     if fmt is ListFormat.json:
         write(to_json(found))
         return

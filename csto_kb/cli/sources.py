@@ -42,17 +42,10 @@ def show(
     import json
 
     from csto_kb.schemas.entities import SourceOut
-    from csto_kb.sql import direct
     from csto_kb.sql.records import source_detail
 
-    # As who-said: through the driver alone on a ready database, else the full path (same queries).
-    found = direct.read(ctx.obj.url, lambda c, d: source_detail(c, d, source_id))
-    if found is not None:
-        source, body = SourceOut.model_validate(found[0]), found[1]
-    else:
-        from csto_kb.services.sources import get_source
-
-        source, body = get_source(ctx.obj.reader(), source_id)
+    found = ctx.obj.read(lambda c, d: source_detail(c, d, source_id))
+    source, body = SourceOut.model_validate(found[0]), found[1]
     if fmt is ListFormat.json:
         payload = source.model_dump(mode="json") | ({"body": body} if text else {})
         write(json.dumps(payload, ensure_ascii=False, indent=2))

@@ -188,17 +188,9 @@ def show(
     from csto_kb.exporters.common import to_json
     from csto_kb.exporters.statements import describe
     from csto_kb.schemas.statements import StatementDetail
-    from csto_kb.sql import direct
     from csto_kb.sql.records import statement_detail
 
-    # As who-said: through the driver alone on a ready database, else the full path (same queries).
-    found = direct.read(ctx.obj.url, lambda c, d: statement_detail(c, d, statement_id))
-    if found is not None:
-        detail = StatementDetail.model_validate(found)
-    else:
-        from csto_kb.services.statements import show_statement
-
-        detail = show_statement(ctx.obj.reader(), statement_id)
+    detail = StatementDetail.model_validate(ctx.obj.read(lambda c, d: statement_detail(c, d, statement_id)))
     write(to_json(detail) if fmt is ListFormat.json else describe(detail.model_dump(mode="json")))
 
 

@@ -127,17 +127,21 @@ def open_ready(url: str) -> tuple[Any, str] | None:
     return (pg, "postgresql") if pg is not None else None
 
 
-def read(url: str, work: Callable[[Any, str], T]) -> T | None:
-    """``work``'s result from one read-only transaction, or None to take the full path."""
-    opened = open_ready(url)
-    if opened is None:
-        return None
+def run(opened: tuple[Any, str], work: Callable[[Any, str], T]) -> T:
+    """``work``'s result on a connection `open_ready` gave, which it then closes, having written nothing."""
     connection, dialect = opened
     try:
         return work(connection, dialect)
     finally:
         connection.rollback()  # nothing was written; this ends the snapshot
         connection.close()
+
+
+def read(url: str, work: Callable[[Any, str], T]) -> T | None:
+    """``work``'s result from one read-only transaction, or None when the database is not ready to read as
+    it is (`csto_kb.cli.context.KB.read` then opens it fully)."""
+    opened = open_ready(url)
+    return None if opened is None else run(opened, work)
 
 
 def resolver(connection: Any, dialect: str) -> Resolver:
@@ -150,30 +154,33 @@ def resolver(connection: Any, dialect: str) -> Resolver:
     return resolve
 
 
-def who_said(url: str, f: StatementFilter, lookups: Lookups | None = None) -> list[Row] | None:
-    """The statements matching ``f`` (with ``as_recorded_at``, as then recorded), or None when the full path
-    must answer; ``lookups`` receives every name of every entity they refer to."""
+Work = Callable[[Any, str], T]
+"""What a read does on a driver connection and its dialect's name (`read`, `csto_kb.cli.context.KB.read`)."""
+
+
+def who_said(f: StatementFilter, lookups: Lookups | None = None) -> Work[list[Row]]:
+    """The statements matching ``f`` (with ``as_recorded_at``, as then recorded); ``lookups`` receives every
+    name of every entity they refer to."""
     moment = f.as_recorded_at
     if moment is not None:
-        return read(url, lambda c, d: statements_as_recorded(c, d, f, moment, resolver(c, d), lookups))
-    return read(url, lambda c, d: list(statement_rows(c, d, f, resolver(c, d), lookups=lookups)))
+        return lambda c, d: statements_as_recorded(c, d, f, moment, resolver(c, d), lookups)
+    return lambda c, d: list(statement_rows(c, d, f, resolver(c, d), lookups=lookups))
 
 
 def stream_statements(
-    url: str,
     f: StatementFilter,
     consume: Callable[[Iterator[Row]], None],
     lookups: Lookups | None = None,
     *,
     batch_size: int = STREAM_BATCH_SIZE,
-) -> bool:
-    """Feed the statements matching ``f`` to ``consume`` as they are read; False when the full path must.
+) -> Work[None]:
+    """Feed the statements matching ``f`` to ``consume`` as they are read (``as_recorded_at`` aside).
 
-    The first row is read before ``consume`` starts, so a name the full path must explain, or a bad filter,
-    stops the export before anything is written. ``lookups`` receives the names of the entities read so far.
+    The first row is read before ``consume`` starts, so a name matching nothing, or a bad filter, stops the
+    export before anything is written. ``lookups`` receives the names of the entities read so far.
     """
 
-    def work(connection: Any, dialect: str) -> bool:
+    def work(connection: Any, dialect: str) -> None:
         rows = statement_rows(
             connection,
             dialect,
@@ -185,33 +192,30 @@ def stream_statements(
         )
         first = next(rows, None)
         consume(rows if first is None else chain([first], rows))
-        return True
 
-    if f.as_recorded_at is not None:
-        return False
-    return read(url, work) is not None
+    return work
 
 
-def members(url: str, alliance: str, on: str | None) -> list[Row] | None:
-    """An alliance's memberships (`csto_kb.sql.facts.member_rows`), or None when the full path must answer."""
-    return read(url, lambda c, d: facts.member_rows(c, d, resolver(c, d)(alliance, "alliance"), on))
+def members(alliance: str, on: str | None) -> Work[list[Row]]:
+    """An alliance's memberships (`csto_kb.sql.facts.member_rows`)."""
+    return lambda c, d: facts.member_rows(c, d, resolver(c, d)(alliance, "alliance"), on)
 
 
-def forces(url: str, organisation: str | None) -> list[Row] | None:
-    """Force figures, of one organisation or all, or None when the full path must answer."""
+def forces(organisation: str | None) -> Work[list[Row]]:
+    """Force figures, of one organisation or all."""
 
     def work(connection: Any, dialect: str) -> list[Row]:
         org_id = resolver(connection, dialect)(organisation, "alliance") if organisation else None
         return facts.force_rows(connection, dialect, org_id)
 
-    return read(url, work)
+    return work
 
 
-def events(url: str, involving: str | None) -> list[Row] | None:
-    """Events in date order, of one entity and its parts or all, or None when the full path must answer."""
+def events(involving: str | None) -> Work[list[Row]]:
+    """Events in date order, of one entity and its parts or all."""
 
     def work(connection: Any, dialect: str) -> list[Row]:
         entity_id = resolver(connection, dialect)(involving, "entity") if involving else None
         return facts.event_rows(connection, dialect, None if entity_id is None else [entity_id])
 
-    return read(url, work)
+    return work
