@@ -144,3 +144,36 @@ def test_who_said_as_recorded_at_answers_what_the_knowledge_base_said_then(cli: 
 def test_who_said_as_recorded_at_refuses_a_malformed_moment(cli: Cli, db_url: str) -> None:
     one_line_error(cli("who-said", "--as-recorded-at", "yesterday-ish"), 2, "as-recorded-at")
     one_line_error(cli("who-said", "--as-recorded-at", "2022-02-30"), 2, "as-recorded-at")
+
+
+def test_a_corrected_speaker_is_in_the_history_and_undone_as_recorded(cli: Cli, engine: Engine) -> None:
+    # Only the speaker changes: the service sets the reference, and the column follows during the flush.
+    time.sleep(1.1)
+    before_correction = _now()
+    time.sleep(1.1)
+    ok(
+        cli(
+            "statement", "edit", "4", "--speaker", "Stanislav Zas", "--reason", "misattributed", "--by", "ana"
+        )
+    )
+    versions = json.loads(ok(cli("history", "4", "--format", "json")).stdout)
+    assert [v["change"]["action"] for v in versions] == ["insert", "update"]
+    changed = versions[-1]["changed"]
+    assert set(changed) == {"speaker_id"}
+    assert changed["speaker_id"]["before"] != changed["speaker_id"]["after"]
+    with engine.connect() as connection:
+        zas = connection.execute(text("SELECT speaker_id FROM statement WHERE id = 11")).scalar_one()
+    assert changed["speaker_id"]["after"] == zas
+    assert versions[-1]["change"]["by"] == "ana"
+
+    then = json.loads(
+        ok(
+            cli("who-said", "--speaker", "Zas", "--as-recorded-at", before_correction, "--format", "json")
+        ).stdout
+    )
+    assert 4 not in [s["id"] for s in then]
+    now = json.loads(ok(cli("who-said", "--speaker", "Zas", "--format", "json")).stdout)
+    assert 4 in [s["id"] for s in now]
+    # The same speaker given again changes nothing, and logs nothing.
+    ok(cli("statement", "edit", "4", "--speaker", "Stanislav Zas", "--reason", "again"))
+    assert len(json.loads(ok(cli("history", "4", "--format", "json")).stdout)) == 2

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Date, DateTime, event, insert, inspect
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import MANYTOONE, InstanceState, Session, UOWTransaction
 
 from csto_kb.model import Base, Change
 from csto_kb.model.base import utcnow
@@ -123,6 +123,46 @@ def _snapshot(obj: Base) -> dict[str, Any]:
     return snapshot(type(obj), {key: getattr(obj, key) for key in keys})
 
 
+class _Synced:
+    """A foreign key's new value, which the flush fills in from the object it now refers to."""
+
+
+_SYNCED = _Synced()
+
+
+def _references_changed(state: InstanceState[Any], before: dict[str, Any], after: dict[str, Any]) -> None:
+    """Add to ``before``/``after`` the foreign keys of the many-to-one references set to another object.
+
+    A correction may set a reference (``statement.speaker = entity``) rather than its column: the column
+    then changes only during the flush, after `_collect` has read the columns' history, and the change
+    would go unrecorded. The old value is the column's now; the new one is read once the flush has synced it.
+    """
+    mapper = state.mapper
+    for relationship in mapper.relationships:
+        if relationship.direction is not MANYTOONE or not state.attrs[relationship.key].history.has_changes():
+            continue
+        for local, _remote in relationship.local_remote_pairs:
+            key = mapper.get_property_by_column(local).key
+            if key not in after:
+                before[key] = getattr(state.obj(), key)
+                after[key] = _SYNCED
+
+
+def _fill_synced(entry: tuple[Base, str, dict[str, Any] | None, dict[str, Any] | None]) -> bool:
+    """Put the synced foreign keys' values into a pending change; False when nothing is left of it (a
+    reference set to the object it already referred to)."""
+    obj, action, before, after = entry
+    if action == "insert" or before is None or after is None:
+        return True
+    for key in [k for k, v in after.items() if v is _SYNCED]:
+        value = getattr(obj, key)
+        if before[key] == value:
+            del before[key], after[key]
+        else:
+            after[key] = value
+    return bool(after)
+
+
 def _tracked(obj: object) -> bool:
     return isinstance(obj, Base) and not isinstance(obj, Change) and hasattr(obj, "id")
 
@@ -146,6 +186,7 @@ def _collect(session: Session, _flush: UOWTransaction, _instances: object) -> No
             if hist.has_changes():
                 before[attr.key] = _jsonable(hist.deleted[0] if hist.deleted else None)
                 after[attr.key] = _jsonable(hist.added[0] if hist.added else None)
+        _references_changed(state, before, after)
         if after:
             retracting = before.get("retracted_at") is None and after.get("retracted_at") is not None
             pending.append((obj, "retract" if retracting else "update", before, after))
@@ -160,6 +201,7 @@ def _write(session: Session, _flush: UOWTransaction) -> None:
     if not pending:
         return
     now = utcnow()
+    pending[:] = [entry for entry in pending if _fill_synced(entry)]
     rows = [
         change_row(
             at=now,
