@@ -211,6 +211,16 @@ def one_line_error(run: Run, code: int, *needles: str) -> str:
     return run.stderr
 
 
+def add_source(cli: Callable[..., Run], tmp_path: Path, body: str, published: str = "2024-02-23") -> int:
+    """A short English source from the wire service ``Wire``, added through the command line; its id."""
+    path = tmp_path / f"report-{published}.txt"
+    path.write_text(body, encoding="utf-8")
+    run = ok(cli("source", "add", str(path), "--lang", "en", "--publisher", "Wire", "--published", published))
+    match = re.search(r"added source (\d+):", run.stdout)
+    assert match is not None
+    return int(match.group(1))
+
+
 def candidate_total(engine: Engine, body: str) -> int:
     """How many candidates the extractor finds in an Arabic article dated 2022-02-19."""
     from csto_kb.db.unit_of_work import UnitOfWork

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 
-from tests.helpers import Run, count, ok, one_line_error, table_counts
+from tests.helpers import Run, add_source, count, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 
@@ -27,15 +27,6 @@ FREEZE_REPORT = (
 FREEZE_WORDS = "In practice we have frozen our participation in the CSTO"
 FORCE_WORDS = "قوة قوامها 17 ألف جندي في حالة تأهب دائم"
 PEACE_WORDS = "قوة حفظ سلام متخصصة قوامها نحو 4 آلاف جندي"
-
-
-def add_source(cli: Cli, tmp_path: Path, body: str, published: str = "2024-02-23") -> int:
-    path = tmp_path / f"report-{published}.txt"
-    path.write_text(body, encoding="utf-8")
-    run = ok(cli("source", "add", str(path), "--lang", "en", "--publisher", "Wire", "--published", published))
-    match = re.search(r"added source (\d+):", run.stdout)
-    assert match is not None
-    return int(match.group(1))
 
 
 def rows(engine: Engine, sql: str, **params: object) -> list[tuple[object, ...]]:

@@ -6,11 +6,13 @@ import datetime as dt
 import json
 import time
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
 
-from tests.helpers import Run, count, ok, one_line_error, table_counts
+from tests.helpers import Run, add_source, count, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 
@@ -177,3 +179,21 @@ def test_a_corrected_speaker_is_in_the_history_and_undone_as_recorded(cli: Cli, 
     # The same speaker given again changes nothing, and logs nothing.
     ok(cli("statement", "edit", "4", "--speaker", "Stanislav Zas", "--reason", "again"))
     assert len(json.loads(ok(cli("history", "4", "--format", "json")).stdout)) == 2
+
+
+def test_as_recorded_a_statement_counts_the_sources_it_had_then(cli: Cli, tmp_path: Path) -> None:
+    report = "Zas, the alliance's secretary general, said its force holds 17,000 troops on permanent alert.\n"
+    ok(cli("who-said"))  # the first use creates and seeds the knowledge base
+    time.sleep(1.1)
+    before_second_source = _now()
+    time.sleep(1.1)
+    source = add_source(cli, tmp_path, report, published="2022-02-20")
+    ok(cli("evidence", "add", "statement:12", "--source", str(source), "--evidence", "17,000 troops"))
+
+    def shown(*moment: str) -> dict[str, Any]:
+        found = json.loads(ok(cli("who-said", "--speaker", "Zas", *moment, "--format", "json")).stdout)
+        return next(s for s in found if s["id"] == 12)
+
+    now, then = shown(), shown("--as-recorded-at", before_second_source)
+    assert (now["source_count"], len(now["evidence"])) == (2, 2)
+    assert (then["source_count"], len(then["evidence"])) == (1, 1)

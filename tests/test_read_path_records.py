@@ -321,6 +321,7 @@ def orm_as_recorded(session: Session, f: StatementFilter, moment: dt.datetime) -
             if not cited
             else {
                 "evidence": cited,
+                "source_count": len(cited),
                 "source": cited[0].source,
                 "span_start": cited[0].span_start,
                 "span_end": cited[0].span_end,

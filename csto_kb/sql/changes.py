@@ -261,6 +261,7 @@ def statements_as_recorded(
                     if first is None
                     else {
                         "evidence": cited,
+                        "source_count": len(cited),
                         "source": first["source"],
                         "span_start": first["span_start"],
                         "span_end": first["span_end"],
