@@ -9,3 +9,6 @@ HEAD_REVISION = "0010"
 DEFAULT_WAIT_S = 30
 MAX_WAIT_S = 86_400
 SQLITE_BUSY_TIMEOUT_MS = DEFAULT_WAIT_S * 1000
+
+# What an entity can be: the model's CHECK constraint, and what the read path checks `entity list --kind` by.
+ENTITY_KINDS = ("country", "alliance", "organisation", "body", "ministry", "legislature", "media", "person")
