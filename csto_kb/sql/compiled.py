@@ -16,6 +16,18 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                              'candidate.confidence, candidate.recorded_at, candidate.decided_at, '
                              'candidate.decided_by, candidate.reason, candidate.statement_id, '
                              'candidate.force_level_id FROM candidate WHERE candidate.id = %(id)s',
+                'candidate_filter_kind': '(candidate.kind = %(kind)s)',
+                'candidate_filter_source': '(candidate.source_id = %(source_id)s)',
+                'candidate_filter_status': '(candidate.status = %(status)s)',
+                'candidate_order_doubtful': 'candidate.confidence, candidate.source_id, candidate.kind, '
+                                            'candidate.position',
+                'candidate_order_text': 'candidate.source_id, candidate.kind, candidate.position',
+                'candidate_select': 'SELECT candidate.id, candidate.source_id, candidate.kind, '
+                                    'candidate.status, candidate.position, candidate.payload, '
+                                    'candidate.extractor_version, candidate.confidence, '
+                                    'candidate.recorded_at, candidate.decided_at, candidate.decided_by, '
+                                    'candidate.reason, candidate.statement_id, candidate.force_level_id FROM '
+                                    'candidate',
                 'change_filter_by': '(change.by = %(by)s)',
                 'change_filter_since': '(change.at >= %(since)s)',
                 'change_filter_table': '(change.table_name = %(table)s)',
@@ -186,6 +198,17 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                          'candidate.confidence, candidate.recorded_at, candidate.decided_at, '
                          'candidate.decided_by, candidate.reason, candidate.statement_id, '
                          'candidate.force_level_id FROM candidate WHERE candidate.id = :id',
+            'candidate_filter_kind': '(candidate.kind = :kind)',
+            'candidate_filter_source': '(candidate.source_id = :source_id)',
+            'candidate_filter_status': '(candidate.status = :status)',
+            'candidate_order_doubtful': 'candidate.confidence, candidate.source_id, candidate.kind, '
+                                        'candidate.position',
+            'candidate_order_text': 'candidate.source_id, candidate.kind, candidate.position',
+            'candidate_select': 'SELECT candidate.id, candidate.source_id, candidate.kind, candidate.status, '
+                                'candidate.position, candidate.payload, candidate.extractor_version, '
+                                'candidate.confidence, candidate.recorded_at, candidate.decided_at, '
+                                'candidate.decided_by, candidate.reason, candidate.statement_id, '
+                                'candidate.force_level_id FROM candidate',
             'change_filter_by': '(change."by" = :by)',
             'change_filter_since': '(change.at >= :since)',
             'change_filter_table': '(change.table_name = :table)',

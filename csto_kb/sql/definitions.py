@@ -402,6 +402,15 @@ CANDIDATE_COLUMNS = (
     Candidate.statement_id,
     Candidate.force_level_id,
 )
+# `review list`, assembled as the change log is: the SELECT, one WHERE fragment per filter given, an order.
+CANDIDATE_SELECT = select(*CANDIDATE_COLUMNS)
+CANDIDATE_FILTERS: dict[str, ColumnElement[bool]] = {
+    "source": Candidate.source_id == param("source_id"),
+    "status": Candidate.status == param("status"),
+    "kind": Candidate.kind == param("kind"),
+}
+_in_text_order = (Candidate.source_id, Candidate.kind, Candidate.position)
+CANDIDATE_ORDERS = {"doubtful": (Candidate.confidence, *_in_text_order), "text": _in_text_order}
 _pending = Candidate.status == _key("pending")
 # The least confident first: the reviewer's time goes where the extractor was least sure.
 _review_order = (Candidate.confidence, Candidate.source_id, Candidate.kind, Candidate.position)
