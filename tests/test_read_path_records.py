@@ -22,7 +22,7 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
 from csto_kb.db.unit_of_work import UnitOfWork
-from csto_kb.errors import NotFound
+from csto_kb.errors import InvalidInput, NotFound
 from csto_kb.labels import date_precision
 from csto_kb.model import Change, Entity, Evidence, Source, Statement
 from csto_kb.schemas.entities import EntityOut, SourceOut
@@ -41,7 +41,7 @@ from csto_kb.services.sources import get_source
 from csto_kb.services.statements import show_statement
 from csto_kb.sql import direct
 from csto_kb.sql.changes import in_date_range, parse_moment
-from csto_kb.sql.records import statement_detail
+from csto_kb.sql.records import entity_list, source_list, statement_detail
 from csto_kb.sql.run import StatementFilter
 from csto_kb.text import normalise_for_search
 from tests.helpers import Run, ok, one_line_error
@@ -257,6 +257,43 @@ def test_entities_and_sources_read_by_the_compiled_queries_are_what_the_orm_read
     assert sources[1][0].statements == 11  # the seed's twelve, less the one whose evidence is withdrawn
 
 
+def test_the_lists_of_entities_and_sources_read_by_the_compiled_queries_are_what_the_orm_read(
+    changed: Engine, db_url: str, backend: str
+) -> None:
+    def orm_entities(session: Session, kind: str | None) -> list[dict[str, Any]]:
+        query = select(Entity).where(Entity.merged_into_id.is_(None)).order_by(Entity.kind, Entity.key)
+        if kind:
+            query = query.where(Entity.kind == kind)
+        return [EntityOut.model_validate(e).model_dump(mode="json") for e in session.scalars(query)]
+
+    kinds = [None, "country", "person", "media"]
+    with UnitOfWork(changed, read_only=True) as uow:
+        expected_entities = {kind: orm_entities(uow.session, kind) for kind in kinds}
+        expected_sources = [
+            orm_source(uow.session, i)[0].model_dump(mode="json")
+            for i in uow.session.scalars(select(Source.id).order_by(Source.id))
+        ]
+    for kind in kinds:
+        found = direct.read(db_url, lambda c, d, k=kind: entity_list(c, d, k))  # type: ignore[misc]
+        assert found is not None
+        as_models = [EntityOut.model_validate(e).model_dump(mode="json") for e in found]
+        assert json.dumps(as_models, ensure_ascii=False) == json.dumps(
+            expected_entities[kind], ensure_ascii=False
+        ), kind
+    found_sources = direct.read(db_url, source_list)
+    assert found_sources is not None
+    assert [SourceOut.model_validate(s).model_dump(mode="json") for s in found_sources] == expected_sources
+    everything = expected_entities[None]
+    assert [e["external_ids"] for e in everything if e["key"] == "armenia"] == [
+        {"viaf": "158822968", "wikidata": "Q399"}
+    ]
+    assert len(everything) > len(expected_entities["country"]) > 0
+    assert {e["kind"] for e in expected_entities["person"]} == {"person"}
+    assert [s["statements"] for s in expected_sources] == [11, 1]
+    with pytest.raises(InvalidInput, match="kind: expected one of country, "):
+        direct.read(db_url, lambda c, d: entity_list(c, d, "planet"))
+
+
 def _orm_states(
     session: Session, table: str, ids: list[int], moment: dt.datetime
 ) -> dict[int, dict[str, Any]]:
@@ -437,6 +474,10 @@ COMMANDS = [
     ("source", "show", "1"),
     ("source", "show", "1", "--text", "--format", "json"),
     ("source", "show", "2", "--text"),
+    ("entity", "list"),
+    ("entity", "list", "--kind", "person", "--format", "json"),
+    ("source", "list"),
+    ("source", "list", "--format", "json"),
     ("who-said", "--as-recorded-at", "2100-01-01"),
     ("who-said", "--speaker", "Zas", "--as-recorded-at", "2100-01-01", "--format", "json", "--lang", "ru"),
     (
@@ -493,6 +534,15 @@ def test_what_is_not_there_is_not_found_through_either_path(
     assert one_line_error(cli(*args), 1, *needles) == through_the_driver
 
 
+def test_an_unknown_kind_is_refused_in_the_same_words_through_either_path(
+    cli: Cli, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = ("entity", "list", "--kind", "planet")
+    through_the_driver = one_line_error(cli(*args), 2, "kind", "planet", "country, alliance")
+    monkeypatch.setattr(direct, "open_ready", lambda url: None)
+    assert one_line_error(cli(*args), 2) == through_the_driver
+
+
 @pytest.mark.parametrize(
     ("argv", "needle", "heavy"),
     [
@@ -507,6 +557,8 @@ def test_what_is_not_there_is_not_found_through_either_path(
         ),
         (["entity", "show", "Zas", "--format", "json"], '"key": "stanislav-zas"', ["alembic", "sqlalchemy"]),
         (["source", "show", "1", "--text"], "Source 1: ", ["alembic", "sqlalchemy"]),
+        (["entity", "list", "--kind", "country"], "armenia", ["alembic", "sqlalchemy"]),
+        (["source", "list", "--format", "json"], '"statements": 12', ["alembic", "sqlalchemy"]),
         (
             ["who-said", "--speaker", "Zas", "--as-recorded-at", "2100-01-01", "--format", "json"],
             '"key": "stanislav-zas"',

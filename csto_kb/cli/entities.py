@@ -23,9 +23,10 @@ def list_(
 ) -> None:
     """List entities with their English and Arabic names."""
     from csto_kb.exporters.common import to_json
-    from csto_kb.services.entities import list_entities
+    from csto_kb.schemas.entities import EntityOut
+    from csto_kb.sql.records import entity_list
 
-    found = list_entities(ctx.obj.reader(), kind)
+    found = [EntityOut.model_validate(e) for e in ctx.obj.read(lambda c, d: entity_list(c, d, kind))]
     if fmt is ListFormat.json:
         write(to_json(found))
         return

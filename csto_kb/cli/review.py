@@ -33,21 +33,26 @@ def list_(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
 ) -> None:
     """List candidates, pending ones by default, the least sure first, each with why it is doubtful."""
+    from csto_kb.db.constants import CANDIDATE_KINDS, CANDIDATE_STATUSES
     from csto_kb.exporters.common import to_json
-    from csto_kb.model.candidates import CANDIDATE_KINDS, CANDIDATE_STATUSES
-    from csto_kb.services.review import list_candidates
+    from csto_kb.schemas.review import CandidateOut
+    from csto_kb.sql.browse import candidate_list
 
     if status != "all" and status not in CANDIDATE_STATUSES:
         raise InvalidInput(f"status: expected pending, accepted, rejected or all, got {status!r}")
     if kind is not None and kind not in CANDIDATE_KINDS:
         raise InvalidInput(f"kind: expected one of {', '.join(CANDIDATE_KINDS)}, got {kind!r}")
-    found = list_candidates(
-        ctx.obj.reader(),
-        source=source,
-        status=None if status == "all" else status,
-        kind=kind,
-        doubtful_first=not in_text_order,
+    candidates = ctx.obj.read(
+        lambda c, d: candidate_list(
+            c,
+            d,
+            source=source,
+            status=None if status == "all" else status,
+            kind=kind,
+            doubtful_first=not in_text_order,
+        )
     )
+    found = [CandidateOut.model_validate(row) for row in candidates]
     if fmt is ListFormat.json:
         write(to_json(found))
         return
@@ -77,9 +82,10 @@ def show(
 ) -> None:
     """One candidate with everything the extractor proposed."""
     from csto_kb.exporters.common import to_json
-    from csto_kb.services.review import show_candidate
+    from csto_kb.schemas.review import CandidateOut
+    from csto_kb.sql.browse import candidate_in_context
 
-    c = show_candidate(ctx.obj.reader(), candidate_id)
+    c = CandidateOut.model_validate(ctx.obj.read(lambda c, d: candidate_in_context(c, d, candidate_id)))
     if fmt is ListFormat.json:
         write(to_json(c))
         return

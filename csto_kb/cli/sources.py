@@ -21,9 +21,10 @@ def list_(
 ) -> None:
     """List sources with their ids, for citing and for `statement add --source`."""
     from csto_kb.exporters.common import to_json
-    from csto_kb.services.sources import list_sources
+    from csto_kb.schemas.entities import SourceOut
+    from csto_kb.sql.records import source_list
 
-    found = list_sources(ctx.obj.reader())
+    found = [SourceOut.model_validate(s) for s in ctx.obj.read(source_list)]
     if fmt is ListFormat.json:
         write(to_json(found))
         return

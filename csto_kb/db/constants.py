@@ -9,3 +9,10 @@ HEAD_REVISION = "0010"
 DEFAULT_WAIT_S = 30
 MAX_WAIT_S = 86_400
 SQLITE_BUSY_TIMEOUT_MS = DEFAULT_WAIT_S * 1000
+
+# What an entity can be: the model's CHECK constraint, and what the read path checks `entity list --kind` by.
+ENTITY_KINDS = ("country", "alliance", "organisation", "body", "ministry", "legislature", "media", "person")
+# What a candidate can propose, and where its review stands: the model's CHECK constraints, and what
+# `review list` checks its filters by.
+CANDIDATE_KINDS = ("statement", "force_level", "founding", "membership", "event")
+CANDIDATE_STATUSES = ("pending", "accepted", "rejected")

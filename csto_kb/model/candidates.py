@@ -8,13 +8,12 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, DateTime, Float, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from csto_kb.db.constants import CANDIDATE_KINDS as CANDIDATE_KINDS
+from csto_kb.db.constants import CANDIDATE_STATUSES as CANDIDATE_STATUSES
 from csto_kb.model.base import Base, Timestamped
 from csto_kb.model.facts import ForceLevel
 from csto_kb.model.sources import Source
 from csto_kb.model.statements import Statement
-
-CANDIDATE_KINDS = ("statement", "force_level", "founding", "membership", "event")
-CANDIDATE_STATUSES = ("pending", "accepted", "rejected")
 
 
 class Candidate(Timestamped, Base):

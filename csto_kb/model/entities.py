@@ -17,6 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from csto_kb.db.constants import ENTITY_KINDS as ENTITY_KINDS
 from csto_kb.model.base import (
     PARTIAL_DATE,
     Base,
@@ -26,8 +27,6 @@ from csto_kb.model.base import (
     one_per_language,
     partial_date_check,
 )
-
-ENTITY_KINDS = ("country", "alliance", "organisation", "body", "ministry", "legislature", "media", "person")
 
 
 class Entity(Timestamped, Base):

@@ -197,21 +197,6 @@ def add_alias(uow: UnitOfWork, entity_name: str, alias: str, lang: str | None = 
         return EntityOut.model_validate(entity)
 
 
-def list_entities(uow: UnitOfWork, kind: str | None = None) -> list[EntityOut]:
-    with uow:
-        query = (
-            select(Entity)
-            .where(Entity.merged_into_id.is_(None))
-            .options(selectinload(Entity.names), selectinload(Entity.external_ids))
-            .order_by(Entity.kind, Entity.key)
-        )
-        if kind:
-            if kind not in ENTITY_KINDS:
-                raise InvalidInput(f"kind: expected one of {', '.join(ENTITY_KINDS)}, got {kind!r}")
-            query = query.where(Entity.kind == kind)
-        return [EntityOut.model_validate(e) for e in uow.session.scalars(query)]
-
-
 def get_entity(uow: UnitOfWork, name: str) -> EntityOut:
     """The one entity ``name`` designates, read by the compiled queries (`csto_kb.sql.records`), which
     `entity show` also runs without SQLAlchemy on a ready database."""

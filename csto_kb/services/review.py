@@ -28,6 +28,7 @@ from csto_kb.services.entities import (
 from csto_kb.services.evidence import attach, resolve_span
 from csto_kb.services.sources import create_source
 from csto_kb.services.statements import record_statement
+from csto_kb.sql.browse import place
 from csto_kb.text import normalise, sha256_text
 
 if TYPE_CHECKING:
@@ -139,18 +140,11 @@ def extract_again(uow: UnitOfWork, source_id: int) -> IngestReport:
         return report
 
 
-def _place(kind: str, payload: dict[str, Any]) -> tuple[str, int, int]:
-    """Where in the text a candidate sits: what makes two proposals the same proposal."""
-    if kind == "statement":
-        return kind, int(payload["quote_start"]), int(payload["quote_end"])
-    return kind, int(payload["start"]), int(payload["end"])
-
-
 def _add_candidates(session: Session, source: Source, extraction: Extraction) -> tuple[Counter[str], int]:
     """Store the extraction's proposals as pending candidates, except those already proposed at the same
     place of this source; the counts added per kind, and how many were there already."""
     known = {
-        _place(c.kind, c.payload)
+        place(c.kind, c.payload)
         for c in session.scalars(select(Candidate).where(Candidate.source_id == source.id))
     }
     kinds: Counter[str] = Counter()
@@ -165,7 +159,7 @@ def _add_candidates(session: Session, source: Source, extraction: Extraction) ->
     for kind, items in groups:
         for position, item in enumerate(items):
             payload = item.model_dump(mode="json")
-            if _place(kind, payload) in known:
+            if place(kind, payload) in known:
                 unchanged += 1
                 continue
             session.add(
@@ -183,60 +177,11 @@ def _add_candidates(session: Session, source: Source, extraction: Extraction) ->
     return kinds, unchanged
 
 
-def list_candidates(
-    uow: UnitOfWork,
-    *,
-    source: int | None = None,
-    status: str | None = "pending",
-    kind: str | None = None,
-    doubtful_first: bool = True,
-) -> list[CandidateOut]:
-    """Candidates, the least sure first (a reviewer's time goes where the extractor doubts), else in the
-    order of the text."""
-    with uow:
-        in_text = (Candidate.source_id, Candidate.kind, Candidate.position)
-        query = select(Candidate).order_by(*((Candidate.confidence, *in_text) if doubtful_first else in_text))
-        if source is not None:
-            query = query.where(Candidate.source_id == source)
-        if status is not None:
-            query = query.where(Candidate.status == status)
-        if kind is not None:
-            query = query.where(Candidate.kind == kind)
-        return [CandidateOut.model_validate(c) for c in uow.session.scalars(query)]
-
-
 def _get(session: Session, candidate_id: int) -> Candidate:
     candidate = session.get(Candidate, candidate_id)
     if candidate is None:
         raise NotFound(f"candidate: no candidate has id {candidate_id}")
     return candidate
-
-
-def show_candidate(uow: UnitOfWork, candidate_id: int) -> CandidateOut:
-    """A candidate with the sentence it comes from, its proposed span marked."""
-    with uow:
-        candidate = _get(uow.session, candidate_id)
-        out = CandidateOut.model_validate(candidate)
-        body = candidate.source.body
-        if body is None:
-            return out
-        _, start, end = _place(candidate.kind, candidate.payload)
-        return out.model_copy(update={"context": in_context(body, start, end)})
-
-
-_SENTENCE_END = ".!?؟\n"
-
-
-def in_context(body: str, start: int, end: int, reach: int = 300) -> str:
-    """The sentence(s) holding ``body[start:end]``, at most ``reach`` characters either side, the span
-    between ⟦ and ⟧ (marks that do not occur in news text)."""
-    before = body[max(0, start - reach) : start]
-    cut = max(before.rfind(c) for c in _SENTENCE_END)
-    head = before[cut + 1 :] if cut >= 0 else before
-    after = body[end : end + reach]
-    stops = [i for i in (after.find(c) for c in _SENTENCE_END) if i >= 0]
-    tail = after[: min(stops) + 1] if stops else after
-    return f"{head.lstrip()}⟦{body[start:end]}⟧{tail.rstrip()}"
 
 
 def _speaker_for(session: Session, proposal: StatementCandidate) -> Entity:

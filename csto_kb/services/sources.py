@@ -139,11 +139,6 @@ def add_source(uow: UnitOfWork, data: SourceIn) -> SourceOut:
         return out
 
 
-def list_sources(uow: UnitOfWork) -> list[SourceOut]:
-    with uow:
-        return [_out(uow.session, s) for s in uow.session.scalars(select(Source).order_by(Source.id))]
-
-
 def get_source(uow: UnitOfWork, source_id: int) -> tuple[SourceOut, str | None]:
     """A source's metadata and its stored text, read by the compiled queries (`csto_kb.sql.records`), which
     `source show` also runs without SQLAlchemy on a ready database."""

@@ -1,5 +1,6 @@
 """What the browsing views read beside the records (`csto_kb.sql.records`): the texts of sources, the spans of a
-source that support claims, a person's roles, the review queue, and the newest change.
+source that support claims, a person's roles, the review queue and its candidates (`review list`, `review
+show`), and the newest change.
 
 Standard library only, as `csto_kb.sql.run`; the web's services (`csto_kb.services.browse`) run these with the
 connection under their session. Each row comes back in the JSON form of its output schema (``SupportedSpan``,
@@ -101,6 +102,60 @@ def candidate(connection: Any, dialect: str, candidate_id: int) -> Row:
     if not found:
         raise NotFound(f"candidate: no candidate has id {candidate_id}")
     return _candidate(found[0])
+
+
+def candidate_list(
+    connection: Any,
+    dialect: str,
+    *,
+    source: int | None = None,
+    status: str | None = "pending",
+    kind: str | None = None,
+    doubtful_first: bool = True,
+) -> list[Row]:
+    """Candidates (CandidateOut's JSON form), the least sure first (a reviewer's time goes where the
+    extractor doubts), else in the order of the text."""
+    sql = SQL[dialect]
+    given = {"source": ("source_id", source), "status": ("status", status), "kind": ("kind", kind)}
+    where = [sql[f"candidate_filter_{key}"] for key, (_, value) in given.items() if value is not None]
+    params = {name: value for name, value in given.values() if value is not None}
+    order = sql["candidate_order_doubtful" if doubtful_first else "candidate_order_text"]
+    text = sql["candidate_select"] + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order}"
+    return [_candidate(values) for values in fetch_all(connection, text, params)]
+
+
+def candidate_in_context(connection: Any, dialect: str, candidate_id: int) -> Row:
+    """One candidate with the sentence it comes from, its proposed span marked (`in_context`), when its
+    source stores its text; NotFound if none has this id."""
+    row = candidate(connection, dialect, candidate_id)
+    source_id = int(row["source_id"])
+    _, body = source_texts(connection, dialect, [source_id]).get(source_id, ("", None))
+    if body is None:
+        return row
+    _, start, end = place(row["kind"], row["payload"])
+    return {**row, "context": in_context(body, start, end)}
+
+
+def place(kind: str, payload: dict[str, Any]) -> tuple[str, int, int]:
+    """Where in the text a candidate sits: what makes two proposals the same proposal."""
+    if kind == "statement":
+        return kind, int(payload["quote_start"]), int(payload["quote_end"])
+    return kind, int(payload["start"]), int(payload["end"])
+
+
+_SENTENCE_END = ".!?؟\n"
+
+
+def in_context(body: str, start: int, end: int, reach: int = 300) -> str:
+    """The sentence(s) holding ``body[start:end]``, at most ``reach`` characters either side, the span
+    between ⟦ and ⟧ (marks that do not occur in news text)."""
+    before = body[max(0, start - reach) : start]
+    cut = max(before.rfind(c) for c in _SENTENCE_END)
+    head = before[cut + 1 :] if cut >= 0 else before
+    after = body[end : end + reach]
+    stops = [i for i in (after.find(c) for c in _SENTENCE_END) if i >= 0]
+    tail = after[: min(stops) + 1] if stops else after
+    return f"{head.lstrip()}⟦{body[start:end]}⟧{tail.rstrip()}"
 
 
 def latest_change(connection: Any, dialect: str) -> int:

@@ -16,6 +16,18 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                              'candidate.confidence, candidate.recorded_at, candidate.decided_at, '
                              'candidate.decided_by, candidate.reason, candidate.statement_id, '
                              'candidate.force_level_id FROM candidate WHERE candidate.id = %(id)s',
+                'candidate_filter_kind': '(candidate.kind = %(kind)s)',
+                'candidate_filter_source': '(candidate.source_id = %(source_id)s)',
+                'candidate_filter_status': '(candidate.status = %(status)s)',
+                'candidate_order_doubtful': 'candidate.confidence, candidate.source_id, candidate.kind, '
+                                            'candidate.position',
+                'candidate_order_text': 'candidate.source_id, candidate.kind, candidate.position',
+                'candidate_select': 'SELECT candidate.id, candidate.source_id, candidate.kind, '
+                                    'candidate.status, candidate.position, candidate.payload, '
+                                    'candidate.extractor_version, candidate.confidence, '
+                                    'candidate.recorded_at, candidate.decided_at, candidate.decided_by, '
+                                    'candidate.reason, candidate.statement_id, candidate.force_level_id FROM '
+                                    'candidate',
                 'change_filter_by': '(change.by = %(by)s)',
                 'change_filter_since': '(change.at >= %(since)s)',
                 'change_filter_table': '(change.table_name = %(table)s)',
@@ -43,6 +55,13 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                 'entity_detail': 'SELECT entity.kind, entity.description, parent.key FROM entity LEFT OUTER '
                                  'JOIN entity AS parent ON parent.id = entity.part_of_id WHERE entity.id = '
                                  '%(id)s',
+                'entity_list': 'SELECT entity.id, entity.kind, entity.description, parent.key FROM entity '
+                               'LEFT OUTER JOIN entity AS parent ON parent.id = entity.part_of_id WHERE '
+                               'entity.merged_into_id IS NULL ORDER BY entity.kind, entity.key',
+                'entity_list_of_kind': 'SELECT entity.id, entity.kind, entity.description, parent.key FROM '
+                                       'entity LEFT OUTER JOIN entity AS parent ON parent.id = '
+                                       'entity.part_of_id WHERE entity.merged_into_id IS NULL AND '
+                                       'entity.kind = %(kind)s ORDER BY entity.kind, entity.key',
                 'entity_merged_into': 'SELECT entity.merged_into_id FROM entity WHERE entity.id = %(id)s',
                 'entity_names': 'SELECT entity_name.entity_id, entity_name.lang, entity_name.name, '
                                 'entity_name.is_primary FROM entity_name WHERE entity_name.entity_id IN '
@@ -55,6 +74,9 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                                'evidence.recorded_by FROM evidence WHERE (evidence.statement_id IN ({ids})) '
                                'AND evidence.retracted_at IS NULL ORDER BY evidence.statement_id, '
                                'evidence.id',
+                'external_ids_in': 'SELECT external_id.entity_id, external_id.scheme, external_id.value FROM '
+                                   'external_id WHERE external_id.entity_id IN ({ids}) ORDER BY '
+                                   'external_id.entity_id, external_id.scheme',
                 'external_ids_of': 'SELECT external_id.scheme, external_id.value FROM external_id WHERE '
                                    'external_id.entity_id = %(id)s ORDER BY external_id.scheme',
                 'filter_about': '(statement.id IN (SELECT statement_about.statement_id FROM statement_about '
@@ -114,6 +136,10 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                                  'source.published_on, source.published_basis, source.published_note, '
                                  'source.kind, source.file_name, source.sha256, source.body_chars, '
                                  'source.added_at, source.body FROM source WHERE source.id = %(id)s',
+                'source_list': 'SELECT source.id, source.title, source.url, source.publisher, source.lang, '
+                               'source.published_on, source.published_basis, source.published_note, '
+                               'source.kind, source.file_name, source.sha256, source.body_chars, '
+                               'source.added_at FROM source ORDER BY source.id',
                 'source_spans': 'SELECT evidence.id, CASE WHEN (evidence.statement_id IS NOT NULL) THEN '
                                 "'statement' WHEN (evidence.membership_id IS NOT NULL) THEN 'membership' "
                                 "WHEN (evidence.role_id IS NOT NULL) THEN 'role' WHEN "
@@ -140,6 +166,9 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                 'source_statement_count': 'SELECT count(evidence.id) AS count_1 FROM evidence WHERE '
                                           'evidence.source_id = %(id)s AND evidence.statement_id IS NOT NULL '
                                           'AND evidence.retracted_at IS NULL',
+                'source_statement_counts': 'SELECT evidence.source_id, count(evidence.id) AS count_1 FROM '
+                                           'evidence WHERE evidence.statement_id IS NOT NULL AND '
+                                           'evidence.retracted_at IS NULL GROUP BY evidence.source_id',
                 'source_texts': 'SELECT source.id, source.lang, source.body FROM source WHERE source.id IN '
                                 '({ids})',
                 'sources': 'SELECT source.id, source.title, source.url, source.publisher, '
@@ -169,6 +198,17 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                          'candidate.confidence, candidate.recorded_at, candidate.decided_at, '
                          'candidate.decided_by, candidate.reason, candidate.statement_id, '
                          'candidate.force_level_id FROM candidate WHERE candidate.id = :id',
+            'candidate_filter_kind': '(candidate.kind = :kind)',
+            'candidate_filter_source': '(candidate.source_id = :source_id)',
+            'candidate_filter_status': '(candidate.status = :status)',
+            'candidate_order_doubtful': 'candidate.confidence, candidate.source_id, candidate.kind, '
+                                        'candidate.position',
+            'candidate_order_text': 'candidate.source_id, candidate.kind, candidate.position',
+            'candidate_select': 'SELECT candidate.id, candidate.source_id, candidate.kind, candidate.status, '
+                                'candidate.position, candidate.payload, candidate.extractor_version, '
+                                'candidate.confidence, candidate.recorded_at, candidate.decided_at, '
+                                'candidate.decided_by, candidate.reason, candidate.statement_id, '
+                                'candidate.force_level_id FROM candidate',
             'change_filter_by': '(change."by" = :by)',
             'change_filter_since': '(change.at >= :since)',
             'change_filter_table': '(change.table_name = :table)',
@@ -194,6 +234,13 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
             'entity_by_key': 'SELECT entity.id, entity.merged_into_id FROM entity WHERE entity."key" = :key',
             'entity_detail': 'SELECT entity.kind, entity.description, parent."key" FROM entity LEFT OUTER '
                              'JOIN entity AS parent ON parent.id = entity.part_of_id WHERE entity.id = :id',
+            'entity_list': 'SELECT entity.id, entity.kind, entity.description, parent."key" FROM entity LEFT '
+                           'OUTER JOIN entity AS parent ON parent.id = entity.part_of_id WHERE '
+                           'entity.merged_into_id IS NULL ORDER BY entity.kind, entity."key"',
+            'entity_list_of_kind': 'SELECT entity.id, entity.kind, entity.description, parent."key" FROM '
+                                   'entity LEFT OUTER JOIN entity AS parent ON parent.id = entity.part_of_id '
+                                   'WHERE entity.merged_into_id IS NULL AND entity.kind = :kind ORDER BY '
+                                   'entity.kind, entity."key"',
             'entity_merged_into': 'SELECT entity.merged_into_id FROM entity WHERE entity.id = :id',
             'entity_names': 'SELECT entity_name.entity_id, entity_name.lang, entity_name.name, '
                             'entity_name.is_primary FROM entity_name WHERE entity_name.entity_id IN ({ids}) '
@@ -205,6 +252,9 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                            'evidence.extractor_version, evidence.confidence, evidence.recorded_at, '
                            'evidence.recorded_by FROM evidence WHERE (evidence.statement_id IN ({ids})) AND '
                            'evidence.retracted_at IS NULL ORDER BY evidence.statement_id, evidence.id',
+            'external_ids_in': 'SELECT external_id.entity_id, external_id.scheme, external_id.value FROM '
+                               'external_id WHERE external_id.entity_id IN ({ids}) ORDER BY '
+                               'external_id.entity_id, external_id.scheme',
             'external_ids_of': 'SELECT external_id.scheme, external_id.value FROM external_id WHERE '
                                'external_id.entity_id = :id ORDER BY external_id.scheme',
             'filter_about': '(statement.id IN (SELECT statement_about.statement_id FROM statement_about '
@@ -261,6 +311,10 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
                              'source.published_on, source.published_basis, source.published_note, '
                              'source.kind, source.file_name, source.sha256, source.body_chars, '
                              'source.added_at, source.body FROM source WHERE source.id = :id',
+            'source_list': 'SELECT source.id, source.title, source.url, source.publisher, source.lang, '
+                           'source.published_on, source.published_basis, source.published_note, source.kind, '
+                           'source.file_name, source.sha256, source.body_chars, source.added_at FROM source '
+                           'ORDER BY source.id',
             'source_spans': 'SELECT evidence.id, CASE WHEN (evidence.statement_id IS NOT NULL) THEN '
                             "'statement' WHEN (evidence.membership_id IS NOT NULL) THEN 'membership' WHEN "
                             "(evidence.role_id IS NOT NULL) THEN 'role' WHEN (evidence.force_level_id IS NOT "
@@ -286,6 +340,9 @@ SQL: dict[str, dict[str, str]] = {'postgresql': {'about_of': 'SELECT statement_a
             'source_statement_count': 'SELECT count(evidence.id) AS count_1 FROM evidence WHERE '
                                       'evidence.source_id = :id AND evidence.statement_id IS NOT NULL AND '
                                       'evidence.retracted_at IS NULL',
+            'source_statement_counts': 'SELECT evidence.source_id, count(evidence.id) AS count_1 FROM '
+                                       'evidence WHERE evidence.statement_id IS NOT NULL AND '
+                                       'evidence.retracted_at IS NULL GROUP BY evidence.source_id',
             'source_texts': 'SELECT source.id, source.lang, source.body FROM source WHERE source.id IN '
                             '({ids})',
             'sources': 'SELECT source.id, source.title, source.url, source.publisher, source.publisher_id, '

@@ -300,6 +300,28 @@ CHANGE_LOG_FILTERS: dict[str, ColumnElement[bool]] = {
 CHANGE_LOG_ORDER = (Change.id.desc(),)
 
 _parent = aliased(Entity, name="parent")
+_ENTITY_LIST = (
+    select(Entity.id, Entity.kind, Entity.description, _parent.key)
+    .select_from(Entity)
+    .outerjoin(_parent, _parent.id == Entity.part_of_id)
+    .where(Entity.merged_into_id.is_(None))
+)
+_SOURCE_COLUMNS = (
+    Source.title,
+    Source.url,
+    Source.publisher,
+    Source.lang,
+    Source.published_on,
+    Source.published_basis,
+    Source.published_note,
+    Source.kind,
+    Source.file_name,
+    Source.sha256,
+    Source.body_chars,
+    Source.added_at,
+)
+# Evidence that supports a statement, and is not withdrawn: what a source's statement count counts.
+_supports_statement = (Evidence.statement_id.is_not(None), Evidence.retracted_at.is_(None))
 
 RECORD_QUERIES: dict[str, ClauseElement] = {
     # One record's changes, oldest first (ids grow with time).
@@ -323,27 +345,24 @@ RECORD_QUERIES: dict[str, ClauseElement] = {
     .order_by(ExternalId.scheme),
     # A source's columns beside its reference form (the batch lookup, which labels it): SourceOut's, and its
     # text.
-    "source_detail": select(
-        Source.title,
-        Source.url,
-        Source.publisher,
-        Source.lang,
-        Source.published_on,
-        Source.published_basis,
-        Source.published_note,
-        Source.kind,
-        Source.file_name,
-        Source.sha256,
-        Source.body_chars,
-        Source.added_at,
-        Source.body,
-    ).where(Source.id == param("id")),
+    "source_detail": select(*_SOURCE_COLUMNS, Source.body).where(Source.id == param("id")),
     # How many statements a source supports: its live evidence of statements.
     "source_statement_count": select(func.count(Evidence.id)).where(
-        Evidence.source_id == param("id"),
-        Evidence.statement_id.is_not(None),
-        Evidence.retracted_at.is_(None),
+        Evidence.source_id == param("id"), *_supports_statement
     ),
+    # Every source as `source list` shows it, without its text, and how many statements each supports (a
+    # source supporting none has no row).
+    "source_list": select(Source.id, *_SOURCE_COLUMNS).order_by(Source.id),
+    "source_statement_counts": select(Evidence.source_id, func.count(Evidence.id))
+    .where(*_supports_statement)
+    .group_by(Evidence.source_id),
+    # Every entity not merged away, as `entity list` orders them, with the columns `entity_detail` reads; of
+    # one kind; and the ids elsewhere of some entities.
+    "entity_list": _ENTITY_LIST.order_by(Entity.kind, Entity.key),
+    "entity_list_of_kind": _ENTITY_LIST.where(Entity.kind == param("kind")).order_by(Entity.kind, Entity.key),
+    "external_ids_in": select(ExternalId.entity_id, ExternalId.scheme, ExternalId.value)
+    .where(in_ids(ExternalId.entity_id))
+    .order_by(ExternalId.entity_id, ExternalId.scheme),
 }
 
 # --- the browsing views ----------------------------------------------------------------------------------
@@ -383,6 +402,15 @@ CANDIDATE_COLUMNS = (
     Candidate.statement_id,
     Candidate.force_level_id,
 )
+# `review list`, assembled as the change log is: the SELECT, one WHERE fragment per filter given, an order.
+CANDIDATE_SELECT = select(*CANDIDATE_COLUMNS)
+CANDIDATE_FILTERS: dict[str, ColumnElement[bool]] = {
+    "source": Candidate.source_id == param("source_id"),
+    "status": Candidate.status == param("status"),
+    "kind": Candidate.kind == param("kind"),
+}
+_in_text_order = (Candidate.source_id, Candidate.kind, Candidate.position)
+CANDIDATE_ORDERS = {"doubtful": (Candidate.confidence, *_in_text_order), "text": _in_text_order}
 _pending = Candidate.status == _key("pending")
 # The least confident first: the reviewer's time goes where the extractor was least sure.
 _review_order = (Candidate.confidence, Candidate.source_id, Candidate.kind, Candidate.position)

@@ -53,6 +53,14 @@ def compile_all() -> dict[str, dict[str, str]]:
         pieces["change_log_select"] = _sql(d.CHANGE_LOG_SELECT, dialect)
         pieces["change_log_order"] = ", ".join(_sql(e, dialect) for e in d.CHANGE_LOG_ORDER)
         pieces |= {f"change_filter_{key}": f"({_sql(e, dialect)})" for key, e in d.CHANGE_LOG_FILTERS.items()}
+        pieces["candidate_select"] = _sql(d.CANDIDATE_SELECT, dialect)
+        pieces |= {
+            f"candidate_filter_{key}": f"({_sql(e, dialect)})" for key, e in d.CANDIDATE_FILTERS.items()
+        }
+        pieces |= {
+            f"candidate_order_{key}": ", ".join(_sql(e, dialect) for e in order)
+            for key, order in d.CANDIDATE_ORDERS.items()
+        }
         out[name] = pieces
     return out
 

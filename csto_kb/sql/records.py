@@ -1,19 +1,21 @@
 """One record as its `show` command prints it, read with the compiled queries on a DB-API connection.
 
-Standard library only, as `csto_kb.sql.run`: `statement show`, `entity show` and `source show` answer a ready
-database without SQLAlchemy, and the services call the same functions with the connection under their
-session. Each record comes back in the JSON form of its output schema (``StatementDetail``, ``EntityOut``,
+Standard library only, as `csto_kb.sql.run`: `statement show`, `entity show`, `source show` and the lists of
+entities and sources answer a ready database without SQLAlchemy, and the services call the same functions
+with the connection under their session. Each record comes back in the JSON form of its output schema (``StatementDetail``, ``EntityOut``,
 ``SourceOut``), which the command validates into the model its renderer takes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from csto_kb.errors import NotFound
+from csto_kb.db.constants import ENTITY_KINDS
+from csto_kb.errors import InvalidInput, NotFound
 from csto_kb.sql.changes import changes_of
 from csto_kb.sql.compiled import SQL
-from csto_kb.sql.run import Lookups, Row, _moment, fetch_all, statement_rows_by_id
+from csto_kb.sql.run import Lookups, Row, _moment, fetch_all, statement_rows_by_id, with_ids
 
 
 def statement_detail(connection: Any, dialect: str, statement_id: int, lookups: Lookups | None = None) -> Row:
@@ -34,6 +36,41 @@ def entity_detail(connection: Any, dialect: str, entity_id: int, lookups: Lookup
     [(kind, description, part_of_key)] = found
     lookups = Lookups() if lookups is None else lookups
     lookups.load_entities(connection, dialect, [entity_id])
+    external_ids = dict(fetch_all(connection, sql["external_ids_of"], {"id": entity_id}))
+    return _entity_row(lookups, entity_id, kind, description, part_of_key, external_ids)
+
+
+def entity_list(connection: Any, dialect: str, kind: str | None = None) -> list[Row]:
+    """Every entity not merged into another, of one ``kind`` if given, by kind and key (EntityOut's JSON
+    form); InvalidInput for a kind there is none of."""
+    sql = SQL[dialect]
+    if kind:
+        if kind not in ENTITY_KINDS:
+            raise InvalidInput(f"kind: expected one of {', '.join(ENTITY_KINDS)}, got {kind!r}")
+        found = fetch_all(connection, sql["entity_list_of_kind"], {"kind": kind})
+    else:
+        found = fetch_all(connection, sql["entity_list"])
+    ids = [int(row[0]) for row in found]
+    lookups = Lookups()
+    lookups.load_entities(connection, dialect, ids)
+    external_ids: dict[int, dict[str, str]] = {i: {} for i in ids}
+    if ids:
+        for entity_id, scheme, value in fetch_all(connection, with_ids(sql["external_ids_in"], ids)):
+            external_ids[int(entity_id)][scheme] = value
+    return [
+        _entity_row(lookups, int(entity_id), kind_, description, part_of_key, external_ids[int(entity_id)])
+        for entity_id, kind_, description, part_of_key in found
+    ]
+
+
+def _entity_row(
+    lookups: Lookups,
+    entity_id: int,
+    kind: str,
+    description: str | None,
+    part_of_key: str | None,
+    external_ids: dict[str, str],
+) -> Row:
     ref = lookups.entities[entity_id]
     return {
         "id": entity_id,
@@ -46,7 +83,7 @@ def entity_detail(connection: Any, dialect: str, entity_id: int, lookups: Lookup
         "names": [
             {"name": n.text, "lang": n.lang, "is_primary": n.original} for n in lookups.names[entity_id]
         ],
-        "external_ids": dict(fetch_all(connection, sql["external_ids_of"], {"id": entity_id})),
+        "external_ids": external_ids,
     }
 
 
@@ -59,28 +96,43 @@ def source_detail(
     found = fetch_all(connection, sql["source_detail"], {"id": source_id})
     if not found:
         raise NotFound(f"source: no source has id {source_id}")
-    [
-        (
-            title,
-            url,
-            publisher,
-            lang,
-            published_on,
-            published_basis,
-            published_note,
-            kind,
-            file_name,
-            sha256,
-            body_chars,
-            added_at,
-            body,
-        )
-    ] = found
+    [(*columns, body)] = found
     # Labelled as every citation of it is (`Lookups.source`): by its publisher, else its publisher entity.
     lookups = Lookups() if lookups is None else lookups
     lookups.load(connection, dialect, sources=[source_id])
     [(statements,)] = fetch_all(connection, sql["source_statement_count"], {"id": source_id})
-    row = {
+    return _source_row(lookups, source_id, columns, int(statements)), body
+
+
+def source_list(connection: Any, dialect: str) -> list[Row]:
+    """Every source by id, as `source_detail` has it but for its text."""
+    sql = SQL[dialect]
+    found = fetch_all(connection, sql["source_list"])
+    lookups = Lookups()
+    lookups.load(connection, dialect, sources=[int(row[0]) for row in found])
+    counts = {int(i): int(n) for i, n in fetch_all(connection, sql["source_statement_counts"])}
+    return [
+        _source_row(lookups, int(source_id), columns, counts.get(int(source_id), 0))
+        for source_id, *columns in found
+    ]
+
+
+def _source_row(lookups: Lookups, source_id: int, columns: Sequence[Any], statements: int) -> Row:
+    (
+        title,
+        url,
+        publisher,
+        lang,
+        published_on,
+        published_basis,
+        published_note,
+        kind,
+        file_name,
+        sha256,
+        body_chars,
+        added_at,
+    ) = columns
+    return {
         "id": source_id,
         "label": lookups.source(source_id)["label"],
         "title": title,
@@ -95,6 +147,5 @@ def source_detail(
         "sha256": sha256,
         "body_chars": body_chars,
         "added_at": _moment(added_at),
-        "statements": int(statements),
+        "statements": statements,
     }
-    return row, body
