@@ -79,8 +79,8 @@ def add(
     ] = None,
 ) -> None:
     """Add an entity."""
+    from csto_kb.db.constants import ENTITY_KINDS
     from csto_kb.errors import InvalidInput
-    from csto_kb.model.entities import ENTITY_KINDS
     from csto_kb.services.entities import add_entity
 
     if kind not in ENTITY_KINDS:

@@ -8,8 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, DateTime, Float, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from csto_kb.db.constants import CANDIDATE_KINDS as CANDIDATE_KINDS
-from csto_kb.db.constants import CANDIDATE_STATUSES as CANDIDATE_STATUSES
+from csto_kb.db.constants import CANDIDATE_KINDS, CANDIDATE_STATUSES
 from csto_kb.model.base import Base, Timestamped
 from csto_kb.model.facts import ForceLevel
 from csto_kb.model.sources import Source

@@ -17,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from csto_kb.db.constants import ENTITY_KINDS as ENTITY_KINDS
+from csto_kb.db.constants import ENTITY_KINDS
 from csto_kb.model.base import (
     PARTIAL_DATE,
     Base,

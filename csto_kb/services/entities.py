@@ -8,11 +8,11 @@ import unicodedata
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from csto_kb.db.constants import ENTITY_KINDS
 from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
 from csto_kb.errors import Ambiguous, Duplicate, InvalidInput
 from csto_kb.langtags import canonical_lang
 from csto_kb.model import Entity, EntityName
-from csto_kb.model.entities import ENTITY_KINDS
 from csto_kb.schemas.entities import EntityOut
 from csto_kb.text import normalise, normalise_for_search
 

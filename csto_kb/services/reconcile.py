@@ -7,10 +7,10 @@ import difflib
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from csto_kb.db.constants import ENTITY_KINDS
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.errors import InvalidInput
 from csto_kb.model import Entity, EntityName
-from csto_kb.model.entities import ENTITY_KINDS
 from csto_kb.schemas.reconcile import (
     MAX_QUERIES,
     ReconcileCandidate,

@@ -12,8 +12,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from csto_kb.db.constants import ENTITY_KINDS
 from csto_kb.errors import InvalidInput
-from csto_kb.model.entities import ENTITY_KINDS
 from csto_kb.schemas.reconcile import ReconcileQueries, ServiceManifest, ServiceView, TypeRef
 from csto_kb.schemas.validation import parse
 from csto_kb.services.reconcile import reconcile
