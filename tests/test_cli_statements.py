@@ -540,6 +540,17 @@ def test_add_a_part_of_a_stored_quote_is_a_possible_duplicate_and_same_as_links_
     assert [e["source_id"] for e in evidence_rows(engine, 12)] == [1, source]
 
 
+def test_add_same_as_a_missing_statement_is_refused_naming_the_field(
+    cli: Cli, engine: Engine, tmp_path: Path
+) -> None:
+    source = add_source(cli, tmp_path, f"قال زاس إن {FORCE_QUOTE}.\n", lang="ar", name="part.txt")
+    counts = table_counts(engine)
+    run = cli("statement", "add", "--speaker", "Zas", "--quote", FORCE_QUOTE, "--source", str(source),
+              "--same-as", "999")  # fmt: skip
+    one_line_error(run, 1, "same_as: no statement has id 999")
+    assert table_counts(engine) == counts
+
+
 def test_add_said_on_after_the_source_was_published_is_refused_naming_the_field(
     cli: Cli, engine: Engine
 ) -> None:

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from csto_kb.db.engine import make_engine
-from csto_kb.errors import InvalidInput
+from csto_kb.errors import Conflict, InvalidInput, NotFound
 from csto_kb.schemas.statements import StatementIn
 from csto_kb.services import statement_rules as rules
 from csto_kb.text import normalise_for_search, quote_key
@@ -111,6 +111,10 @@ def test_the_same_statement_is_the_oldest_with_a_compatible_date() -> None:
         1, "2022-04-15", "not_after"
     )
     assert rules.same_among([Stored(1, "2022-04-15", "not_after")], "2022-05", "stated") is None
+    assert rules.same_date(None, "")
+    assert rules.same_date("2022", "2022")
+    assert not rules.same_date(None, "2022")
+    assert not rules.same_date("2022", "2022-02")
     assert (
         rules.live_identity(1, "k", None)
         == rules.live_identity(1, "k", "")
@@ -318,3 +322,86 @@ def test_a_retracted_role_is_refused_on_both_paths(
         cli("import", "statements", str(tmp_path / "one.jsonl")), 2, "line 1", "role", f"role {role}"
     )
     assert table_counts(engine) == counts
+
+
+# -- possible duplicates, same_as and distinct ----------------------------------------------------------
+PEACE = "قوة حفظ سلام متخصصة قوامها نحو 4 آلاف جندي"  # a part of #12, Zas's statement of 2022-02-19
+DEMANDS_PART = "المطالب الداخلية بإمكانية تفعيل مهام"  # a part of DEMANDS
+
+
+def test_a_quote_containing_or_contained_in_another_is_near_it_from_twenty_characters() -> None:
+    assert rules.near("abcdefghijklmnopqrst", "xx abcdefghijklmnopqrst yy")
+    assert rules.near("xx abcdefghijklmnopqrst yy", "abcdefghijklmnopqrst")
+    assert not rules.near("abcdefghijklmnopqrs", "xx abcdefghijklmnopqrs yy")  # 19 characters: too short
+    assert not rules.near("xx abcdefghijklmnopqrs yy", "abcdefghijklmnopqrs")
+    assert not rules.near("abcdefghijklmnopqrst", "abcdefghijklmnopqrsx")
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        ("abcdefghijklmnopqrst", "xx abcdefghijklmnopqrst yy"),
+        ("xx abcdefghijklmnopqrst yy", "abcdefghijklmnopqrst"),
+        ("abcdefghijklmnopqrs", "xx abcdefghijklmnopqrs yy"),
+        ("xx abcdefghijklmnopqrs yy", "abcdefghijklmnopqrs"),
+        ("abcdefghijklmnopqrst", "abcdefghijklmnopqrsx"),
+        (normalise_for_search(PEACE), normalise_for_search("لدى المنظمة “قوة قوامها 17 ألف جندي”، " + PEACE)),
+        (normalise_for_search(S11_QUOTE), normalise_for_search(DEMANDS)),
+        ("a%b_c" * 5, "x" + "a%b_c" * 5),  # no pattern characters: containment, not LIKE
+    ],
+)
+def test_the_sql_near_test_is_the_python_one(engine: Engine, given: str, stored: str) -> None:
+    from sqlalchemy import Text, literal, select
+
+    dialect = engine.dialect.name
+    clause = rules.near_clause(dialect, literal(stored, Text), literal(given, Text))
+    with engine.connect() as connection:
+        assert bool(connection.execute(select(clause)).scalar_one()) is rules.near(given, stored)
+
+
+def test_the_rule_asks_same_then_possible_then_identical() -> None:
+    stored = [Stored(3, "2021", "stated"), Stored(5, "2022-02-19", "stated")]
+    never = lambda: pytest.fail("near_one asked")  # noqa: E731
+    assert rules.match(stored, "2022-02", "stated", distinct=False, near_one=never) == ("same", stored[1])
+    # The same quote on another date: possible, and the contained quotes are not asked about.
+    assert rules.match(stored, "2020", "stated", distinct=False, near_one=never) == ("possible", stored[0])
+    assert rules.match([], "2020", "stated", distinct=False, near_one=lambda: stored[1]) == (
+        "possible",
+        stored[1],
+    )
+    assert rules.match([], "2020", "stated", distinct=False, near_one=lambda: None) == ("new", None)
+    # distinct stores apart whatever it may be, but not on the very date of one (the unique index).
+    assert rules.match(stored, "2022-02", "stated", distinct=True, near_one=never) == ("new", None)
+    assert rules.match(stored, "2022-02-19", "stated", distinct=True, near_one=never) == (
+        "identical",
+        stored[1],
+    )
+    assert rules.match([Stored(4, None, "stated")], None, "stated", distinct=True, near_one=never) == (
+        "identical",
+        Stored(4, None, "stated"),
+    )
+
+
+def test_a_line_of_an_export_is_held_apart_from_the_others_unless_on_the_same_date() -> None:
+    assert rules.held_apart(Stored(1, "2022-02", "stated"), "2022-02-19")
+    assert rules.held_apart(Stored(1, None, "stated"), "2022")
+    assert not rules.held_apart(Stored(1, "2022-02-19", "stated"), "2022-02-19")
+    assert not rules.held_apart(Stored(1, None, "stated"), None)
+
+
+class Target(NamedTuple):
+    id: int
+    speaker_id: int
+    retracted_at: str | None
+
+
+def test_same_as_names_a_live_statement_of_the_same_speaker() -> None:
+    names = {1: "Stanislav Zas", 2: "Nikol Pashinyan"}.__getitem__
+    live = Target(11, 1, None)
+    assert rules.same_as_target(11, live, 1, names) is live
+    with pytest.raises(NotFound, match="same_as: no statement has id 11"):
+        rules.same_as_target(11, None, 1, names)
+    with pytest.raises(Conflict, match="same_as: statement #11 is retracted"):
+        rules.same_as_target(11, Target(11, 1, "2026-01-01"), 1, names)
+    with pytest.raises(InvalidInput, match="same_as: statement #11 is by Stanislav Zas, not Nikol Pashinyan"):
+        rules.same_as_target(11, live, 2, names)

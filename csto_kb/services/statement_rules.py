@@ -13,10 +13,12 @@ import functools
 import hashlib
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, NamedTuple, Protocol, TypeVar
+from typing import Any, Literal, NamedTuple, Protocol, TypeVar
+
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, func, or_
 
 from csto_kb.dates import PartialDate, upper_bound
-from csto_kb.errors import InvalidInput
+from csto_kb.errors import Conflict, InvalidInput, NotFound
 from csto_kb.schemas.statements import StatementIn
 from csto_kb.text import normalise_for_search, quote_key_of_norm
 
@@ -50,8 +52,20 @@ class StoredDate(Protocol):
     def said_on_basis(self) -> str: ...
 
 
+class Target(Protocol):
+    """A stored statement as far as ``same_as`` goes: whose it is, and whether it is live."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def speaker_id(self) -> int: ...
+    @property
+    def retracted_at(self) -> Any: ...
+
+
 R = TypeVar("R", bound=RoleInterval)
 S = TypeVar("S", bound=StoredDate)
+T = TypeVar("T", bound=Target)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -167,6 +181,12 @@ def live_identity(speaker_id: int, key: str, said_on: str | None) -> tuple[int, 
     return speaker_id, key, said_on or ""
 
 
+def same_date(stored: str | None, given: str | None) -> bool:
+    """Whether two dates are one for the unique index of live statements (speaker, quote key, date), no date
+    counting as one date (``coalesce(said_on, '')``)."""
+    return (stored or "") == (given or "")
+
+
 def dates_compatible(stored: str | None, stored_basis: str, given: str | None, given_basis: str) -> bool:
     """Whether two dates can be the same day: one unknown, one a coarser form of the other, or a stated
     date on or before a "not after" bound."""
@@ -184,6 +204,99 @@ def same_among(same_quote: Iterable[S], said_on: str | None, basis: str) -> S | 
     """The stored statement a new one is: the first (oldest) of the speaker's live statements with the same
     quote key whose date is compatible. ``same_quote`` comes in id order."""
     return next((s for s in same_quote if dates_compatible(s.said_on, s.said_on_basis, said_on, basis)), None)
+
+
+NEAR_MIN_LENGTH = 20
+"""The shortest normalised quote that can be a possible duplicate of another by containing it or being
+contained in it: shorter ones ("yes", a slogan) are contained in too much to mean anything."""
+
+
+def near(given_norm: str, stored_norm: str) -> bool:
+    """Whether two normalised quotes of one speaker may be one statement: one contains the other, each at
+    least `NEAR_MIN_LENGTH` long. `near_clause` is the same test in SQL."""
+    if len(given_norm) < NEAR_MIN_LENGTH:
+        return False
+    return given_norm in stored_norm or (len(stored_norm) >= NEAR_MIN_LENGTH and stored_norm in given_norm)
+
+
+def near_clause(
+    dialect: str, stored_norm: SQLColumnExpression[Any], given_norm: SQLColumnExpression[Any]
+) -> ColumnElement[bool]:
+    """`near` as a condition on a stored statement's ``quote_norm`` and a given one (a bound value, or a
+    column of a batch of lines)."""
+    # instr/strpos rather than LIKE: no pattern to escape, and no cap on its length (SQLite refuses LIKE
+    # patterns over 50,000 bytes).
+    position = func.strpos if dialect == "postgresql" else func.instr
+    return and_(
+        func.length(given_norm) >= NEAR_MIN_LENGTH,
+        or_(
+            position(stored_norm, given_norm) > 0,
+            and_(func.length(stored_norm) >= NEAR_MIN_LENGTH, position(given_norm, stored_norm) > 0),
+        ),
+    )
+
+
+MatchKind = Literal["same", "possible", "identical", "new"]
+
+
+def match(
+    same_quote: Sequence[S],
+    said_on: str | None,
+    basis: str,
+    *,
+    distinct: bool,
+    near_one: Callable[[], S | None],
+) -> tuple[MatchKind, S | None]:
+    """What a new statement is among its speaker's live statements, asked in this order:
+
+    - ``same``: the statement it is (`same_among`): its source becomes one more evidence of it;
+    - ``possible``: one it may be, the first with the same quote on another date, else the first whose quote
+      contains it or is contained in it (``near_one``, asked only then: it is the costly question). It waits
+      for the caller's choice: ``same_as`` or ``distinct``;
+    - ``identical`` (only when ``distinct``): one with the same quote on the same date, which the unique index
+      holds once: a duplicate whatever the caller chose;
+    - ``new``: nothing it is or may be.
+
+    ``same_quote`` is the speaker's live statements with the same quote key, in id order; ``distinct``
+    skips the first two questions.
+    """
+    if not distinct:
+        same = same_among(same_quote, said_on, basis)
+        if same is not None:
+            return "same", same
+        maybe = same_quote[0] if same_quote else near_one()
+        if maybe is not None:
+            return "possible", maybe
+    identical = next((s for s in same_quote if same_date(s.said_on, said_on)), None)
+    if identical is not None:
+        return "identical", identical
+    return "new", None
+
+
+def possible_duplicate(what: str, said_on: str | None) -> str:
+    """How a refusal names the statement a new one may be (``what``: "#12", "line 3")."""
+    return f"possible duplicate of {what} ({said_on or 'undated'})"
+
+
+def held_apart(other: StoredDate, said_on: str | None) -> bool:
+    """Whether a statement written from another line of the same export is apart from this line's, whatever
+    their quotes: the database that exported them held them as two statements (a possible duplicate stored
+    with ``distinct``, or the same quote on two compatible dates), so importing the export keeps them two.
+    Only the same date joins them, as the unique index would."""
+    return not same_date(other.said_on, said_on)
+
+
+def same_as_target(given: int, target: T | None, speaker_id: int, speaker_name: Callable[[int], str]) -> T:
+    """The stored statement ``same_as`` names, which must exist, be live and be the speaker's."""
+    if target is None:
+        raise NotFound(f"same_as: no statement has id {given}")
+    if target.retracted_at is not None:
+        raise Conflict(f"same_as: statement #{given} is retracted")
+    if target.speaker_id != speaker_id:
+        raise InvalidInput(
+            f"same_as: statement #{given} is by {speaker_name(target.speaker_id)}, not {speaker_name(speaker_id)}"
+        )
+    return target
 
 
 # -- the rows --------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Text, and_, func, literal, or_, select
+from sqlalchemy import Text, literal, select
 from sqlalchemy.orm import Session
 
 from csto_kb.db import history
@@ -50,36 +50,30 @@ def find_duplicate(session: Session, speaker_id: int, key: str, said_on: str | N
     return session.scalars(query).first()
 
 
-def same_statement(
-    session: Session, speaker_id: int, key: str, said_on: str | None, basis: str
-) -> tuple[Statement | None, Statement | None]:
-    """The stored statement this one is (same speaker, same normalised quote, a compatible date), and else
-    one it may be (the same quote on another date, or a quote containing this one or contained in it)."""
+def same_quote(session: Session, speaker_id: int, key: str) -> list[Statement]:
+    """The speaker's live statements with this quote key, in id order: among them the duplicate rule finds
+    the one a new statement is, may be, or repeats (`statement_rules.match`)."""
     live = select(Statement).where(Statement.speaker_id == speaker_id, Statement.retracted_at.is_(None))
-    same_quote = session.scalars(live.where(Statement.quote_key == key).order_by(Statement.id)).all()
-    same = rules.same_among(same_quote, said_on, basis)
-    if same is not None:
-        return same, None
-    return None, same_quote[0] if same_quote else None
+    return list(session.scalars(live.where(Statement.quote_key == key).order_by(Statement.id)))
 
 
 def near_duplicate(session: Session, speaker_id: int, quote_norm: str) -> Statement | None:
-    """A live statement of the speaker whose normalised quote contains this one, or is contained in it."""
-    if len(quote_norm) < 20:  # short quotes ("yes", a slogan) are contained in too much to mean anything
+    """The oldest live statement of the speaker whose normalised quote contains this one, or is contained in
+    it (`statement_rules.near`)."""
+    if len(quote_norm) < rules.NEAR_MIN_LENGTH:
         return None
-    # instr/strpos rather than LIKE: no pattern to escape, and no cap on its length (SQLite refuses LIKE
-    # patterns over 50,000 bytes).
-    position = func.strpos if session.get_bind().dialect.name == "postgresql" else func.instr
-    given = literal(quote_norm, Text)
+    dialect = session.get_bind().dialect.name
     query = select(Statement).where(
         Statement.speaker_id == speaker_id,
         Statement.retracted_at.is_(None),
-        or_(
-            position(Statement.quote_norm, given) > 0,
-            and_(func.length(Statement.quote_norm) >= 20, position(given, Statement.quote_norm) > 0),
-        ),
+        rules.near_clause(dialect, Statement.quote_norm, literal(quote_norm, Text)),
     )
     return session.scalars(query.order_by(Statement.id).limit(1)).first()
+
+
+def _name(session: Session, entity_id: int) -> str:
+    entity = session.get(Entity, entity_id)
+    return entity.display_name if entity is not None else f"entity {entity_id}"
 
 
 def _speaker(session: Session, data: StatementIn) -> Entity:
@@ -113,33 +107,33 @@ def record_statement(session: Session, data: StatementIn, *, by: str) -> Recorde
         return attach(session, claim, source, span, by=by, **rules.evidence_terms(data, ENTERED))
 
     if data.same_as is not None:
-        target = _get(session, data.same_as)
-        if target.retracted_at is not None:
-            raise Conflict(f"same_as: statement #{target.id} is retracted")
-        if target.speaker_id != speaker.id:
-            raise InvalidInput(
-                f"same_as: statement #{target.id} is by {target.speaker.display_name}, not {speaker.display_name}"
-            )
+        target = rules.same_as_target(
+            data.same_as, session.get(Statement, data.same_as), speaker.id, lambda i: _name(session, i)
+        )
         _add_subjects(session, target, data.about)
         return Recorded(target, supported(target), new=False)
 
-    same, maybe = same_statement(session, speaker.id, quote.key, said_on, basis)
-    if same is not None and not data.distinct:
-        if evidence_from(same, source) is not None:
+    kind, other = rules.match(
+        same_quote(session, speaker.id, quote.key),
+        said_on,
+        basis,
+        distinct=data.distinct,
+        near_one=lambda: near_duplicate(session, speaker.id, quote.norm),
+    )
+    if kind == "same" and other is not None:
+        if evidence_from(other, source) is not None:
             raise Duplicate(
-                f"statement: the same quote by the same speaker from source {source.id} exists as #{same.id}",
-                same.id,
+                f"statement: the same quote by the same speaker from source {source.id} exists as #{other.id}",
+                other.id,
             )
-        _add_subjects(session, same, data.about)
-        return Recorded(same, supported(same), new=False)
-    if not data.distinct:
-        maybe = maybe or near_duplicate(session, speaker.id, quote.norm)
-        if maybe is not None:
-            raise Conflict(
-                f"statement: possible duplicate of #{maybe.id} ({maybe.said_on or 'undated'}); "
-                f"give --same-as {maybe.id} to add this source to it, or --new to store it apart"
-            )
-    if find_duplicate(session, speaker.id, quote.key, said_on) is not None:
+        _add_subjects(session, other, data.about)
+        return Recorded(other, supported(other), new=False)
+    if kind == "possible" and other is not None:
+        raise Conflict(
+            f"statement: {rules.possible_duplicate(f'#{other.id}', other.said_on)}; "
+            f"give --same-as {other.id} to add this source to it, or --new to store it apart"
+        )
+    if kind == "identical":
         raise Duplicate(f"statement: the same quote by the same speaker on {said_on or 'no date'} is stored")
 
     role = rules.statement_role(data.role, _live_roles(session, speaker), said_on, speaker.display_name)
