@@ -8,10 +8,11 @@ import os
 import re
 import shutil
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -219,6 +220,28 @@ def add_source(cli: Callable[..., Run], tmp_path: Path, body: str, published: st
     match = re.search(r"added source (\d+):", run.stdout)
     assert match is not None
     return int(match.group(1))
+
+
+def printed_alike_either_way(
+    cli: Callable[..., Run], args: Sequence[str], db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """What ``args`` prints on a ready database, read by its driver alone, after checking that the full
+    open (``open_ready`` finding nothing ready) prints the same; the output."""
+    from csto_kb.sql import direct
+
+    opened: list[str] = []
+    open_ready = direct.open_ready
+
+    def counted(url: str) -> tuple[Any, str] | None:
+        opened.append(url)
+        return open_ready(url)
+
+    monkeypatch.setattr(direct, "open_ready", counted)
+    through_the_driver = ok(cli(*args)).stdout
+    assert opened == [db_url]
+    monkeypatch.setattr(direct, "open_ready", lambda url: None)
+    assert ok(cli(*args)).stdout == through_the_driver
+    return through_the_driver
 
 
 def candidate_total(engine: Engine, body: str) -> int:

@@ -24,7 +24,7 @@ from csto_kb.model import Candidate
 from csto_kb.schemas.review import CandidateOut
 from csto_kb.sql import direct
 from csto_kb.sql.browse import candidate_in_context, candidate_list, in_context, place
-from tests.helpers import Run, ok, one_line_error
+from tests.helpers import Run, ok, one_line_error, printed_alike_either_way
 
 Cli = Callable[..., Run]
 REPO = Path(__file__).resolve().parent.parent
@@ -118,19 +118,7 @@ COMMANDS = [
 def test_the_driver_alone_prints_what_the_full_path_prints(
     cli: Cli, reviewed: Engine, db_url: str, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
 ) -> None:
-    opened: list[str] = []
-    open_ready = direct.open_ready
-
-    def counted(url: str) -> tuple[Any, str] | None:
-        opened.append(url)
-        return open_ready(url)
-
-    monkeypatch.setattr(direct, "open_ready", counted)
-    through_the_driver = ok(cli(*args)).stdout
-    assert opened == [db_url]
-    monkeypatch.setattr(direct, "open_ready", lambda url: None)
-    assert ok(cli(*args)).stdout == through_the_driver
-    assert len(through_the_driver) > 100
+    assert len(printed_alike_either_way(cli, args, db_url, monkeypatch)) > 100
 
 
 @pytest.mark.parametrize(

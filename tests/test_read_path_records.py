@@ -44,7 +44,7 @@ from csto_kb.sql.changes import in_date_range, parse_moment
 from csto_kb.sql.records import entity_list, source_list, statement_detail
 from csto_kb.sql.run import StatementFilter
 from csto_kb.text import normalise_for_search
-from tests.helpers import Run, ok, one_line_error
+from tests.helpers import Run, ok, one_line_error, printed_alike_either_way
 
 Cli = Callable[..., Run]
 REPO = Path(__file__).resolve().parent.parent
@@ -497,19 +497,7 @@ COMMANDS = [
 def test_the_driver_alone_prints_what_the_full_path_prints(
     cli: Cli, changed: Engine, db_url: str, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
 ) -> None:
-    opened: list[str] = []
-    open_ready = direct.open_ready
-
-    def counted(url: str) -> tuple[Any, str] | None:
-        opened.append(url)
-        return open_ready(url)
-
-    monkeypatch.setattr(direct, "open_ready", counted)
-    through_the_driver = ok(cli(*args)).stdout
-    assert opened == [db_url]
-    monkeypatch.setattr(direct, "open_ready", lambda url: None)
-    assert ok(cli(*args)).stdout == through_the_driver
-    assert len(through_the_driver) > 150
+    assert len(printed_alike_either_way(cli, args, db_url, monkeypatch)) > 150
 
 
 @pytest.mark.parametrize(
