@@ -7,6 +7,7 @@ Source 1 is the seeded Sky News Arabia article; statement #11 is Stanislav Zas o
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,11 +15,12 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, text
 
+from csto_kb.db.engine import make_engine
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.errors import InvalidInput
 from csto_kb.services.bulk_import import import_statements
 from csto_kb.text import normalise_for_search, quote_key, quote_key_of_norm
-from tests.helpers import Run, count, ok, one_line_error, table_counts
+from tests.helpers import Databases, Run, count, ok, one_line_error, table_counts
 
 Cli = Callable[..., Run]
 
@@ -33,7 +35,15 @@ ALLIANCE_QUOTE = "ويضم هذا التحالف السياسي العسكري"
 
 
 def line(quote: str, **fields: Any) -> dict[str, Any]:
-    return {"speaker": "Zas", "quote": quote, "lang": "ar", "source": 1, "said_on": "2022-02-19", **fields}
+    """A line of Zas's on 2022-02-19 citing the seeded article.
+
+    The quotes above are parts of #12, Zas's own statement, which makes each a possible duplicate of it:
+    ``distinct`` stores them apart (the duplicate rule's questions are tested on their own below).
+    """
+    return {
+        "speaker": "Zas", "quote": quote, "lang": "ar", "source": 1, "said_on": "2022-02-19", "distinct": True,
+        **fields,
+    }  # fmt: skip
 
 
 def jsonl(tmp_path: Path, items: list[Any], name: str = "statements.jsonl") -> Path:
@@ -317,3 +327,179 @@ def test_a_large_import_refused_after_deferring_the_indexes_leaves_them(engine: 
         )
     assert statement_indexes(engine, backend) == indexes
     assert table_counts(engine) == counts
+
+
+# --- the duplicate rule's other questions, as `statement add` asks them -----------------------------------
+# A part of Zas's quote in the seeded article (#11 is the whole, said on 2022-02-19), and a part of a sentence
+# of the article that is no one's statement.
+PART = "قوات لحفظ السلام إلى مناطق في شرق أوكرانيا"
+PART_OF_ALLIANCE = "هذا التحالف السياسي العسكري"
+HELD_BACK_HINT = '(give such a line "same_as": ID to add its source to that statement, or "distinct": true to store it apart)'
+
+
+def second_source(cli: Cli, tmp_path: Path, body: str) -> int:
+    """An Arabic report published after the seeded statements, added through the command line; its id."""
+    path = tmp_path / "second-report.txt"
+    path.write_text(body, encoding="utf-8")
+    run = ok(cli("source", "add", str(path), "--lang", "ar", "--published", "2022-02-20"))
+    found = re.search(r"added source (\d+):", run.stdout)
+    assert found is not None
+    return int(found.group(1))
+
+
+def about_keys(engine: Engine, statement_id: int) -> list[str]:
+    return [
+        r["key"]
+        for r in rows(
+            engine,
+            "SELECT e.key FROM statement_about a JOIN entity e ON e.id = a.entity_id "
+            "WHERE a.statement_id = :id ORDER BY e.id",
+            id=statement_id,
+        )
+    ]
+
+
+def evidence_sources(engine: Engine, statement_id: int) -> list[int]:
+    found = rows(
+        engine, "SELECT source_id FROM evidence WHERE statement_id = :id ORDER BY id", id=statement_id
+    )
+    return [r["source_id"] for r in found]
+
+
+def test_lines_that_may_be_stored_statements_are_held_back_listed_and_not_stored(
+    cli: Cli, engine: Engine, tmp_path: Path
+) -> None:
+    counts = table_counts(engine)
+    path = jsonl(
+        tmp_path,
+        [
+            line(PART, distinct=False),  # within #11's quote
+            line(S11_QUOTE, distinct=False, said_on="2022-02-18"),  # #11's quote on another day
+            line(ALLIANCE_QUOTE, distinct=False),  # nothing Zas said
+        ],
+    )
+    run = ok(cli("import", "statements", str(path)))
+    assert run.stdout == (
+        "imported 1 statement; held back 2 possible duplicates, not stored: line 1 (may be #11, 2022-02-19), "
+        f"line 2 (may be #11, 2022-02-19) {HELD_BACK_HINT}\n"
+    )
+    assert count(engine, "statement") == counts["statement"] + 1
+    assert rows(engine, "SELECT count(*) AS n FROM statement WHERE quote = :q", q=PART)[0]["n"] == 0
+
+
+def test_on_duplicate_refuse_refuses_a_file_with_a_possible_duplicate_naming_the_choices(
+    cli: Cli, engine: Engine, tmp_path: Path
+) -> None:
+    counts = table_counts(engine)
+    path = jsonl(tmp_path, [line(ALLIANCE_QUOTE, distinct=False), line(PART, distinct=False)])
+    run = cli("import", "statements", str(path), "--on-duplicate", "refuse")
+    one_line_error(
+        run, 1, "line 2", "possible duplicate of #11 (2022-02-19)", '"same_as": 11', '"distinct": true'
+    )
+    assert table_counts(engine) == counts
+
+
+def test_a_line_within_an_earlier_line_is_held_back_unless_it_says_distinct(
+    cli: Cli, engine: Engine, tmp_path: Path
+) -> None:
+    before = count(engine, "statement")
+    items = [line(ALLIANCE_QUOTE), line(PART_OF_ALLIANCE, distinct=False, said_on="2022-02-10")]
+    refused = cli("import", "statements", str(jsonl(tmp_path, items)), "--on-duplicate", "refuse")
+    one_line_error(refused, 1, "line 2", "possible duplicate of line 1 (2022-02-19)", '"distinct": true')
+    assert count(engine, "statement") == before
+    run = ok(cli("import", "statements", str(jsonl(tmp_path, items, "again.jsonl"))))
+    assert run.stdout == (
+        f"imported 1 statement; held back 1 possible duplicate, not stored: line 2 (may be line 1, 2022-02-19) "
+        f"{HELD_BACK_HINT}\n"
+    )
+    items[1]["distinct"] = True
+    ok(cli("import", "statements", str(jsonl(tmp_path, items, "apart.jsonl"))))
+    assert count(engine, "statement") == before + 2
+
+
+@pytest.mark.parametrize("batch_size", [1, 100], ids=["across-batches", "one-batch"])
+def test_an_earlier_line_on_a_compatible_date_from_another_source_is_one_statement_with_both(
+    cli: Cli, engine: Engine, tmp_path: Path, batch_size: int
+) -> None:
+    source = second_source(cli, tmp_path, f"وقال زاس إن {ALLIANCE_QUOTE}.\n")
+    before = count(engine, "statement")
+    items = [
+        line(ALLIANCE_QUOTE, distinct=False, said_on="2022-02"),
+        # another source, a finer date: the same statement
+        line(ALLIANCE_QUOTE, distinct=False, source=source, said_on="2022-02-10", about=["russia"]),
+        line(ALLIANCE_QUOTE, distinct=False, said_on="2022-02-10"),  # the first line's source again
+    ]
+    report = import_statements(
+        UnitOfWork(engine, by="test"),
+        [json.dumps(i, ensure_ascii=False) for i in items],
+        batch_size=batch_size,
+    )
+    assert (report.imported, report.skipped_count, len(report.held_back)) == (1, 1, 0)
+    assert report.corroborated + report.merged == 1
+    [new] = rows(engine, "SELECT id FROM statement WHERE id > :n", n=before)
+    assert evidence_sources(engine, new["id"]) == [1, source]
+    assert about_keys(engine, new["id"]) == ["russia"]
+
+
+def test_same_as_adds_the_lines_source_and_subjects_to_the_stored_statement_with_history(
+    cli: Cli, engine: Engine, tmp_path: Path
+) -> None:
+    source = second_source(cli, tmp_path, f"وقال زاس إن {PART}.\n")
+    statements = count(engine, "statement")
+    subjects_before = about_keys(engine, 11)
+    assert "belarus" not in subjects_before
+    path = jsonl(tmp_path, [line(PART, distinct=False, source=source, same_as=11, about=["belarus", "csto"])])
+    run = ok(cli("import", "statements", str(path), "--format", "json"))
+    report = json.loads(run.stdout)
+    assert (report["imported"], report["corroborated"], report["held_back"]) == (0, 1, [])
+    assert count(engine, "statement") == statements
+    assert evidence_sources(engine, 11) == [1, source]
+    [logged] = [
+        after_of(c)
+        for c in rows(
+            engine,
+            "SELECT * FROM change WHERE table_name = 'statement' AND row_id = 11 AND action = 'update'",
+        )
+    ]
+    assert sorted(about_keys(engine, 11)) == sorted([*subjects_before, "belarus"])
+    assert logged == {"about": [*subjects_before, "belarus"]}
+    again = ok(cli("import", "statements", str(path)))
+    assert again.stdout == "imported 0 statements; skipped 1 duplicate: line 1 (= #11)\n"
+
+
+@pytest.mark.parametrize(
+    ("same_as", "code", "needles"),
+    [
+        (999, 1, ["same_as: no statement has id 999"]),
+        (1, 2, ["same_as: statement #1 is by", "not Stanislav Zas"]),
+        (12, 1, ["same_as: statement #12 is retracted"]),
+    ],
+    ids=["missing", "another-speaker", "retracted"],
+)
+def test_same_as_naming_no_live_statement_of_the_speaker_refuses_the_file(
+    cli: Cli, engine: Engine, tmp_path: Path, same_as: int, code: int, needles: list[str]
+) -> None:
+    ok(cli("statement", "retract", "12", "--reason", "a test retracts it"))
+    counts = table_counts(engine)
+    path = jsonl(tmp_path, [line(ALLIANCE_QUOTE), line(PART, same_as=same_as)])
+    one_line_error(cli("import", "statements", str(path)), code, "line 2", *needles)
+    assert table_counts(engine) == counts
+
+
+def test_an_export_keeps_apart_the_statements_its_database_held_apart(
+    cli: Cli, engine: Engine, databases: Databases, tmp_path: Path
+) -> None:
+    ok(cli("import", "statements", str(jsonl(tmp_path, [line(PART)]))))  # within #11, stored apart
+    exported = ok(cli("export", "statements", "--format", "jsonl", "--speaker", "Zas")).stdout
+    assert len(exported.splitlines()) == 3  # #11, #12 and the part
+    other = databases.seeded()
+    ok(cli("--db", other, "statement", "retract", "11", "--reason", "to be imported again"))
+    ok(cli("--db", other, "statement", "retract", "12", "--reason", "to be imported again"))
+    target = make_engine(other)
+    try:
+        before = count(target, "statement")
+        run = ok(cli("--db", other, "import", "statements", "-", input=exported))
+        assert run.stdout == "imported 3 statements\n"
+        assert count(target, "statement") == before + 3
+    finally:
+        target.dispose()

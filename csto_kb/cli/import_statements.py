@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -11,6 +12,7 @@ from typing import IO, Annotated, Any
 
 import typer
 
+from csto_kb.cli.output import ListFormat, write
 from csto_kb.errors import InvalidInput
 
 BY_HELP = "Who makes the change (default: your operating-system user)."
@@ -47,17 +49,26 @@ def statements(
     on_duplicate: Annotated[
         OnDuplicate,
         typer.Option(
-            help="A statement already stored (same speaker, normalised quote and date): skip it and list it, "
-            "or refuse the whole file."
+            help="A line that is a statement already stored or an earlier line (same speaker, normalised "
+            "quote and date, from a source it has) is skipped, and one that may be one (the quote on another "
+            'date, or within a longer quote of the speaker\'s) is held back until the line says "same_as" '
+            "or \"distinct\"; both are listed. 'refuse' refuses the whole file instead."
         ),
     ] = OnDuplicate.skip,
     by: Annotated[str | None, typer.Option(help=BY_HELP)] = None,
+    fmt: Annotated[
+        ListFormat,
+        typer.Option("--format", "-f", help="Output format: a summary line, or the report in JSON."),
+    ] = ListFormat.table,
 ) -> None:
     """Import statements in bulk from JSON Lines: each line an object with the fields of `statement add
     --from-file` (speaker, quote, lang, source, said_on, mode, cue, about, translation …). Every line is
     validated; a bad line refuses the whole file (exit 2, naming the line and the field) and nothing is
-    written. Duplicates are skipped and listed unless --on-duplicate refuse."""
+    written. A line with "same_as": ID adds its source to that stored statement; one with "distinct": true is
+    stored apart even where it may be a stored statement. Duplicates are skipped and possible duplicates held
+    back, each listed, unless --on-duplicate refuse."""
     from csto_kb.cli.context import KB
+    from csto_kb.exporters.common import to_json
     from csto_kb.services.bulk_import import import_statements
 
     kb: KB = ctx.obj
@@ -78,4 +89,7 @@ def statements(
             duplicates="refuse" if on_duplicate is OnDuplicate.refuse else "skip",
             what="import statements " + ("from standard input" if file == "-" else os.path.basename(file)),
         )
-    typer.echo(report.summary())
+    if fmt is ListFormat.json:
+        write(to_json(dataclasses.asdict(report)))
+    else:
+        write(report.summary())

@@ -14,7 +14,6 @@ written, and memory stays bounded by one batch however long the file is.
 
 from __future__ import annotations
 
-import itertools
 import json
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -22,14 +21,27 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple, cast
 
 from pydantic import ValidationError
-from sqlalchemy import Column, Connection, Index, Integer, MetaData, String, Table, bindparam, select
+from sqlalchemy import (
+    Column,
+    Connection,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    bindparam,
+    case,
+    func,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from csto_kb.db import history, search_index
 from csto_kb.db.bulk_write import Ids, RowWriter
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.db.write_lock import announce
-from csto_kb.errors import Ambiguous, Duplicate, InvalidInput, NotFound
+from csto_kb.errors import Ambiguous, Conflict, Duplicate, InvalidInput, KBError, NotFound
 from csto_kb.model import (
     Change,
     Entity,
@@ -95,8 +107,12 @@ _batch_keys = Table(
     Column("line", Integer, primary_key=True),
     Column("speaker_id", Integer),
     Column("quote_key", String(32)),
+    Column("quote_norm", Text),
     Column("said_on", String(10)),
     Column("uid", String(32)),
+    # 1 for a line that asks whether a stored statement's quote contains it or lies within it (the costly
+    # question of the duplicate rule, which ``same_as``, ``distinct`` and short quotes do not ask).
+    Column("near", Integer),
     prefixes=["TEMPORARY"],
 )
 
@@ -109,8 +125,27 @@ class SkippedDuplicate:
 
 
 @dataclass
+class HeldBack:
+    """A line that may be a statement already stored or an earlier line (`statement_rules.match`): not
+    stored, until the line says ``same_as`` (the statement it is) or ``distinct`` (a statement of its own)."""
+
+    line: int
+    existing_id: int | None
+    """The stored statement it may be, or None when it is an earlier line of the same batch."""
+    earlier_line: int | None
+    said_on: str | None
+    """The date of the statement it may be."""
+
+    @property
+    def other(self) -> str:
+        """The statement it may be: "#12", or "line 3"."""
+        return f"#{self.existing_id}" if self.existing_id else f"line {self.earlier_line}"
+
+
+@dataclass
 class ImportReport:
-    """What an import did: lines read, statements written, duplicates skipped (with their line numbers)."""
+    """What an import did: lines read, statements written, sources added to stored statements, duplicates
+    skipped and possible duplicates held back (with their line numbers)."""
 
     lines: int = 0
     imported: int = 0
@@ -118,11 +153,17 @@ class ImportReport:
     corroborated: int = 0
     skipped: list[SkippedDuplicate] = field(default_factory=list)
     skipped_count: int = 0
+    merged: int = 0
+    """Lines that are an earlier line's statement from another source: stored as one, with both sources."""
+    held_back: list[HeldBack] = field(default_factory=list)
+    held_back_count: int = 0
 
     def summary(self) -> str:
         text = f"imported {self.imported} statement{'s' if self.imported != 1 else ''}"
         if self.corroborated:
             text += f"; {self.corroborated} already stored, added as one more source"
+        if self.merged:
+            text += f"; {self.merged} the statement of an earlier line, stored with it as one more source"
         if self.skipped_count:
             shown = ", ".join(
                 f"line {s.line}"
@@ -135,6 +176,21 @@ class ImportReport:
                 else ""
             )
             text += f"; skipped {self.skipped_count} duplicate{'s' if self.skipped_count != 1 else ''}: {shown}{more}"
+        if self.held_back_count:
+            shown = ", ".join(
+                f"line {h.line} (may be {h.other}, {h.said_on or 'undated'})" for h in self.held_back
+            )
+            more = (
+                f" and {self.held_back_count - len(self.held_back)} more"
+                if self.held_back_count > len(self.held_back)
+                else ""
+            )
+            plural = "s" if self.held_back_count != 1 else ""
+            text += (
+                f"; held back {self.held_back_count} possible duplicate{plural}, not stored: {shown}{more} "
+                '(give such a line "same_as": ID to add its source to that statement, or "distinct": true '
+                "to store it apart)"
+            )
         return text
 
 
@@ -285,6 +341,36 @@ class _Row:
     """What the uid is hashed from (`statement_rules.uid_identity`), for the next uid when it is taken."""
     evidence: dict[str, Any]
     more_evidence: list[dict[str, Any]] = field(default_factory=list)
+    same_as: int | None = None
+    distinct: bool = False
+    exported: bool = False
+    """A line `export statements` wrote: the lines of one export are held apart (`statement_rules.held_apart`)."""
+
+    # What the duplicate rule reads of a statement (`statement_rules.StoredDate`), for an earlier line.
+    @property
+    def said_on(self) -> str | None:
+        return cast("str | None", self.values["said_on"])
+
+    @property
+    def said_on_basis(self) -> str:
+        return cast(str, self.values["said_on_basis"])
+
+    def sources(self) -> set[int]:
+        return {e["source_id"] for e in (self.evidence, *self.more_evidence)}
+
+
+class _Stored(NamedTuple):
+    """A stored statement as the duplicate rule and ``same_as`` read it."""
+
+    id: int
+    speaker_id: int
+    said_on: str | None
+    said_on_basis: str
+    retracted_at: Any
+
+
+_Match = tuple[rules.MatchKind, "_Stored | _Row | None"]
+_NO_NEAR: tuple[_Stored | None, _Stored | None] = (None, None)
 
 
 def _lines(lines: Iterable[str | bytes]) -> Iterator[tuple[int, str | bytes]]:
@@ -305,6 +391,11 @@ class _Importer:
         self.report = ImportReport()
         self.connection: Connection = self.session.connection()
         self._cache_size: int | None = None
+        # Statements with a larger id were written by this import (writers queue, `csto_kb.db.engine.writer`):
+        # what the lines of one export are held apart from, and what the search index adds at the end.
+        self._last_id_before = int(
+            self.connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM statement").scalar_one()
+        )
         if self.connection.dialect.name == "sqlite":
             # Each statement lands in indexes keyed by hashes (its uid, the duplicate rule), so inserts touch
             # pages all over them; with SQLite's default 2 MiB page cache those pages are read again and again
@@ -315,9 +406,6 @@ class _Importer:
             # the new rows in one statement at the end does. Inside this transaction the trigger is dropped
             # and recreated in `close`; writers queue (csto_kb.db.engine.writer), so no other write can
             # happen meanwhile, and a failure or a crash rolls the drop back with everything else.
-            self._last_id_before = int(
-                self.connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM statement").scalar_one()
-            )
             self.connection.exec_driver_sql(search_index.SQLITE_INSERT_TRIGGER_DROP)
         # Dropped inside this transaction, like the trigger: readers keep their snapshot, which has them, and
         # a failure rolls the drop back.
@@ -356,6 +444,7 @@ class _Importer:
     # -- one line -------------------------------------------------------------------------------------
     def prepare(self, number: int, raw: str | bytes, now: Any) -> _Row:
         further: list[dict[str, Any]] = []
+        exported: dict[str, Any] | None = None
         try:
             data = StatementIn.model_validate_json(raw)
         except ValidationError as error:
@@ -405,7 +494,18 @@ class _Importer:
         if translation is not None:
             translation = {**dict.fromkeys(_TRANSLATION_COLUMNS), **translation, "recorded_at": now}
         more = [self._further_evidence(data.quote, e, now) for e in further]
-        return _Row(number, values, about, translation, identity, evidence, more)
+        return _Row(
+            number,
+            values,
+            about,
+            translation,
+            identity,
+            evidence,
+            more,
+            same_as=data.same_as,
+            distinct=data.distinct,
+            exported=exported is not None,
+        )
 
     def _further_evidence(self, quote: str, given: dict[str, Any], now: Any) -> dict[str, Any]:
         """Evidence row values for one more source of an exported statement (its span checked)."""
@@ -500,20 +600,101 @@ class _Importer:
         )
 
     def _new(self, rows: list[_Row]) -> list[_Row]:
-        """The rows that duplicate neither a live stored statement nor an earlier line (the duplicate rule),
-        each with a free uid; the keys of the batch are loaded once for both questions."""
+        """The rows to store as new statements, each with a free uid.
+
+        Every other row is what the duplicate rule (`statement_rules.match`, as `statement add` asks it) or
+        its ``same_as`` says it is: one more source, and its subjects, of a stored statement or of an earlier
+        line; a duplicate (skipped, or refused); or a possible duplicate (held back, or refused). The batch's
+        keys are written once for every question asked of the stored statements.
+        """
+        self._write_keys(rows)
+        same_quote = self._same_quote_stored()
+        near = self._near_stored()
+        targets = self._stored({r.same_as for r in rows if r.same_as is not None})
         keep: list[_Row] = []
-        duplicates: dict[int, int | None] = {}
-        seen: set[tuple[int, str, str]] = set()
+        kept_by_speaker: dict[int, list[_Row]] = {}
+        joins: list[tuple[_Row, _Stored | _Row]] = []
+        outcomes: dict[int, SkippedDuplicate | HeldBack] = {}
         for row in rows:
-            identity = rules.live_identity(
-                row.values["speaker_id"], row.values["quote_key"], row.values["said_on"]
+            speaker_id = row.values["speaker_id"]
+            if row.same_as is not None:
+                try:
+                    target = rules.same_as_target(
+                        row.same_as, targets.get(row.same_as), speaker_id, self._speaker_name
+                    )
+                except KBError as error:
+                    raise error.prefixed(f"line {row.line}: ") from None
+                joins.append((row, target))
+                continue
+            earlier = kept_by_speaker.setdefault(speaker_id, [])
+            kind, other = self._match(
+                row, same_quote.get(row.line, []), near.get(row.line, _NO_NEAR), earlier
             )
-            if identity in seen:
-                duplicates[row.line] = None
-            else:
-                seen.add(identity)
+            if kind == "new":
                 keep.append(row)
+                earlier.append(row)
+            elif kind == "same":
+                assert other is not None
+                joins.append((row, other))
+            elif kind == "identical":
+                stored_id = other.id if isinstance(other, _Stored) else None
+                outcomes[row.line] = SkippedDuplicate(row.line, stored_id)
+            else:
+                assert other is not None
+                outcomes[row.line] = (
+                    HeldBack(row.line, other.id, None, other.said_on)
+                    if isinstance(other, _Stored)
+                    else HeldBack(row.line, None, other.line, other.said_on)
+                )
+        self._join(joins, outcomes)
+        for line in sorted(outcomes):
+            self._set_aside(outcomes[line])
+        self._free_uids(keep)
+        return keep
+
+    def _match(
+        self,
+        row: _Row,
+        same_quote: list[_Stored],
+        near: tuple[_Stored | None, _Stored | None],
+        earlier: list[_Row],
+    ) -> _Match:
+        """What `statement_rules.match` says of a row among the speaker's live statements with the same quote
+        key (``same_quote``, in id order), the first whose quote contains it or lies within it (``near``: of
+        all, and of those stored before this import), and the earlier lines of this batch (``earlier``)."""
+        said_on, basis = row.said_on, row.said_on_basis
+        key, norm = row.values["quote_key"], row.values["quote_norm"]
+        earlier_same = [r for r in earlier if r.values["quote_key"] == key]
+        if not row.exported:
+            candidates: list[_Stored | _Row] = [*same_quote, *earlier_same]
+
+            def near_one() -> _Stored | _Row | None:
+                return near[0] or next((r for r in earlier if rules.near(norm, r.values["quote_norm"])), None)
+
+            return rules.match(
+                candidates,
+                said_on,
+                basis,
+                distinct=row.distinct,
+                near_one=near_one,
+            )
+        # A line of an export is asked about what was stored before the import; the export's own other lines
+        # (stored by earlier batches, or earlier in this one) are apart from it but on the same date.
+        before = [s for s in same_quote if s.id <= self._last_id_before]
+        found = rules.match(before, said_on, basis, distinct=row.distinct, near_one=lambda: near[1])
+        kind, other = cast(_Match, found)
+        if kind == "new":
+            ours: list[_Stored | _Row] = [
+                *(s for s in same_quote if s.id > self._last_id_before),
+                *earlier_same,
+            ]
+            other = next((o for o in ours if not rules.held_apart(o, said_on)), None)
+            if other is not None:
+                kind = "identical"
+        return kind, other
+
+    def _write_keys(self, rows: list[_Row]) -> None:
+        """The batch's keys, into the table the questions below join against the statement table."""
         connection = self.connection
         connection.exec_driver_sql(f"DELETE FROM {_batch_keys.name}")
         self.insert_keys.write(
@@ -523,58 +704,151 @@ class _Importer:
                     "line": r.line,
                     "speaker_id": r.values["speaker_id"],
                     "quote_key": r.values["quote_key"],
+                    "quote_norm": r.values["quote_norm"],
                     "said_on": r.values["said_on"],
                     "uid": r.values["uid"],
+                    "near": int(
+                        r.same_as is None
+                        and not r.distinct
+                        and len(r.values["quote_norm"]) >= rules.NEAR_MIN_LENGTH
+                    ),
                 }
-                for r in keep
+                for r in rows
             ],
         )
-        self._stored_duplicates(keep, duplicates)
-        new = [r for r in keep if r.line not in duplicates]
-        self._free_uids(new)
-        return new
 
-    def _stored_duplicates(self, keep: list[_Row], duplicates: dict[int, int | None]) -> None:
-        """Add to ``duplicates`` the lines that are a live stored statement; a line whose sources the stored
-        one lacks adds them to it as more evidence instead."""
+    def _same_quote_stored(self) -> dict[int, list[_Stored]]:
+        """Per line, the speaker's live statements with the same quote key, in id order."""
         k, s = _batch_keys.c, Statement.__table__.c
-        # The speaker's live statements with the same quote, per line in id order, among which the rule
-        # (`statement_rules.same_among`) finds the one this line is.
-        candidates = self.connection.execute(
-            select(k.line, s.id, s.said_on, s.said_on_basis)
+        found: dict[int, list[_Stored]] = {}
+        query = (
+            select(k.line, s.id, s.speaker_id, s.said_on, s.said_on_basis, s.retracted_at)
             .join(
                 Statement.__table__,
                 (s.speaker_id == k.speaker_id) & (s.quote_key == k.quote_key) & s.retracted_at.is_(None),
             )
             .order_by(k.line, s.id)
-        ).all()
-        by_line = {r.line: r for r in keep}
-        stored: list[tuple[int, int]] = []
-        for line, same_quote in itertools.groupby(candidates, key=lambda c: c.line):
-            given = by_line[line].values
-            same = rules.same_among(same_quote, given["said_on"], given["said_on_basis"])
-            if same is not None:
-                stored.append((line, same.id))
+        )
+        for line, *stored in self.connection.execute(query):
+            found.setdefault(line, []).append(_Stored(*stored))
+        return found
+
+    def _near_stored(self) -> dict[int, tuple[_Stored | None, _Stored | None]]:
+        """Per line that asks it, the speaker's oldest live statement whose quote contains the line's or lies
+        within it (`statement_rules.near_clause`, the test `statement add` runs), and the oldest of those
+        stored before this import."""
+        k, s = _batch_keys.c, Statement.__table__.c
+        dialect = self.connection.dialect.name
+        query = (
+            select(k.line, func.min(s.id), func.min(case((s.id <= self._last_id_before, s.id))))
+            .join(
+                Statement.__table__,
+                (s.speaker_id == k.speaker_id)
+                & s.retracted_at.is_(None)
+                & rules.near_clause(dialect, s.quote_norm, k.quote_norm),
+            )
+            .where(k.near == 1)
+            .group_by(k.line)
+        )
+        firsts = self.connection.execute(query).all()
+        stored = self._stored({i for _, *ids in firsts for i in ids if i is not None})
+        return {line: (stored[first], stored.get(first_before)) for line, first, first_before in firsts}
+
+    def _stored(self, ids: set[int]) -> dict[int, _Stored]:
+        """Stored statements by id, retracted ones included (``same_as`` says why it refuses one)."""
+        s = Statement.__table__.c
+        found: dict[int, _Stored] = {}
+        listed = sorted(ids)
+        for start in range(0, len(listed), 500):  # bounded IN lists: SQLite caps bound variables
+            query = select(s.id, s.speaker_id, s.said_on, s.said_on_basis, s.retracted_at).where(
+                s.id.in_(bindparam("ids", expanding=True))
+            )
+            for row in self.connection.execute(query, {"ids": listed[start : start + 500]}):
+                found[row.id] = _Stored(*row)
+        return found
+
+    def _speaker_name(self, entity_id: int) -> str:
+        entity = self.session.get(Entity, entity_id)
+        return entity.display_name if entity is not None else f"entity {entity_id}"
+
+    def _join(
+        self, joins: list[tuple[_Row, _Stored | _Row]], outcomes: dict[int, SkippedDuplicate | HeldBack]
+    ) -> None:
+        """Add each joining row's sources and subjects to the statement it is, stored or an earlier line of the
+        batch; a row whose every source that statement has already is a duplicate (into ``outcomes``)."""
+        supported = self._sources_of({t.id for _, t in joins if isinstance(t, _Stored)})
         corroborating: list[dict[str, Any]] = []
-        supported = self._sources_of({statement_id for _, statement_id in stored})
-        for line, statement_id in stored:
-            # Sources of the line that the stored statement lacks become more evidence of it, not a second
-            # statement; a line whose sources it has already is a duplicate.
+        subjects: dict[int, list[int]] = {}
+        for row, target in joins:
+            given = [row.evidence, *row.more_evidence]
+            if isinstance(target, _Row):
+                have = target.sources()
+                new = [e for e in given if e["source_id"] not in have]
+                if not new:
+                    outcomes[row.line] = SkippedDuplicate(row.line, None)
+                    continue
+                target.more_evidence += new
+                target.about += [e for e in row.about if e not in target.about]
+                self.report.merged += 1
+                continue
             new = [
-                {**e, "statement_id": statement_id}
-                for e in (by_line[line].evidence, *by_line[line].more_evidence)
-                if (statement_id, e["source_id"]) not in supported
+                {**e, "statement_id": target.id}
+                for e in given
+                if (target.id, e["source_id"]) not in supported
             ]
+            if not new:
+                outcomes[row.line] = SkippedDuplicate(row.line, target.id)
+                continue
+            supported.update((target.id, e["source_id"]) for e in new)
             corroborating += new
-            duplicates[line] = -1 if new else statement_id
-        for line in sorted(duplicates):
-            if duplicates[line] != -1:
-                self._duplicate(line, duplicates[line])
+            subjects.setdefault(target.id, []).extend(row.about)
         if corroborating:
             changes: list[dict[str, Any]] = []
             self._insert_evidence(corroborating, changes)
+            changes += self._add_subjects(subjects)
             self.insert_change.write(self.connection, changes)
             self.report.corroborated += len(corroborating)
+
+    def _add_subjects(self, given: dict[int, list[int]]) -> list[dict[str, Any]]:
+        """Add to stored statements the subjects their new sources' lines name and they lack; the change-log
+        rows of their lists of subjects, before and after (as `statement edit --about` logs them)."""
+        given = {statement_id: about for statement_id, about in given.items() if about}
+        if not given:
+            return []
+        have: dict[int, list[int]] = {}
+        ids = sorted(given)
+        for start in range(0, len(ids), 500):
+            query = (
+                select(statement_about.c.statement_id, statement_about.c.entity_id)
+                .where(statement_about.c.statement_id.in_(bindparam("ids", expanding=True)))
+                .order_by(statement_about.c.statement_id, statement_about.c.entity_id)
+            )
+            for statement_id, entity_id in self.connection.execute(query, {"ids": ids[start : start + 500]}):
+                have.setdefault(statement_id, []).append(entity_id)
+        rows: list[dict[str, int]] = []
+        changes: list[dict[str, Any]] = []
+        now = utcnow()
+        keys = self.speakers.keys
+        for statement_id in ids:
+            before = have.get(statement_id, [])
+            added = [e for e in dict.fromkeys(given[statement_id]) if e not in before]
+            if not added:
+                continue
+            rows += [{"statement_id": statement_id, "entity_id": e} for e in added]
+            changes.append(
+                history.change_row(
+                    at=now,
+                    by=self.uow.by,
+                    reason=self.uow.reason,
+                    action="update",
+                    table="statement",
+                    row_id=statement_id,
+                    before={"about": [keys[e] for e in before]},
+                    after={"about": [keys[e] for e in (*before, *added)]},
+                )
+            )
+        self.insert_about.write(self.connection, rows)
+        return changes
 
     def _sources_of(self, statement_ids: set[int]) -> set[tuple[int, int]]:
         """The (statement, source) pairs of the live evidence of these statements, read in a few queries
@@ -595,16 +869,33 @@ class _Importer:
             )
         return pairs
 
-    def _duplicate(self, line: int, existing_id: int | None) -> None:
+    def _set_aside(self, outcome: SkippedDuplicate | HeldBack) -> None:
+        """A duplicate skipped or a possible duplicate held back, listed in the report; with ``refuse``, the
+        refusal of the whole file."""
+        if isinstance(outcome, HeldBack):
+            if self.duplicates == "refuse":
+                choice = (
+                    f'"same_as": {outcome.existing_id} to add its source to it, or "distinct": true to store it apart'
+                    if outcome.existing_id
+                    else '"distinct": true to store it apart'
+                )
+                raise Conflict(
+                    f"line {outcome.line}: statement: "
+                    f"{rules.possible_duplicate(outcome.other, outcome.said_on)}; give the line {choice}"
+                )
+            self.report.held_back_count += 1
+            if len(self.report.held_back) < MAX_LISTED_DUPLICATES:
+                self.report.held_back.append(outcome)
+            return
         if self.duplicates == "refuse":
-            where = f"#{existing_id}" if existing_id else "an earlier line of the file"
+            where = f"#{outcome.existing_id}" if outcome.existing_id else "an earlier line of the file"
             raise Duplicate(
-                f"line {line}: statement: the same quote by the same speaker on that date exists as {where}",
-                existing_id,
+                f"line {outcome.line}: statement: the same quote by the same speaker on that date exists as {where}",
+                outcome.existing_id,
             )
         self.report.skipped_count += 1
         if len(self.report.skipped) < MAX_LISTED_DUPLICATES:
-            self.report.skipped.append(SkippedDuplicate(line, existing_id))
+            self.report.skipped.append(outcome)
 
     def _free_uids(self, rows: list[_Row]) -> None:
         """Give a statement whose first uid is taken the next free one of its sequence (the rule of

@@ -110,7 +110,7 @@ def record_statement(session: Session, data: StatementIn, *, by: str) -> Recorde
         target = rules.same_as_target(
             data.same_as, session.get(Statement, data.same_as), speaker.id, lambda i: _name(session, i)
         )
-        _add_subjects(session, target, data.about)
+        _join_subjects(session, target, data.about)
         return Recorded(target, supported(target), new=False)
 
     kind, other = rules.match(
@@ -126,7 +126,7 @@ def record_statement(session: Session, data: StatementIn, *, by: str) -> Recorde
                 f"statement: the same quote by the same speaker from source {source.id} exists as #{other.id}",
                 other.id,
             )
-        _add_subjects(session, other, data.about)
+        _join_subjects(session, other, data.about)
         return Recorded(other, supported(other), new=False)
     if kind == "possible" and other is not None:
         raise Conflict(
@@ -166,6 +166,16 @@ def _add_subjects(session: Session, statement: Statement, names: list[str]) -> N
         if entity.id not in have:
             statement.about.append(entity)
             have.add(entity.id)
+
+
+def _join_subjects(session: Session, statement: Statement, names: list[str]) -> None:
+    """Add to a stored statement the subjects its new source's input names, logging its list of subjects
+    before and after (the flush does not see list changes), as `statement edit --about` is logged."""
+    before = [e.key for e in statement.about]
+    _add_subjects(session, statement, names)
+    after = [e.key for e in statement.about]
+    if after != before:
+        history.record_update(session, statement, {"about": before}, {"about": after})
 
 
 def add_statements(uow: UnitOfWork, items: list[StatementIn]) -> list[StatementAdded]:
