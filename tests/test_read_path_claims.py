@@ -1,9 +1,10 @@
-"""What `membership show`, `role show`, `force show`, `event show` and `fact show` print.
+"""`membership show`, `role show`, `force show`, `event show` and `fact show` through the compiled queries.
 
 What each prints, as text and as JSON, is pinned in `tests/golden/claim-show.json` (recorded before these
 commands left the ORM; the times evidence was recorded at are masked): a claim cited by several sources, one of
 them withdrawn; a claim whose every source is withdrawn; claims missing every optional field; a retracted
-claim, which `show` still finds.
+claim, which `show` still finds. A ready database read by its driver alone prints the same as the full open,
+and imports no SQLAlchemy to do it.
 """
 
 from __future__ import annotations
@@ -11,15 +12,21 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, select, text
 
-from tests.helpers import Run, add_source, ok, one_line_error
+from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
+from csto_kb.services.claims import KINDS as CLAIM_KINDS
+from csto_kb.sql import facts
+from tests.helpers import Run, add_source, ok, one_line_error, printed_alike_either_way
 
 Cli = Callable[..., Run]
+REPO = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).with_name("golden") / "claim-show.json"
 
 FIRST = (
@@ -136,6 +143,23 @@ def test_show_prints_what_it_printed_when_read_from_the_orm(cli: Cli, claims: di
     assert '"retracted_at": null' in golden["event show 7 --format json"]
 
 
+@pytest.mark.parametrize("shown", SHOWN, ids=[" ".join(s) for s in SHOWN])
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_the_driver_alone_prints_what_the_full_path_prints(
+    cli: Cli,
+    claims: dict[str, int],
+    db_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    shown: tuple[str, str],
+    fmt: str,
+) -> None:
+    kind, claim_id = shown
+    assert (
+        len(printed_alike_either_way(cli, (kind, "show", claim_id, "--format", fmt), db_url, monkeypatch))
+        > 150
+    )
+
+
 KINDS = [
     ("membership", "membership"),
     ("role", "role"),
@@ -160,3 +184,43 @@ def test_an_unknown_id_is_not_found_in_one_line_through_either_path(
 def test_an_id_that_is_not_one_is_refused_before_the_database_is_opened(cli: Cli, command: str) -> None:
     one_line_error(cli(command, "show", "one"), 2, "one")
     one_line_error(cli(command, "show", "0"), 2)
+
+
+@pytest.mark.parametrize(("command", "noun"), KINDS, ids=[k for k, _ in KINDS])
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_shows_on_a_ready_database_import_no_sqlalchemy(
+    db_url: str, backend: str, command: str, noun: str, fmt: str
+) -> None:
+    argv = [command, "show", "1", "--format", fmt]
+    heavy = ["alembic", "pydantic", "sqlalchemy"]
+    probe = (
+        "import sys\n"
+        "from csto_kb.cli.app import main\n"
+        f"sys.argv = ['csto-kb', '--db', {db_url!r}, *{argv!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        f"loaded = sorted(m for m in {heavy!r} if m in sys.modules)\n"
+        "print('LOADED', loaded, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True, timeout=120
+    )
+    assert "LOADED []" in done.stderr
+    assert "Sky News Arabia" in done.stdout
+
+
+def test_every_claim_read_by_the_compiled_queries_is_the_model_the_orm_reads(
+    claims: dict[str, int], engine: Engine
+) -> None:
+    # Every claim of every kind, retracted ones among them, in the JSON form `show` prints, keys in order.
+    retracted = 0
+    with UnitOfWork(engine, read_only=True) as uow:
+        connection, dialect = driver_connection(uow.session)
+        for table, kind in CLAIM_KINDS.items():
+            stored = list(uow.session.scalars(select(kind.model).order_by(kind.model.id)))
+            assert stored, table
+            for orm in stored:
+                row = facts.claim(connection, dialect, table, orm.id)
+                expected = kind.out.model_validate(orm).model_dump(mode="json")
+                assert json.dumps(row, ensure_ascii=False) == json.dumps(expected, ensure_ascii=False)
+                retracted += orm.retracted_at is not None
+    assert retracted >= 1
