@@ -129,27 +129,26 @@ def say_added(added: "ClaimAdded", fmt: ListFormat, describe: str) -> None:
         )
 
 
-def describe_claim(table: str, claim: Any) -> str:
-    """A fact in a few lines for `show`: its fields, then every source with its span."""
+def describe_claim(table: str, claim: dict[str, Any]) -> str:
+    """A fact in a few lines for `show`, from its JSON form: its fields, then every source with its span."""
     from csto_kb.exporters.common import span_text
 
-    lines = [f"{table.replace('_', ' ').capitalize()} #{claim.id}"]
-    if claim_retracted := getattr(claim, "retracted_at", None):
-        lines[0] += f"  [RETRACTED {claim_retracted:%Y-%m-%d}]"
+    lines = [f"{table.replace('_', ' ').capitalize()} #{claim['id']}"]
     skip = {"id", "evidence", "source_id", "span_start", "span_end", "method", "note"}
-    for key, value in claim.model_dump(mode="json").items():
+    for key, value in claim.items():
         if key in skip or value in (None, [], ""):
             continue
         if isinstance(value, dict) and "key" in value:
             value = value.get("name_en") or value["key"]
         lines.append(f"{key.replace('_', ' ').capitalize() + ':':<14} {value}")
-    if claim.note:
-        lines.append(f"{'Note:':<14} {claim.note}")
-    for i, e in enumerate(claim.evidence):
+    if claim["note"]:
+        lines.append(f"{'Note:':<14} {claim['note']}")
+    for i, e in enumerate(claim["evidence"]):
         label = "Sources:" if i == 0 else ""
+        source, span = e["source"], span_text(e["span_start"], e["span_end"])
         lines.append(
-            f"{label:<14} [{e.source.id}] {e.source.label}, {span_text(e.span_start, e.span_end)} "
-            f"(evidence #{e.id}, {e.method}, by {e.recorded_by or 'unknown'})"
+            f"{label:<14} [{source['id']}] {source['label']}, {span} "
+            f"(evidence #{e['id']}, {e['method']}, by {e['recorded_by'] or 'unknown'})"
         )
     return "\n".join(lines)
 
@@ -166,9 +165,9 @@ def add_show_retract(app: typer.Typer, table: str, noun: str) -> None:
         fmt: FormatOption = ListFormat.table,
     ) -> None:
         from csto_kb.exporters.common import to_json
-        from csto_kb.services.claims import show_claim
+        from csto_kb.sql import direct
 
-        claim = show_claim(ctx.obj.reader(), table, claim_id)
+        claim = ctx.obj.read(direct.claim(table, claim_id))
         write(to_json(claim) if fmt is ListFormat.json else describe_claim(table, claim))
 
     show.__doc__ = f"One {noun} with every source that supports it (its history: `history ID --of {table}`)."

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from csto_kb.db import history
+from csto_kb.db.constants import CLAIM_NAMES
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.errors import Conflict, Duplicate, InvalidInput, NotFound
 from csto_kb.model import (
@@ -70,11 +71,14 @@ class ClaimKind:
 
 
 KINDS: dict[str, ClaimKind] = {
-    "membership": ClaimKind("membership", Membership, MembershipOut),
-    "role": ClaimKind("role", Role, RoleFactOut),
-    "force_level": ClaimKind("force figure", ForceLevel, ForceLevelOut),
-    "event": ClaimKind("event", Event, EventOut),
-    "organisation_fact": ClaimKind("organisation fact", OrganisationFact, OrganisationFactOut),
+    table: ClaimKind(CLAIM_NAMES[table], model, out)
+    for table, model, out in (
+        ("membership", Membership, MembershipOut),
+        ("role", Role, RoleFactOut),
+        ("force_level", ForceLevel, ForceLevelOut),
+        ("event", Event, EventOut),
+        ("organisation_fact", OrganisationFact, OrganisationFactOut),
+    )
 }
 
 
@@ -355,7 +359,7 @@ add_event = in_transaction(record_event)
 add_organisation_fact = in_transaction(record_organisation_fact)
 
 
-# --- correcting, retracting, showing -------------------------------------------------------------------------
+# --- correcting, retracting ---------------------------------------------------------------------------------
 
 
 _EDIT_COLUMNS: dict[str, dict[str, str]] = {
@@ -512,11 +516,6 @@ def retract_claim(uow: UnitOfWork, table: str, claim_id: int, reason: str) -> Ba
         out = KINDS[table].out.model_validate(claim)
         uow.commit()
         return out
-
-
-def show_claim(uow: UnitOfWork, table: str, claim_id: int) -> BaseModel:
-    with uow:
-        return KINDS[table].out.model_validate(_get(uow.session, table, claim_id))
 
 
 def add_evidence(uow: UnitOfWork, table: str, claim_id: int, given: EvidenceIn) -> int:

@@ -373,6 +373,52 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                 'entity_names': 'SELECT entity_name.entity_id, entity_name.name, entity_name.lang, '
                                 'entity_name.is_primary FROM entity_name WHERE entity_name.entity_id IN '
                                 '({ids}) ORDER BY entity_name.id',
+                'event_by_id': 'SELECT event.id, event.key, event.kind, (SELECT '
+                               "coalesce(json_agg(json_build_object('id', event_title.id, 'lang', "
+                               "event_title.lang, 'text', event_title.text, 'is_original', "
+                               "event_title.is_original)), '[]'::json) AS json_rows_1 FROM event_title WHERE "
+                               'event_title.event_id = event.id) AS titles, event.starts_on, event.ends_on, '
+                               "event.date_text, (SELECT coalesce(json_agg(json_build_object('entity_id', "
+                               "event_participant.entity_id, 'entity', json_build_object('id', "
+                               "event_participant.entity_id, 'key', (SELECT entity.key FROM entity WHERE "
+                               "entity.id = event_participant.entity_id), 'name_en', (SELECT "
+                               'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                               "event_participant.entity_id AND entity_name.lang = 'en' ORDER BY CASE WHEN "
+                               'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1), '
+                               "'name_ar', (SELECT entity_name.name FROM entity_name WHERE "
+                               'entity_name.entity_id = event_participant.entity_id AND entity_name.lang = '
+                               "'ar' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, "
+                               "entity_name.id LIMIT 1)), 'role', event_participant.role)), '[]'::json) AS "
+                               'json_rows_2 FROM event_participant WHERE event_participant.event_id = '
+                               'event.id) AS participants, first_evidence.source_id AS source_id, '
+                               'first_evidence.span_start AS span_start, first_evidence.span_end AS '
+                               'span_end, first_evidence.method AS method, event.note AS note, (SELECT '
+                               "coalesce(json_agg(json_build_object('id', evidence.id, 'source_id', "
+                               "evidence.source_id, 'title', evidence_source.title, 'url', "
+                               "evidence_source.url, 'publisher', evidence_source.publisher, "
+                               "'publisher_entity', coalesce((SELECT entity_name.name FROM entity_name WHERE "
+                               "entity_name.entity_id = evidence_publisher.id AND entity_name.lang = 'en' "
+                               'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                               'LIMIT 1), (SELECT entity_name.name FROM entity_name WHERE '
+                               "entity_name.entity_id = evidence_publisher.id AND entity_name.lang = 'ar' "
+                               'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                               'LIMIT 1), (SELECT entity_name.name FROM entity_name WHERE '
+                               'entity_name.entity_id = evidence_publisher.id ORDER BY entity_name.id LIMIT '
+                               "1), evidence_publisher.key), 'published_on', evidence_source.published_on, "
+                               "'published_basis', evidence_source.published_basis, 'sha256', "
+                               "evidence_source.sha256, 'span_start', evidence.span_start, 'span_end', "
+                               "evidence.span_end, 'method', evidence.method, 'extractor_version', "
+                               "evidence.extractor_version, 'confidence', evidence.confidence, "
+                               "'recorded_at', evidence.recorded_at, 'recorded_by', evidence.recorded_by)), "
+                               "'[]'::json) AS json_rows_3 FROM evidence JOIN source AS evidence_source ON "
+                               'evidence_source.id = evidence.source_id LEFT OUTER JOIN entity AS '
+                               'evidence_publisher ON evidence_publisher.id = evidence_source.publisher_id '
+                               'WHERE evidence.event_id = event.id AND evidence.retracted_at IS NULL) AS '
+                               'evidence FROM event LEFT OUTER JOIN evidence AS first_evidence ON '
+                               'first_evidence.id = coalesce((SELECT min(evidence.id) AS min_1 FROM evidence '
+                               'WHERE evidence.event_id = event.id AND evidence.retracted_at IS NULL), '
+                               '(SELECT min(evidence.id) AS min_2 FROM evidence WHERE evidence.event_id = '
+                               'event.id)) WHERE event.id = %(id)s',
                 'events': 'SELECT event.id, event.key, event.kind, (SELECT '
                           "coalesce(json_agg(json_build_object('id', event_title.id, 'lang', "
                           "event_title.lang, 'text', event_title.text, 'is_original', "
@@ -470,6 +516,70 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                                     'event_participant.entity_id IN (SELECT entity.id FROM entity WHERE '
                                     '(entity.id IN ({ids})) OR (entity.part_of_id IN ({ids})))) ORDER BY '
                                     'event.starts_on IS NULL, event.starts_on, event.id',
+                'force_level_by_id': "SELECT force_level.id, json_build_object('id', "
+                                     "force_level.organisation_id, 'key', (SELECT entity.key FROM entity "
+                                     "WHERE entity.id = force_level.organisation_id), 'name_en', (SELECT "
+                                     'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                     "force_level.organisation_id AND entity_name.lang = 'en' ORDER BY CASE "
+                                     'WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT '
+                                     "1), 'name_ar', (SELECT entity_name.name FROM entity_name WHERE "
+                                     'entity_name.entity_id = force_level.organisation_id AND '
+                                     "entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN "
+                                     '0 ELSE 1 END, entity_name.id LIMIT 1)) AS organisation, (SELECT '
+                                     "coalesce(json_agg(json_build_object('id', force_level_unit.id, 'lang', "
+                                     "force_level_unit.lang, 'text', force_level_unit.text, 'is_original', "
+                                     "force_level_unit.is_original)), '[]'::json) AS json_rows_1 FROM "
+                                     'force_level_unit WHERE force_level_unit.force_level_id = '
+                                     'force_level.id) AS units, CASE WHEN (first_source.body IS NOT NULL AND '
+                                     'first_evidence.span_start IS NOT NULL AND first_evidence.span_end IS '
+                                     'NOT NULL) THEN substr(first_source.body, first_evidence.span_start + '
+                                     '1, first_evidence.span_end - first_evidence.span_start) END AS '
+                                     'wording, first_source.lang AS wording_lang, force_level.count, '
+                                     'force_level.approximate, force_level.readiness, force_level.as_of, '
+                                     "force_level.statement_id, (SELECT json_build_object('id', "
+                                     "statement.speaker_id, 'key', (SELECT entity.key FROM entity WHERE "
+                                     "entity.id = statement.speaker_id), 'name_en', (SELECT entity_name.name "
+                                     'FROM entity_name WHERE entity_name.entity_id = statement.speaker_id '
+                                     "AND entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary "
+                                     "THEN 0 ELSE 1 END, entity_name.id LIMIT 1), 'name_ar', (SELECT "
+                                     'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                     "statement.speaker_id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                                     'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1)) AS '
+                                     'json_obj_1 FROM statement WHERE statement.id = '
+                                     'force_level.statement_id) AS asserted_by, first_evidence.source_id AS '
+                                     'source_id, first_evidence.span_start AS span_start, '
+                                     'first_evidence.span_end AS span_end, first_evidence.method AS method, '
+                                     'force_level.note AS note, (SELECT '
+                                     "coalesce(json_agg(json_build_object('id', evidence.id, 'source_id', "
+                                     "evidence.source_id, 'title', evidence_source.title, 'url', "
+                                     "evidence_source.url, 'publisher', evidence_source.publisher, "
+                                     "'publisher_entity', coalesce((SELECT entity_name.name FROM entity_name "
+                                     'WHERE entity_name.entity_id = evidence_publisher.id AND '
+                                     "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN "
+                                     '0 ELSE 1 END, entity_name.id LIMIT 1), (SELECT entity_name.name FROM '
+                                     'entity_name WHERE entity_name.entity_id = evidence_publisher.id AND '
+                                     "entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN "
+                                     '0 ELSE 1 END, entity_name.id LIMIT 1), (SELECT entity_name.name FROM '
+                                     'entity_name WHERE entity_name.entity_id = evidence_publisher.id ORDER '
+                                     "BY entity_name.id LIMIT 1), evidence_publisher.key), 'published_on', "
+                                     "evidence_source.published_on, 'published_basis', "
+                                     "evidence_source.published_basis, 'sha256', evidence_source.sha256, "
+                                     "'span_start', evidence.span_start, 'span_end', evidence.span_end, "
+                                     "'method', evidence.method, 'extractor_version', "
+                                     "evidence.extractor_version, 'confidence', evidence.confidence, "
+                                     "'recorded_at', evidence.recorded_at, 'recorded_by', "
+                                     "evidence.recorded_by)), '[]'::json) AS json_rows_2 FROM evidence JOIN "
+                                     'source AS evidence_source ON evidence_source.id = evidence.source_id '
+                                     'LEFT OUTER JOIN entity AS evidence_publisher ON evidence_publisher.id '
+                                     '= evidence_source.publisher_id WHERE evidence.force_level_id = '
+                                     'force_level.id AND evidence.retracted_at IS NULL) AS evidence FROM '
+                                     'force_level LEFT OUTER JOIN evidence AS first_evidence ON '
+                                     'first_evidence.id = coalesce((SELECT min(evidence.id) AS min_1 FROM '
+                                     'evidence WHERE evidence.force_level_id = force_level.id AND '
+                                     'evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS min_2 FROM '
+                                     'evidence WHERE evidence.force_level_id = force_level.id)) LEFT OUTER '
+                                     'JOIN source AS first_source ON first_source.id = '
+                                     'first_evidence.source_id WHERE force_level.id = %(id)s',
                 'force_levels': "SELECT force_level.id, json_build_object('id', force_level.organisation_id, "
                                 "'key', (SELECT entity.key FROM entity WHERE entity.id = "
                                 "force_level.organisation_id), 'name_en', (SELECT entity_name.name FROM "
@@ -597,6 +707,57 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                                    'force_level.organisation_id = %(organisation_id)s ORDER BY '
                                    'force_level.organisation_id, force_level.readiness, force_level.as_of, '
                                    'force_level.id',
+                'membership_by_id': "SELECT membership.id, json_build_object('id', membership.alliance_id, "
+                                    "'key', (SELECT entity.key FROM entity WHERE entity.id = "
+                                    "membership.alliance_id), 'name_en', (SELECT entity_name.name FROM "
+                                    'entity_name WHERE entity_name.entity_id = membership.alliance_id AND '
+                                    "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN "
+                                    "0 ELSE 1 END, entity_name.id LIMIT 1), 'name_ar', (SELECT "
+                                    'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                    "membership.alliance_id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                                    'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1)) AS '
+                                    "alliance, json_build_object('id', membership.member_id, 'key', (SELECT "
+                                    'entity.key FROM entity WHERE entity.id = membership.member_id), '
+                                    "'name_en', (SELECT entity_name.name FROM entity_name WHERE "
+                                    'entity_name.entity_id = membership.member_id AND entity_name.lang = '
+                                    "'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, "
+                                    "entity_name.id LIMIT 1), 'name_ar', (SELECT entity_name.name FROM "
+                                    'entity_name WHERE entity_name.entity_id = membership.member_id AND '
+                                    "entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN "
+                                    '0 ELSE 1 END, entity_name.id LIMIT 1)) AS member, membership.status, '
+                                    'membership.valid_from, membership.valid_to, first_evidence.source_id AS '
+                                    'source_id, first_evidence.span_start AS span_start, '
+                                    'first_evidence.span_end AS span_end, first_evidence.method AS method, '
+                                    'membership.note AS note, (SELECT '
+                                    "coalesce(json_agg(json_build_object('id', evidence.id, 'source_id', "
+                                    "evidence.source_id, 'title', evidence_source.title, 'url', "
+                                    "evidence_source.url, 'publisher', evidence_source.publisher, "
+                                    "'publisher_entity', coalesce((SELECT entity_name.name FROM entity_name "
+                                    'WHERE entity_name.entity_id = evidence_publisher.id AND '
+                                    "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN "
+                                    '0 ELSE 1 END, entity_name.id LIMIT 1), (SELECT entity_name.name FROM '
+                                    'entity_name WHERE entity_name.entity_id = evidence_publisher.id AND '
+                                    "entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN "
+                                    '0 ELSE 1 END, entity_name.id LIMIT 1), (SELECT entity_name.name FROM '
+                                    'entity_name WHERE entity_name.entity_id = evidence_publisher.id ORDER '
+                                    "BY entity_name.id LIMIT 1), evidence_publisher.key), 'published_on', "
+                                    "evidence_source.published_on, 'published_basis', "
+                                    "evidence_source.published_basis, 'sha256', evidence_source.sha256, "
+                                    "'span_start', evidence.span_start, 'span_end', evidence.span_end, "
+                                    "'method', evidence.method, 'extractor_version', "
+                                    "evidence.extractor_version, 'confidence', evidence.confidence, "
+                                    "'recorded_at', evidence.recorded_at, 'recorded_by', "
+                                    "evidence.recorded_by)), '[]'::json) AS json_rows_1 FROM evidence JOIN "
+                                    'source AS evidence_source ON evidence_source.id = evidence.source_id '
+                                    'LEFT OUTER JOIN entity AS evidence_publisher ON evidence_publisher.id = '
+                                    'evidence_source.publisher_id WHERE evidence.membership_id = '
+                                    'membership.id AND evidence.retracted_at IS NULL) AS evidence FROM '
+                                    'membership LEFT OUTER JOIN evidence AS first_evidence ON '
+                                    'first_evidence.id = coalesce((SELECT min(evidence.id) AS min_1 FROM '
+                                    'evidence WHERE evidence.membership_id = membership.id AND '
+                                    'evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS min_2 FROM '
+                                    'evidence WHERE evidence.membership_id = membership.id)) WHERE '
+                                    'membership.id = %(id)s',
                 'memberships': "SELECT membership.id, json_build_object('id', membership.alliance_id, 'key', "
                                '(SELECT entity.key FROM entity WHERE entity.id = membership.alliance_id), '
                                "'name_en', (SELECT entity_name.name FROM entity_name WHERE "
@@ -762,6 +923,61 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                 'officials': 'SELECT entity.id FROM entity WHERE entity.id = %(org_id)s OR entity.part_of_id '
                              '= %(org_id)s UNION SELECT role.person_id FROM role WHERE role.organisation_id '
                              '= %(org_id)s',
+                'organisation_fact_by_id': "SELECT organisation_fact.id, json_build_object('id', "
+                                           "organisation_fact.subject_id, 'key', (SELECT entity.key FROM "
+                                           'entity WHERE entity.id = organisation_fact.subject_id), '
+                                           "'name_en', (SELECT entity_name.name FROM entity_name WHERE "
+                                           'entity_name.entity_id = organisation_fact.subject_id AND '
+                                           "entity_name.lang = 'en' ORDER BY CASE WHEN "
+                                           'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT '
+                                           "1), 'name_ar', (SELECT entity_name.name FROM entity_name WHERE "
+                                           'entity_name.entity_id = organisation_fact.subject_id AND '
+                                           "entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                                           'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT '
+                                           '1)) AS subject, organisation_fact.kind, (SELECT '
+                                           "coalesce(json_agg(json_build_object('id', "
+                                           "organisation_fact_text.id, 'lang', organisation_fact_text.lang, "
+                                           "'text', organisation_fact_text.text, 'is_original', "
+                                           "organisation_fact_text.is_original)), '[]'::json) AS json_rows_1 "
+                                           'FROM organisation_fact_text WHERE organisation_fact_text.fact_id '
+                                           '= organisation_fact.id) AS texts, '
+                                           'organisation_fact.statement_id, first_evidence.source_id AS '
+                                           'source_id, first_evidence.span_start AS span_start, '
+                                           'first_evidence.span_end AS span_end, first_evidence.method AS '
+                                           'method, organisation_fact.note AS note, (SELECT '
+                                           "coalesce(json_agg(json_build_object('id', evidence.id, "
+                                           "'source_id', evidence.source_id, 'title', evidence_source.title, "
+                                           "'url', evidence_source.url, 'publisher', "
+                                           "evidence_source.publisher, 'publisher_entity', coalesce((SELECT "
+                                           'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                           "evidence_publisher.id AND entity_name.lang = 'en' ORDER BY CASE "
+                                           'WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                                           'LIMIT 1), (SELECT entity_name.name FROM entity_name WHERE '
+                                           'entity_name.entity_id = evidence_publisher.id AND '
+                                           "entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                                           'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT '
+                                           '1), (SELECT entity_name.name FROM entity_name WHERE '
+                                           'entity_name.entity_id = evidence_publisher.id ORDER BY '
+                                           'entity_name.id LIMIT 1), evidence_publisher.key), '
+                                           "'published_on', evidence_source.published_on, 'published_basis', "
+                                           "evidence_source.published_basis, 'sha256', "
+                                           "evidence_source.sha256, 'span_start', evidence.span_start, "
+                                           "'span_end', evidence.span_end, 'method', evidence.method, "
+                                           "'extractor_version', evidence.extractor_version, 'confidence', "
+                                           "evidence.confidence, 'recorded_at', evidence.recorded_at, "
+                                           "'recorded_by', evidence.recorded_by)), '[]'::json) AS "
+                                           'json_rows_2 FROM evidence JOIN source AS evidence_source ON '
+                                           'evidence_source.id = evidence.source_id LEFT OUTER JOIN entity '
+                                           'AS evidence_publisher ON evidence_publisher.id = '
+                                           'evidence_source.publisher_id WHERE evidence.organisation_fact_id '
+                                           '= organisation_fact.id AND evidence.retracted_at IS NULL) AS '
+                                           'evidence FROM organisation_fact LEFT OUTER JOIN evidence AS '
+                                           'first_evidence ON first_evidence.id = coalesce((SELECT '
+                                           'min(evidence.id) AS min_1 FROM evidence WHERE '
+                                           'evidence.organisation_fact_id = organisation_fact.id AND '
+                                           'evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS '
+                                           'min_2 FROM evidence WHERE evidence.organisation_fact_id = '
+                                           'organisation_fact.id)) WHERE organisation_fact.id = %(id)s',
                 'organisation_facts': "SELECT organisation_fact.id, json_build_object('id', "
                                       "organisation_fact.subject_id, 'key', (SELECT entity.key FROM entity "
                                       "WHERE entity.id = organisation_fact.subject_id), 'name_en', (SELECT "
@@ -816,6 +1032,56 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                                       'NULL ORDER BY organisation_fact.id',
                 'parts': 'SELECT entity.id FROM entity WHERE entity.id = %(org_id)s OR entity.part_of_id = '
                          '%(org_id)s',
+                'role_by_id': "SELECT role.id, json_build_object('id', role.person_id, 'key', (SELECT "
+                              "entity.key FROM entity WHERE entity.id = role.person_id), 'name_en', (SELECT "
+                              'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                              "role.person_id AND entity_name.lang = 'en' ORDER BY CASE WHEN "
+                              "entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1), 'name_ar', "
+                              '(SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                              "role.person_id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                              'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1)) AS person, '
+                              'CASE WHEN (role.organisation_id IS NULL) THEN NULL ELSE '
+                              "json_build_object('id', role.organisation_id, 'key', (SELECT entity.key FROM "
+                              "entity WHERE entity.id = role.organisation_id), 'name_en', (SELECT "
+                              'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                              "role.organisation_id AND entity_name.lang = 'en' ORDER BY CASE WHEN "
+                              "entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1), 'name_ar', "
+                              '(SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                              "role.organisation_id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                              'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1)) END AS '
+                              "organisation, (SELECT coalesce(json_agg(json_build_object('id', "
+                              "role_title.id, 'lang', role_title.lang, 'text', role_title.text, "
+                              "'is_original', role_title.is_original)), '[]'::json) AS json_rows_1 FROM "
+                              'role_title WHERE role_title.role_id = role.id) AS titles, role.valid_from, '
+                              'role.valid_to, first_evidence.source_id AS source_id, '
+                              'first_evidence.span_start AS span_start, first_evidence.span_end AS span_end, '
+                              'first_evidence.method AS method, role.note AS note, (SELECT '
+                              "coalesce(json_agg(json_build_object('id', evidence.id, 'source_id', "
+                              "evidence.source_id, 'title', evidence_source.title, 'url', "
+                              "evidence_source.url, 'publisher', evidence_source.publisher, "
+                              "'publisher_entity', coalesce((SELECT entity_name.name FROM entity_name WHERE "
+                              "entity_name.entity_id = evidence_publisher.id AND entity_name.lang = 'en' "
+                              'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                              'LIMIT 1), (SELECT entity_name.name FROM entity_name WHERE '
+                              "entity_name.entity_id = evidence_publisher.id AND entity_name.lang = 'ar' "
+                              'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                              'LIMIT 1), (SELECT entity_name.name FROM entity_name WHERE '
+                              'entity_name.entity_id = evidence_publisher.id ORDER BY entity_name.id LIMIT '
+                              "1), evidence_publisher.key), 'published_on', evidence_source.published_on, "
+                              "'published_basis', evidence_source.published_basis, 'sha256', "
+                              "evidence_source.sha256, 'span_start', evidence.span_start, 'span_end', "
+                              "evidence.span_end, 'method', evidence.method, 'extractor_version', "
+                              "evidence.extractor_version, 'confidence', evidence.confidence, 'recorded_at', "
+                              "evidence.recorded_at, 'recorded_by', evidence.recorded_by)), '[]'::json) AS "
+                              'json_rows_2 FROM evidence JOIN source AS evidence_source ON '
+                              'evidence_source.id = evidence.source_id LEFT OUTER JOIN entity AS '
+                              'evidence_publisher ON evidence_publisher.id = evidence_source.publisher_id '
+                              'WHERE evidence.role_id = role.id AND evidence.retracted_at IS NULL) AS '
+                              'evidence FROM role LEFT OUTER JOIN evidence AS first_evidence ON '
+                              'first_evidence.id = coalesce((SELECT min(evidence.id) AS min_1 FROM evidence '
+                              'WHERE evidence.role_id = role.id AND evidence.retracted_at IS NULL), (SELECT '
+                              'min(evidence.id) AS min_2 FROM evidence WHERE evidence.role_id = role.id)) '
+                              'WHERE role.id = %(id)s',
                 'sheet_officials_latest': 'SELECT latest.id FROM (SELECT latest_both.id AS id, '
                                           'latest_both.said_on AS said_on, latest_both.speaker_id AS '
                                           'speaker_id FROM (SELECT latest_dated.id AS id, '
@@ -1159,6 +1425,50 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
             'entity_names': 'SELECT entity_name.entity_id, entity_name.name, entity_name.lang, '
                             'entity_name.is_primary FROM entity_name WHERE entity_name.entity_id IN ({ids}) '
                             'ORDER BY entity_name.id',
+            'event_by_id': 'SELECT event.id, event."key", event.kind, (SELECT '
+                           "json_group_array(json(json_object('id', event_title.id, 'lang', "
+                           "event_title.lang, 'text', event_title.text, 'is_original', "
+                           'event_title.is_original))) AS json_rows_1 FROM event_title WHERE '
+                           'event_title.event_id = event.id) AS titles, event.starts_on, event.ends_on, '
+                           "event.date_text, (SELECT json_group_array(json(json_object('entity_id', "
+                           "event_participant.entity_id, 'entity', json_object('id', "
+                           'event_participant.entity_id, \'key\', (SELECT entity."key" FROM entity WHERE '
+                           "entity.id = event_participant.entity_id), 'name_en', (SELECT entity_name.name "
+                           'FROM entity_name WHERE entity_name.entity_id = event_participant.entity_id AND '
+                           "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 "
+                           "END, entity_name.id LIMIT 1 OFFSET 0), 'name_ar', (SELECT entity_name.name FROM "
+                           'entity_name WHERE entity_name.entity_id = event_participant.entity_id AND '
+                           "entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 "
+                           "END, entity_name.id LIMIT 1 OFFSET 0)), 'role', event_participant.role))) AS "
+                           'json_rows_2 FROM event_participant WHERE event_participant.event_id = event.id) '
+                           'AS participants, first_evidence.source_id AS source_id, '
+                           'first_evidence.span_start AS span_start, first_evidence.span_end AS span_end, '
+                           'first_evidence.method AS method, event.note AS note, (SELECT '
+                           "json_group_array(json(json_object('id', evidence.id, 'source_id', "
+                           "evidence.source_id, 'title', evidence_source.title, 'url', evidence_source.url, "
+                           "'publisher', evidence_source.publisher, 'publisher_entity', coalesce((SELECT "
+                           'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                           "evidence_publisher.id AND entity_name.lang = 'en' ORDER BY CASE WHEN "
+                           'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), '
+                           '(SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                           "evidence_publisher.id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                           'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), '
+                           '(SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                           'evidence_publisher.id ORDER BY entity_name.id LIMIT 1 OFFSET 0), '
+                           'evidence_publisher."key"), \'published_on\', evidence_source.published_on, '
+                           "'published_basis', evidence_source.published_basis, 'sha256', "
+                           "evidence_source.sha256, 'span_start', evidence.span_start, 'span_end', "
+                           "evidence.span_end, 'method', evidence.method, 'extractor_version', "
+                           "evidence.extractor_version, 'confidence', evidence.confidence, 'recorded_at', "
+                           "evidence.recorded_at, 'recorded_by', evidence.recorded_by))) AS json_rows_3 FROM "
+                           'evidence JOIN source AS evidence_source ON evidence_source.id = '
+                           'evidence.source_id LEFT OUTER JOIN entity AS evidence_publisher ON '
+                           'evidence_publisher.id = evidence_source.publisher_id WHERE evidence.event_id = '
+                           'event.id AND evidence.retracted_at IS NULL) AS evidence FROM event LEFT OUTER '
+                           'JOIN evidence AS first_evidence ON first_evidence.id = coalesce((SELECT '
+                           'min(evidence.id) AS min_1 FROM evidence WHERE evidence.event_id = event.id AND '
+                           'evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS min_2 FROM evidence '
+                           'WHERE evidence.event_id = event.id)) WHERE event.id = :id',
             'events': 'SELECT event.id, event."key", event.kind, (SELECT '
                       "json_group_array(json(json_object('id', event_title.id, 'lang', event_title.lang, "
                       "'text', event_title.text, 'is_original', event_title.is_original))) AS json_rows_1 "
@@ -1251,6 +1561,68 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                                 'event_participant WHERE event_participant.entity_id IN (SELECT entity.id '
                                 'FROM entity WHERE (entity.id IN ({ids})) OR (entity.part_of_id IN '
                                 '({ids})))) ORDER BY event.starts_on IS NULL, event.starts_on, event.id',
+            'force_level_by_id': "SELECT force_level.id, json_object('id', force_level.organisation_id, "
+                                 '\'key\', (SELECT entity."key" FROM entity WHERE entity.id = '
+                                 "force_level.organisation_id), 'name_en', (SELECT entity_name.name FROM "
+                                 'entity_name WHERE entity_name.entity_id = force_level.organisation_id AND '
+                                 "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 "
+                                 "ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), 'name_ar', (SELECT "
+                                 'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                 "force_level.organisation_id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                                 'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET '
+                                 "0)) AS organisation, (SELECT json_group_array(json(json_object('id', "
+                                 "force_level_unit.id, 'lang', force_level_unit.lang, 'text', "
+                                 "force_level_unit.text, 'is_original', force_level_unit.is_original))) AS "
+                                 'json_rows_1 FROM force_level_unit WHERE force_level_unit.force_level_id = '
+                                 'force_level.id) AS units, CASE WHEN (first_source.body IS NOT NULL AND '
+                                 'first_evidence.span_start IS NOT NULL AND first_evidence.span_end IS NOT '
+                                 'NULL) THEN substr(first_source.body, first_evidence.span_start + 1, '
+                                 'first_evidence.span_end - first_evidence.span_start) END AS wording, '
+                                 'first_source.lang AS wording_lang, force_level.count, '
+                                 'force_level.approximate, force_level.readiness, force_level.as_of, '
+                                 "force_level.statement_id, (SELECT json_object('id', statement.speaker_id, "
+                                 '\'key\', (SELECT entity."key" FROM entity WHERE entity.id = '
+                                 "statement.speaker_id), 'name_en', (SELECT entity_name.name FROM "
+                                 'entity_name WHERE entity_name.entity_id = statement.speaker_id AND '
+                                 "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 "
+                                 "ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), 'name_ar', (SELECT "
+                                 'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                 "statement.speaker_id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                                 'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET '
+                                 '0)) AS json_obj_1 FROM statement WHERE statement.id = '
+                                 'force_level.statement_id) AS asserted_by, first_evidence.source_id AS '
+                                 'source_id, first_evidence.span_start AS span_start, '
+                                 'first_evidence.span_end AS span_end, first_evidence.method AS method, '
+                                 "force_level.note AS note, (SELECT json_group_array(json(json_object('id', "
+                                 "evidence.id, 'source_id', evidence.source_id, 'title', "
+                                 "evidence_source.title, 'url', evidence_source.url, 'publisher', "
+                                 "evidence_source.publisher, 'publisher_entity', coalesce((SELECT "
+                                 'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                 "evidence_publisher.id AND entity_name.lang = 'en' ORDER BY CASE WHEN "
+                                 'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET '
+                                 '0), (SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id '
+                                 "= evidence_publisher.id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                                 'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET '
+                                 '0), (SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id '
+                                 '= evidence_publisher.id ORDER BY entity_name.id LIMIT 1 OFFSET 0), '
+                                 'evidence_publisher."key"), \'published_on\', evidence_source.published_on, '
+                                 "'published_basis', evidence_source.published_basis, 'sha256', "
+                                 "evidence_source.sha256, 'span_start', evidence.span_start, 'span_end', "
+                                 "evidence.span_end, 'method', evidence.method, 'extractor_version', "
+                                 "evidence.extractor_version, 'confidence', evidence.confidence, "
+                                 "'recorded_at', evidence.recorded_at, 'recorded_by', "
+                                 'evidence.recorded_by))) AS json_rows_2 FROM evidence JOIN source AS '
+                                 'evidence_source ON evidence_source.id = evidence.source_id LEFT OUTER JOIN '
+                                 'entity AS evidence_publisher ON evidence_publisher.id = '
+                                 'evidence_source.publisher_id WHERE evidence.force_level_id = '
+                                 'force_level.id AND evidence.retracted_at IS NULL) AS evidence FROM '
+                                 'force_level LEFT OUTER JOIN evidence AS first_evidence ON '
+                                 'first_evidence.id = coalesce((SELECT min(evidence.id) AS min_1 FROM '
+                                 'evidence WHERE evidence.force_level_id = force_level.id AND '
+                                 'evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS min_2 FROM '
+                                 'evidence WHERE evidence.force_level_id = force_level.id)) LEFT OUTER JOIN '
+                                 'source AS first_source ON first_source.id = first_evidence.source_id WHERE '
+                                 'force_level.id = :id',
             'force_levels': "SELECT force_level.id, json_object('id', force_level.organisation_id, 'key', "
                             '(SELECT entity."key" FROM entity WHERE entity.id = '
                             "force_level.organisation_id), 'name_en', (SELECT entity_name.name FROM "
@@ -1373,6 +1745,54 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                                'force_level.organisation_id = :organisation_id ORDER BY '
                                'force_level.organisation_id, force_level.readiness, force_level.as_of, '
                                'force_level.id',
+            'membership_by_id': "SELECT membership.id, json_object('id', membership.alliance_id, 'key', "
+                                '(SELECT entity."key" FROM entity WHERE entity.id = membership.alliance_id), '
+                                "'name_en', (SELECT entity_name.name FROM entity_name WHERE "
+                                "entity_name.entity_id = membership.alliance_id AND entity_name.lang = 'en' "
+                                'ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id '
+                                "LIMIT 1 OFFSET 0), 'name_ar', (SELECT entity_name.name FROM entity_name "
+                                'WHERE entity_name.entity_id = membership.alliance_id AND entity_name.lang = '
+                                "'ar' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, "
+                                "entity_name.id LIMIT 1 OFFSET 0)) AS alliance, json_object('id', "
+                                'membership.member_id, \'key\', (SELECT entity."key" FROM entity WHERE '
+                                "entity.id = membership.member_id), 'name_en', (SELECT entity_name.name FROM "
+                                'entity_name WHERE entity_name.entity_id = membership.member_id AND '
+                                "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 "
+                                "ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), 'name_ar', (SELECT "
+                                'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                "membership.member_id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                                'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0)) '
+                                'AS member, membership.status, membership.valid_from, membership.valid_to, '
+                                'first_evidence.source_id AS source_id, first_evidence.span_start AS '
+                                'span_start, first_evidence.span_end AS span_end, first_evidence.method AS '
+                                'method, membership.note AS note, (SELECT '
+                                "json_group_array(json(json_object('id', evidence.id, 'source_id', "
+                                "evidence.source_id, 'title', evidence_source.title, 'url', "
+                                "evidence_source.url, 'publisher', evidence_source.publisher, "
+                                "'publisher_entity', coalesce((SELECT entity_name.name FROM entity_name "
+                                'WHERE entity_name.entity_id = evidence_publisher.id AND entity_name.lang = '
+                                "'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, "
+                                'entity_name.id LIMIT 1 OFFSET 0), (SELECT entity_name.name FROM entity_name '
+                                'WHERE entity_name.entity_id = evidence_publisher.id AND entity_name.lang = '
+                                "'ar' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, "
+                                'entity_name.id LIMIT 1 OFFSET 0), (SELECT entity_name.name FROM entity_name '
+                                'WHERE entity_name.entity_id = evidence_publisher.id ORDER BY entity_name.id '
+                                'LIMIT 1 OFFSET 0), evidence_publisher."key"), \'published_on\', '
+                                "evidence_source.published_on, 'published_basis', "
+                                "evidence_source.published_basis, 'sha256', evidence_source.sha256, "
+                                "'span_start', evidence.span_start, 'span_end', evidence.span_end, 'method', "
+                                "evidence.method, 'extractor_version', evidence.extractor_version, "
+                                "'confidence', evidence.confidence, 'recorded_at', evidence.recorded_at, "
+                                "'recorded_by', evidence.recorded_by))) AS json_rows_1 FROM evidence JOIN "
+                                'source AS evidence_source ON evidence_source.id = evidence.source_id LEFT '
+                                'OUTER JOIN entity AS evidence_publisher ON evidence_publisher.id = '
+                                'evidence_source.publisher_id WHERE evidence.membership_id = membership.id '
+                                'AND evidence.retracted_at IS NULL) AS evidence FROM membership LEFT OUTER '
+                                'JOIN evidence AS first_evidence ON first_evidence.id = coalesce((SELECT '
+                                'min(evidence.id) AS min_1 FROM evidence WHERE evidence.membership_id = '
+                                'membership.id AND evidence.retracted_at IS NULL), (SELECT min(evidence.id) '
+                                'AS min_2 FROM evidence WHERE evidence.membership_id = membership.id)) WHERE '
+                                'membership.id = :id',
             'memberships': "SELECT membership.id, json_object('id', membership.alliance_id, 'key', (SELECT "
                            'entity."key" FROM entity WHERE entity.id = membership.alliance_id), \'name_en\', '
                            '(SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id = '
@@ -1529,6 +1949,57 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                                      'ORDER BY membership.alliance_id, membership.valid_from, membership.id',
             'officials': 'SELECT entity.id FROM entity WHERE entity.id = :org_id OR entity.part_of_id = '
                          ':org_id UNION SELECT role.person_id FROM role WHERE role.organisation_id = :org_id',
+            'organisation_fact_by_id': "SELECT organisation_fact.id, json_object('id', "
+                                       'organisation_fact.subject_id, \'key\', (SELECT entity."key" FROM '
+                                       "entity WHERE entity.id = organisation_fact.subject_id), 'name_en', "
+                                       '(SELECT entity_name.name FROM entity_name WHERE '
+                                       'entity_name.entity_id = organisation_fact.subject_id AND '
+                                       "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary "
+                                       "THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), 'name_ar', "
+                                       '(SELECT entity_name.name FROM entity_name WHERE '
+                                       'entity_name.entity_id = organisation_fact.subject_id AND '
+                                       "entity_name.lang = 'ar' ORDER BY CASE WHEN entity_name.is_primary "
+                                       'THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0)) AS subject, '
+                                       'organisation_fact.kind, (SELECT '
+                                       "json_group_array(json(json_object('id', organisation_fact_text.id, "
+                                       "'lang', organisation_fact_text.lang, 'text', "
+                                       "organisation_fact_text.text, 'is_original', "
+                                       'organisation_fact_text.is_original))) AS json_rows_1 FROM '
+                                       'organisation_fact_text WHERE organisation_fact_text.fact_id = '
+                                       'organisation_fact.id) AS texts, organisation_fact.statement_id, '
+                                       'first_evidence.source_id AS source_id, first_evidence.span_start AS '
+                                       'span_start, first_evidence.span_end AS span_end, '
+                                       'first_evidence.method AS method, organisation_fact.note AS note, '
+                                       "(SELECT json_group_array(json(json_object('id', evidence.id, "
+                                       "'source_id', evidence.source_id, 'title', evidence_source.title, "
+                                       "'url', evidence_source.url, 'publisher', evidence_source.publisher, "
+                                       "'publisher_entity', coalesce((SELECT entity_name.name FROM "
+                                       'entity_name WHERE entity_name.entity_id = evidence_publisher.id AND '
+                                       "entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary "
+                                       'THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), (SELECT '
+                                       'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                                       "evidence_publisher.id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                                       'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 '
+                                       'OFFSET 0), (SELECT entity_name.name FROM entity_name WHERE '
+                                       'entity_name.entity_id = evidence_publisher.id ORDER BY '
+                                       'entity_name.id LIMIT 1 OFFSET 0), evidence_publisher."key"), '
+                                       "'published_on', evidence_source.published_on, 'published_basis', "
+                                       "evidence_source.published_basis, 'sha256', evidence_source.sha256, "
+                                       "'span_start', evidence.span_start, 'span_end', evidence.span_end, "
+                                       "'method', evidence.method, 'extractor_version', "
+                                       "evidence.extractor_version, 'confidence', evidence.confidence, "
+                                       "'recorded_at', evidence.recorded_at, 'recorded_by', "
+                                       'evidence.recorded_by))) AS json_rows_2 FROM evidence JOIN source AS '
+                                       'evidence_source ON evidence_source.id = evidence.source_id LEFT '
+                                       'OUTER JOIN entity AS evidence_publisher ON evidence_publisher.id = '
+                                       'evidence_source.publisher_id WHERE evidence.organisation_fact_id = '
+                                       'organisation_fact.id AND evidence.retracted_at IS NULL) AS evidence '
+                                       'FROM organisation_fact LEFT OUTER JOIN evidence AS first_evidence ON '
+                                       'first_evidence.id = coalesce((SELECT min(evidence.id) AS min_1 FROM '
+                                       'evidence WHERE evidence.organisation_fact_id = organisation_fact.id '
+                                       'AND evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS '
+                                       'min_2 FROM evidence WHERE evidence.organisation_fact_id = '
+                                       'organisation_fact.id)) WHERE organisation_fact.id = :id',
             'organisation_facts': "SELECT organisation_fact.id, json_object('id', "
                                   'organisation_fact.subject_id, \'key\', (SELECT entity."key" FROM entity '
                                   "WHERE entity.id = organisation_fact.subject_id), 'name_en', (SELECT "
@@ -1580,6 +2051,53 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                                   'entity.id = :org_id OR entity.part_of_id = :org_id) AND '
                                   'organisation_fact.retracted_at IS NULL ORDER BY organisation_fact.id',
             'parts': 'SELECT entity.id FROM entity WHERE entity.id = :org_id OR entity.part_of_id = :org_id',
+            'role_by_id': 'SELECT role.id, json_object(\'id\', role.person_id, \'key\', (SELECT entity."key" '
+                          "FROM entity WHERE entity.id = role.person_id), 'name_en', (SELECT "
+                          'entity_name.name FROM entity_name WHERE entity_name.entity_id = role.person_id '
+                          "AND entity_name.lang = 'en' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE "
+                          "1 END, entity_name.id LIMIT 1 OFFSET 0), 'name_ar', (SELECT entity_name.name FROM "
+                          'entity_name WHERE entity_name.entity_id = role.person_id AND entity_name.lang = '
+                          "'ar' ORDER BY CASE WHEN entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id "
+                          'LIMIT 1 OFFSET 0)) AS person, CASE WHEN (role.organisation_id IS NULL) THEN NULL '
+                          'ELSE json_object(\'id\', role.organisation_id, \'key\', (SELECT entity."key" FROM '
+                          "entity WHERE entity.id = role.organisation_id), 'name_en', (SELECT "
+                          'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                          "role.organisation_id AND entity_name.lang = 'en' ORDER BY CASE WHEN "
+                          'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), '
+                          "'name_ar', (SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id "
+                          "= role.organisation_id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                          'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0)) END '
+                          "AS organisation, (SELECT json_group_array(json(json_object('id', role_title.id, "
+                          "'lang', role_title.lang, 'text', role_title.text, 'is_original', "
+                          'role_title.is_original))) AS json_rows_1 FROM role_title WHERE role_title.role_id '
+                          '= role.id) AS titles, role.valid_from, role.valid_to, first_evidence.source_id AS '
+                          'source_id, first_evidence.span_start AS span_start, first_evidence.span_end AS '
+                          'span_end, first_evidence.method AS method, role.note AS note, (SELECT '
+                          "json_group_array(json(json_object('id', evidence.id, 'source_id', "
+                          "evidence.source_id, 'title', evidence_source.title, 'url', evidence_source.url, "
+                          "'publisher', evidence_source.publisher, 'publisher_entity', coalesce((SELECT "
+                          'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                          "evidence_publisher.id AND entity_name.lang = 'en' ORDER BY CASE WHEN "
+                          'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), '
+                          '(SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                          "evidence_publisher.id AND entity_name.lang = 'ar' ORDER BY CASE WHEN "
+                          'entity_name.is_primary THEN 0 ELSE 1 END, entity_name.id LIMIT 1 OFFSET 0), '
+                          '(SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id = '
+                          'evidence_publisher.id ORDER BY entity_name.id LIMIT 1 OFFSET 0), '
+                          'evidence_publisher."key"), \'published_on\', evidence_source.published_on, '
+                          "'published_basis', evidence_source.published_basis, 'sha256', "
+                          "evidence_source.sha256, 'span_start', evidence.span_start, 'span_end', "
+                          "evidence.span_end, 'method', evidence.method, 'extractor_version', "
+                          "evidence.extractor_version, 'confidence', evidence.confidence, 'recorded_at', "
+                          "evidence.recorded_at, 'recorded_by', evidence.recorded_by))) AS json_rows_2 FROM "
+                          'evidence JOIN source AS evidence_source ON evidence_source.id = '
+                          'evidence.source_id LEFT OUTER JOIN entity AS evidence_publisher ON '
+                          'evidence_publisher.id = evidence_source.publisher_id WHERE evidence.role_id = '
+                          'role.id AND evidence.retracted_at IS NULL) AS evidence FROM role LEFT OUTER JOIN '
+                          'evidence AS first_evidence ON first_evidence.id = coalesce((SELECT '
+                          'min(evidence.id) AS min_1 FROM evidence WHERE evidence.role_id = role.id AND '
+                          'evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS min_2 FROM evidence '
+                          'WHERE evidence.role_id = role.id)) WHERE role.id = :id',
             'sheet_officials_latest': 'SELECT latest.id FROM (SELECT latest_both.id AS id, '
                                       'latest_both.said_on AS said_on, latest_both.speaker_id AS speaker_id '
                                       'FROM (SELECT latest_dated.id AS id, latest_dated.said_on AS said_on, '

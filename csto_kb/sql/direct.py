@@ -219,3 +219,8 @@ def events(involving: str | None) -> Work[list[Row]]:
         return facts.event_rows(connection, dialect, None if entity_id is None else [entity_id])
 
     return work
+
+
+def claim(table: str, claim_id: int) -> Work[Row]:
+    """One claim other than a statement, by its table and id (`csto_kb.sql.facts.claim`)."""
+    return lambda c, d: facts.claim(c, d, table, claim_id)

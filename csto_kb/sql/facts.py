@@ -1,11 +1,12 @@
 """Memberships, force levels, events and organisation facts, read with the compiled queries on a DB-API
 connection (sqlite3, or psycopg directly or under SQLAlchemy's session).
 
-Standard library only, as `csto_kb.sql.run`: `members`, `forces`, `events` and the fact sheet answer a ready
-database without SQLAlchemy, and the ORM services call these same functions with the connection under their
-session. Each claim comes back as a plain dict in the JSON shape of its output schema
-(``MembershipOut``, ``ForceLevelOut``, ``EventOut``, ``OrganisationFactOut`` in `csto_kb.schemas.facts`:
-``model_dump(mode="json")``, keys in the same order), which the list commands print as they are.
+Standard library only, as `csto_kb.sql.run`: `members`, `forces`, `events`, each kind's `show` and the fact
+sheet answer a ready database without SQLAlchemy, and the ORM services call these same functions with the
+connection under their session. Each claim comes back as a plain dict in the JSON shape of its output schema
+(``MembershipOut``, ``ForceLevelOut``, ``EventOut``, ``OrganisationFactOut``, ``RoleFactOut`` in
+`csto_kb.schemas.facts`: ``model_dump(mode="json")``, keys in the same order), which the commands print as
+they are.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from csto_kb.dates import upper_bound
+from csto_kb.db.constants import CLAIM_NAMES
+from csto_kb.errors import NotFound
 from csto_kb.sql.compiled import FACT_SQL
 from csto_kb.sql.run import ID_LIST as ID_LIST
 from csto_kb.sql.run import Row, _moment, json_list, json_value, partial_date, source_ref
@@ -172,25 +175,27 @@ def entity_memberships(connection: Any, dialect: str, entity_id: int) -> tuple[l
 # --- organisation facts ---------------------------------------------------------------------------------
 
 
+def organisation_fact_row(c: Row) -> Row:
+    texts = _language_rows(c["texts"])
+    original = _original(texts)
+    return {
+        **_citation(c),
+        "id": int(c["id"]),
+        "subject": _ref(c["subject"]),
+        "kind": c["kind"],
+        "text": original["text"] if original is not None else "",
+        "lang": original["lang"] if original is not None else "",
+        "texts": texts,
+        "statement_id": c["statement_id"],
+    }
+
+
 def organisation_fact_rows(connection: Any, dialect: str, org_id: int) -> list[Row]:
     """The live facts (obligations, characterisations, practices) about an alliance and its bodies."""
-    out = []
-    for c in fetch(connection, FACT_SQL[dialect]["organisation_facts"], {"org_id": org_id}):
-        texts = _language_rows(c["texts"])
-        original = _original(texts)
-        out.append(
-            {
-                **_citation(c),
-                "id": int(c["id"]),
-                "subject": _ref(c["subject"]),
-                "kind": c["kind"],
-                "text": original["text"] if original is not None else "",
-                "lang": original["lang"] if original is not None else "",
-                "texts": texts,
-                "statement_id": c["statement_id"],
-            }
-        )
-    return out
+    return [
+        organisation_fact_row(c)
+        for c in fetch(connection, FACT_SQL[dialect]["organisation_facts"], {"org_id": org_id})
+    ]
 
 
 # --- force levels ---------------------------------------------------------------------------------------
@@ -204,30 +209,29 @@ def force_rows(connection: Any, dialect: str, organisation_id: int | None = None
         found = fetch(connection, sql["force_levels"])
     else:
         found = fetch(connection, sql["force_levels_of"], {"organisation_id": organisation_id})
-    out = []
-    for c in found:
-        units = _language_rows(c["units"])
-        original = _original(units)
-        wording = c["wording"]
-        out.append(
-            {
-                **_citation(c),
-                "id": int(c["id"]),
-                "organisation": _ref(c["organisation"]),
-                "unit": original["text"] if original is not None else "",
-                "unit_lang": original["lang"] if original is not None else "",
-                "units": units,
-                "wording": wording,
-                "wording_lang": c["wording_lang"] if wording is not None else None,
-                "count": int(c["count"]),
-                "approximate": bool(c["approximate"]),
-                "readiness": c["readiness"],
-                "as_of": c["as_of"],
-                "statement_id": c["statement_id"],
-                "asserted_by": _ref(c["asserted_by"]),
-            }
-        )
-    return out
+    return [force_row(c) for c in found]
+
+
+def force_row(c: Row) -> Row:
+    units = _language_rows(c["units"])
+    original = _original(units)
+    wording = c["wording"]
+    return {
+        **_citation(c),
+        "id": int(c["id"]),
+        "organisation": _ref(c["organisation"]),
+        "unit": original["text"] if original is not None else "",
+        "unit_lang": original["lang"] if original is not None else "",
+        "units": units,
+        "wording": wording,
+        "wording_lang": c["wording_lang"] if wording is not None else None,
+        "count": int(c["count"]),
+        "approximate": bool(c["approximate"]),
+        "readiness": c["readiness"],
+        "as_of": c["as_of"],
+        "statement_id": c["statement_id"],
+        "asserted_by": _ref(c["asserted_by"]),
+    }
 
 
 # --- events ---------------------------------------------------------------------------------------------
@@ -241,25 +245,60 @@ def event_rows(connection: Any, dialect: str, involving: Sequence[int] | None = 
         found = fetch(connection, sql["events"])
     else:
         found = fetch(connection, with_ids(sql["events_involving"], involving))
-    out = []
-    for c in found:
-        titles = _language_rows(c["titles"])
-        original = _original(titles)
-        participants = sorted(
-            json_value(c["participants"]) or [], key=lambda p: (int(p["entity_id"]), p["role"])
-        )
-        out.append(
-            {
-                **_citation(c),
-                "id": int(c["id"]),
-                "key": c["key"],
-                "kind": c["kind"],
-                "title": original["text"] if original is not None else "",
-                "titles": titles,
-                "starts_on": c["starts_on"],
-                "ends_on": c["ends_on"],
-                "date_text": c["date_text"],
-                "participants": [{"entity": _ref(p["entity"]), "role": p["role"]} for p in participants],
-            }
-        )
-    return out
+    return [event_row(c) for c in found]
+
+
+def event_row(c: Row) -> Row:
+    titles = _language_rows(c["titles"])
+    original = _original(titles)
+    participants = sorted(json_value(c["participants"]) or [], key=lambda p: (int(p["entity_id"]), p["role"]))
+    return {
+        **_citation(c),
+        "id": int(c["id"]),
+        "key": c["key"],
+        "kind": c["kind"],
+        "title": original["text"] if original is not None else "",
+        "titles": titles,
+        "starts_on": c["starts_on"],
+        "ends_on": c["ends_on"],
+        "date_text": c["date_text"],
+        "participants": [{"entity": _ref(p["entity"]), "role": p["role"]} for p in participants],
+    }
+
+
+# --- roles ----------------------------------------------------------------------------------------------
+
+
+def role_row(c: Row) -> Row:
+    titles = _language_rows(c["titles"])
+    original = _original(titles)
+    return {
+        **_citation(c),
+        "id": int(c["id"]),
+        "person": _ref(c["person"]),
+        "organisation": _ref(c["organisation"]),
+        "title": original["text"] if original is not None else "",
+        "titles": titles,
+        "valid_from": c["valid_from"],
+        "valid_to": c["valid_to"],
+    }
+
+
+# --- one claim ------------------------------------------------------------------------------------------
+
+_CLAIM_ROWS = {
+    "membership": membership_row,
+    "role": role_row,
+    "force_level": force_row,
+    "event": event_row,
+    "organisation_fact": organisation_fact_row,
+}
+
+
+def claim(connection: Any, dialect: str, table: str, claim_id: int) -> Row:
+    """One membership, role, force figure, event or organisation fact by the table it is stored in and its
+    id, retracted or not, in its output schema's JSON form; NotFound if there is none with this id."""
+    found = fetch(connection, FACT_SQL[dialect][f"{table}_by_id"], {"id": claim_id})
+    if not found:
+        raise NotFound(f"{table}: no {CLAIM_NAMES[table]} has id {claim_id}")
+    return _CLAIM_ROWS[table](found[0])

@@ -51,6 +51,7 @@ from csto_kb.model import (
     OrganisationFact,
     OrganisationFactText,
     Role,
+    RoleTitle,
     Source,
     Statement,
     statement_about,
@@ -248,8 +249,9 @@ def _claim_columns(first: Any, claim: Any) -> list[ColumnElement[Any]]:
 _membership_first = aliased(Evidence, name="first_evidence")
 
 
-def _memberships(where: ColumnElement[bool], *order: Any) -> Select[Any]:
-    """The live membership episodes ``where`` selects, in MembershipOut's columns."""
+def _memberships(where: ColumnElement[bool], *order: Any, live: bool = True) -> Select[Any]:
+    """The membership episodes ``where`` selects, in MembershipOut's columns; with ``live``, those not
+    retracted."""
     return (
         select(
             Membership.id,
@@ -266,7 +268,7 @@ def _memberships(where: ColumnElement[bool], *order: Any) -> Select[Any]:
             _membership_first,
             _membership_first.id == _first_evidence_id(Evidence.membership_id == Membership.id),
         )
-        .where(where, Membership.retracted_at.is_(None))
+        .where(where, *([Membership.retracted_at.is_(None)] if live else []))
         .order_by(*order)
     )
 
@@ -280,12 +282,14 @@ MEMBERSHIPS_AS_MEMBER = _memberships(
 MEMBERSHIPS_AS_ALLIANCE = _memberships(
     Membership.alliance_id == param("entity_id"), Membership.member_id, Membership.valid_from, Membership.id
 )
+# One by its id, retracted or not: `membership show` finds what it is asked for.
+MEMBERSHIP = _memberships(Membership.id == param("id"), live=False)
 
 # An alliance's parts: itself and its bodies.
 _parts = select(Entity.id).where(or_(Entity.id == param("org_id"), Entity.part_of_id == param("org_id")))
 
 _fact_first = aliased(Evidence, name="first_evidence")
-ORGANISATION_FACTS = (
+_ORGANISATION_FACT_COLUMNS = (
     select(
         OrganisationFact.id,
         entity_ref_json(OrganisationFact.subject_id).label("subject"),
@@ -302,9 +306,11 @@ ORGANISATION_FACTS = (
         _fact_first,
         _fact_first.id == _first_evidence_id(Evidence.organisation_fact_id == OrganisationFact.id),
     )
-    .where(OrganisationFact.subject_id.in_(_parts), OrganisationFact.retracted_at.is_(None))
-    .order_by(OrganisationFact.id)
 )
+ORGANISATION_FACTS = _ORGANISATION_FACT_COLUMNS.where(
+    OrganisationFact.subject_id.in_(_parts), OrganisationFact.retracted_at.is_(None)
+).order_by(OrganisationFact.id)
+ORGANISATION_FACT = _ORGANISATION_FACT_COLUMNS.where(OrganisationFact.id == param("id"))
 
 _force_first = aliased(Evidence, name="first_evidence")
 _force_source = aliased(Source, name="first_source")
@@ -328,7 +334,7 @@ _asserted_by = (
     .where(Statement.id == ForceLevel.statement_id)
     .scalar_subquery()
 )
-_FORCE_LEVELS = (
+_FORCE_LEVEL_COLUMNS = (
     select(
         ForceLevel.id,
         entity_ref_json(ForceLevel.organisation_id).label("organisation"),
@@ -347,8 +353,9 @@ _FORCE_LEVELS = (
     .select_from(ForceLevel)
     .outerjoin(_force_first, _force_first.id == _first_evidence_id(Evidence.force_level_id == ForceLevel.id))
     .outerjoin(_force_source, _force_source.id == _force_first.source_id)
-    .where(ForceLevel.retracted_at.is_(None))
 )
+_FORCE_LEVELS = _FORCE_LEVEL_COLUMNS.where(ForceLevel.retracted_at.is_(None))
+FORCE_LEVEL = _FORCE_LEVEL_COLUMNS.where(ForceLevel.id == param("id"))
 _FORCE_ORDER = (ForceLevel.organisation_id, ForceLevel.readiness, ForceLevel.as_of, ForceLevel.id)
 FORCE_LEVELS = _FORCE_LEVELS.order_by(*_FORCE_ORDER)
 FORCE_LEVELS_OF = _FORCE_LEVELS.where(ForceLevel.organisation_id == param("organisation_id")).order_by(
@@ -372,7 +379,7 @@ _participants = (
     .where(EventParticipant.event_id == Event.id)
     .scalar_subquery()
 )
-_EVENTS = (
+_EVENT_COLUMNS = (
     select(
         Event.id,
         Event.key,
@@ -387,8 +394,9 @@ _EVENTS = (
     )
     .select_from(Event)
     .outerjoin(_event_first, _event_first.id == _first_evidence_id(Evidence.event_id == Event.id))
-    .where(Event.retracted_at.is_(None))
 )
+_EVENTS = _EVENT_COLUMNS.where(Event.retracted_at.is_(None))
+EVENT = _EVENT_COLUMNS.where(Event.id == param("id"))
 _EVENT_ORDER = (Event.starts_on.is_(None), Event.starts_on, Event.id)
 EVENTS = _EVENTS.order_by(*_EVENT_ORDER)
 # Events that an entity of the list, or a part of one, took part in.
@@ -396,6 +404,37 @@ _involved = select(Entity.id).where(or_(in_ids(Entity.id), in_ids(Entity.part_of
 EVENTS_INVOLVING = _EVENTS.where(
     Event.id.in_(select(EventParticipant.event_id).where(EventParticipant.entity_id.in_(_involved)))
 ).order_by(*_EVENT_ORDER)
+
+# --- roles -----------------------------------------------------------------------------------------------
+
+_role_first = aliased(Evidence, name="first_evidence")
+ROLE = (
+    select(
+        Role.id,
+        entity_ref_json(Role.person_id).label("person"),
+        # A role in no organisation has none to name (not an EntityRef of nothing).
+        case((Role.organisation_id.is_(None), None), else_=entity_ref_json(Role.organisation_id)).label(
+            "organisation"
+        ),
+        _language_rows(RoleTitle, RoleTitle.role_id == Role.id).label("titles"),
+        Role.valid_from,
+        Role.valid_to,
+        *_claim_columns(_role_first, Role),
+        _evidence_json(Evidence.role_id == Role.id).label("evidence"),
+    )
+    .select_from(Role)
+    .outerjoin(_role_first, _role_first.id == _first_evidence_id(Evidence.role_id == Role.id))
+    .where(Role.id == param("id"))
+)
+
+# One claim by its id, retracted or not, by the table it is stored in: what `show` reads.
+CLAIMS: dict[str, Select[Any]] = {
+    "membership": MEMBERSHIP,
+    "role": ROLE,
+    "force_level": FORCE_LEVEL,
+    "event": EVENT,
+    "organisation_fact": ORGANISATION_FACT,
+}
 
 # --- the alliance, the sources it cites, the names of what it shows -------------------------------------
 
@@ -570,6 +609,7 @@ QUERIES: dict[str, ClauseElement] = {
         .limit(param("count_limit"))
         .subquery("about_rows")
     ),
+    **{f"{table}_by_id": query for table, query in CLAIMS.items()},
     **{f"sheet_{key}": query for key, query in _selection_queries(dated=False).items()},
     **{f"sheet_{key}_dated": query for key, query in _selection_queries(dated=True).items()},
 }
