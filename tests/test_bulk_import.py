@@ -426,7 +426,14 @@ def test_an_earlier_line_on_a_compatible_date_from_another_source_is_one_stateme
     items = [
         line(ALLIANCE_QUOTE, distinct=False, said_on="2022-02"),
         # another source, a finer date: the same statement
-        line(ALLIANCE_QUOTE, distinct=False, source=source, said_on="2022-02-10", about=["russia"]),
+        line(
+            ALLIANCE_QUOTE,
+            distinct=False,
+            source=source,
+            said_on="2022-02-10",
+            about=["russia"],
+            translation="This political and military alliance includes",
+        ),
         line(ALLIANCE_QUOTE, distinct=False, said_on="2022-02-10"),  # the first line's source again
     ]
     report = import_statements(
@@ -439,6 +446,8 @@ def test_an_earlier_line_on_a_compatible_date_from_another_source_is_one_stateme
     [new] = rows(engine, "SELECT id FROM statement WHERE id > :n", n=before)
     assert evidence_sources(engine, new["id"]) == [1, source]
     assert about_keys(engine, new["id"]) == ["russia"]
+    translations = rows(engine, "SELECT lang, text FROM translation WHERE statement_id = :id", id=new["id"])
+    assert translations == [{"lang": "en", "text": "This political and military alliance includes"}]
 
 
 def test_same_as_adds_the_lines_source_and_subjects_to_the_stored_statement_with_history(
@@ -448,7 +457,16 @@ def test_same_as_adds_the_lines_source_and_subjects_to_the_stored_statement_with
     statements = count(engine, "statement")
     subjects_before = about_keys(engine, 11)
     assert "belarus" not in subjects_before
-    path = jsonl(tmp_path, [line(PART, distinct=False, source=source, same_as=11, about=["belarus", "csto"])])
+    given = line(
+        PART,
+        distinct=False,
+        source=source,
+        same_as=11,
+        about=["belarus", "csto"],
+        translation="peacekeeping forces",
+    )
+    path = jsonl(tmp_path, [{**given, "translator": "R. T."}])
+    translations = count(engine, "translation", "WHERE statement_id = 11")
     run = ok(cli("import", "statements", str(path), "--format", "json"))
     report = json.loads(run.stdout)
     assert (report["imported"], report["corroborated"], report["held_back"]) == (0, 1, [])
@@ -463,6 +481,8 @@ def test_same_as_adds_the_lines_source_and_subjects_to_the_stored_statement_with
     ]
     assert sorted(about_keys(engine, 11)) == sorted([*subjects_before, "belarus"])
     assert logged == {"about": [*subjects_before, "belarus"]}
+    assert count(engine, "translation", "WHERE statement_id = 11") == translations + 1
+    assert count(engine, "translation", "WHERE statement_id = 11 AND translator = 'R. T.'") == 1
     again = ok(cli("import", "statements", str(path)))
     assert again.stdout == "imported 0 statements; skipped 1 duplicate: line 1 (= #11)\n"
 

@@ -540,19 +540,23 @@ def test_add_a_part_of_a_stored_quote_is_a_possible_duplicate_and_same_as_links_
     assert [e["source_id"] for e in evidence_rows(engine, 12)] == [1, source]
 
 
-def test_add_same_as_with_subjects_adds_them_to_the_stored_statement_and_logs_the_list(
+def test_add_same_as_with_subjects_and_a_translation_adds_them_to_the_stored_statement_logged(
     cli: Cli, engine: Engine, tmp_path: Path
 ) -> None:
     source = add_source(cli, tmp_path, f"قال زاس إن {FORCE_QUOTE}.\n", lang="ar", name="part.txt")
     before = [c["after"] for c in statement_changes(engine, 12, "update")]
+    translations = count(engine, "translation", "WHERE statement_id = 12")
     run = cli("statement", "add", "--speaker", "Zas", "--said-on", "2022-02-19", "--quote", FORCE_QUOTE,
-              "--source", str(source), "--same-as", "12", "--about", "Belarus")  # fmt: skip
+              "--source", str(source), "--same-as", "12", "--about", "Belarus",
+              "--translation", "a force of 17,000 troops", "--translator", "R. T.")  # fmt: skip
 
     assert run.exit_code == 0, run.stderr
     updates = [c for c in statement_changes(engine, 12, "update") if c["after"] not in before]
     assert [(c["before"], c["after"]) for c in updates] == [
         ({"about": ["csto"]}, {"about": ["csto", "belarus"]})
     ]
+    assert count(engine, "translation", "WHERE statement_id = 12") == translations + 1
+    assert count(engine, "translation", "WHERE statement_id = 12 AND translator = 'R. T.'") == 1
 
 
 def test_add_same_as_a_missing_statement_is_refused_naming_the_field(

@@ -336,7 +336,8 @@ class _Row:
     line: int
     values: dict[str, Any]
     about: list[int]
-    translation: dict[str, Any] | None
+    translations: list[dict[str, Any]]
+    """The line's translation, and those of later lines that are the same statement (`_join`)."""
     uid_identity: str | None
     """What the uid is hashed from (`statement_rules.uid_identity`), for the next uid when it is taken."""
     evidence: dict[str, Any]
@@ -371,6 +372,21 @@ class _Stored(NamedTuple):
 
 _Match = tuple[rules.MatchKind, "_Stored | _Row | None"]
 _NO_NEAR: tuple[_Stored | None, _Stored | None] = (None, None)
+
+
+def _translated(translations: list[dict[str, Any]]) -> set[tuple[str, str]]:
+    return {(t["lang"], t["translator"]) for t in translations}
+
+
+def _new_translations(given: list[dict[str, Any]], have: set[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Those of ``given`` in a language and by a translator that ``have`` lacks (added to it as they are taken),
+    as copies: one line's translation row is written once, for one statement."""
+    new = []
+    for translation in given:
+        if (translation["lang"], translation["translator"]) not in have:
+            have.add((translation["lang"], translation["translator"]))
+            new.append(dict(translation))
+    return new
 
 
 def _lines(lines: Iterable[str | bytes]) -> Iterator[tuple[int, str | bytes]]:
@@ -491,14 +507,15 @@ class _Importer:
             recorded_at=now,
         )
         translation = rules.translation_columns(data, self.uow.by)
+        translations = []
         if translation is not None:
-            translation = {**dict.fromkeys(_TRANSLATION_COLUMNS), **translation, "recorded_at": now}
+            translations.append({**dict.fromkeys(_TRANSLATION_COLUMNS), **translation, "recorded_at": now})
         more = [self._further_evidence(data.quote, e, now) for e in further]
         return _Row(
             number,
             values,
             about,
-            translation,
+            translations,
             identity,
             evidence,
             more,
@@ -548,24 +565,18 @@ class _Importer:
                 e["statement_id"] = statement_id
                 evidence.append(e)
             about += [{"statement_id": statement_id, "entity_id": e} for e in row.about]
-            if row.translation is not None:
-                row.translation["statement_id"] = statement_id
-                translations.append(row.translation)
-        for translation, translation_id in zip(
-            translations, self.translation_ids.take(len(translations)), strict=True
-        ):
-            translation["id"] = translation_id
+            for translation in row.translations:
+                translation["statement_id"] = statement_id
+                translations.append(translation)
         connection = self.connection
         self.insert_statement.write(connection, [r.values for r in rows])
         changes = [self._change("statement", r.values) for r in rows]
         self._insert_evidence(evidence, changes)
         self.insert_about.write(connection, about)
-        self.insert_translation.write(connection, translations)
-        changes += [self._change("translation", t) for t in translations]
+        self._insert_translations(translations, changes)
         self.insert_change.write(connection, changes)
         self.report.imported += len(rows)
         self._defer_indexes()
-        self.report.translations += len(translations)
 
     def _defer_indexes(self) -> None:
         """Drop the `DEFERRED_INDEXES` once this import is large beside what was stored (SQLite only: on
@@ -578,6 +589,16 @@ class _Importer:
         self._deferred = [i for i in table.indexes if i.name in DEFERRED_INDEXES]
         for index in self._deferred:
             index.drop(self.connection)
+
+    def _insert_translations(self, translations: list[dict[str, Any]], changes: list[dict[str, Any]]) -> None:
+        """Insert translation rows (their statement ids set) and add their change-log rows to ``changes``."""
+        for translation, translation_id in zip(
+            translations, self.translation_ids.take(len(translations)), strict=True
+        ):
+            translation["id"] = translation_id
+        self.insert_translation.write(self.connection, translations)
+        changes += [self._change("translation", t) for t in translations]
+        self.report.translations += len(translations)
 
     def _insert_evidence(self, evidence: list[dict[str, Any]], changes: list[dict[str, Any]]) -> None:
         """Insert evidence rows (their statement ids set) and add their change-log rows to ``changes``."""
@@ -779,6 +800,7 @@ class _Importer:
         supported = self._sources_of({t.id for _, t in joins if isinstance(t, _Stored)})
         corroborating: list[dict[str, Any]] = []
         subjects: dict[int, list[int]] = {}
+        translated: dict[int, list[dict[str, Any]]] = {}
         for row, target in joins:
             given = [row.evidence, *row.more_evidence]
             if isinstance(target, _Row):
@@ -789,6 +811,7 @@ class _Importer:
                     continue
                 target.more_evidence += new
                 target.about += [e for e in row.about if e not in target.about]
+                target.translations += _new_translations(row.translations, _translated(target.translations))
                 self.report.merged += 1
                 continue
             new = [
@@ -802,12 +825,35 @@ class _Importer:
             supported.update((target.id, e["source_id"]) for e in new)
             corroborating += new
             subjects.setdefault(target.id, []).extend(row.about)
+            translated.setdefault(target.id, []).extend(row.translations)
         if corroborating:
             changes: list[dict[str, Any]] = []
             self._insert_evidence(corroborating, changes)
             changes += self._add_subjects(subjects)
+            self._insert_translations(self._missing_translations(translated), changes)
             self.insert_change.write(self.connection, changes)
             self.report.corroborated += len(corroborating)
+
+    def _missing_translations(self, given: dict[int, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+        """The translations the lines give of stored statements that have none in that language by that
+        translator (the one a statement has is kept: replacing it is a correction, `statement edit`)."""
+        given = {statement_id: rows for statement_id, rows in given.items() if rows}
+        have: dict[int, set[tuple[str, str]]] = {}
+        ids = sorted(given)
+        t = Translation.__table__.c
+        for start in range(0, len(ids), 500):
+            query = select(t.statement_id, t.lang, t.translator).where(
+                t.statement_id.in_(bindparam("ids", expanding=True))
+            )
+            for statement_id, lang, translator in self.connection.execute(
+                query, {"ids": ids[start : start + 500]}
+            ):
+                have.setdefault(statement_id, set()).add((lang, translator))
+        missing: list[dict[str, Any]] = []
+        for statement_id in ids:
+            for translation in _new_translations(given[statement_id], have.setdefault(statement_id, set())):
+                missing.append({**translation, "statement_id": statement_id})
+        return missing
 
     def _add_subjects(self, given: dict[int, list[int]]) -> list[dict[str, Any]]:
         """Add to stored statements the subjects their new sources' lines name and they lack; the change-log

@@ -110,7 +110,7 @@ def record_statement(session: Session, data: StatementIn, *, by: str) -> Recorde
         target = rules.same_as_target(
             data.same_as, session.get(Statement, data.same_as), speaker.id, lambda i: _name(session, i)
         )
-        _join_subjects(session, target, data.about)
+        _join(session, target, data, by)
         return Recorded(target, supported(target), new=False)
 
     kind, other = rules.match(
@@ -126,7 +126,7 @@ def record_statement(session: Session, data: StatementIn, *, by: str) -> Recorde
                 f"statement: the same quote by the same speaker from source {source.id} exists as #{other.id}",
                 other.id,
             )
-        _join_subjects(session, other, data.about)
+        _join(session, other, data, by)
         return Recorded(other, supported(other), new=False)
     if kind == "possible" and other is not None:
         raise Conflict(
@@ -168,14 +168,22 @@ def _add_subjects(session: Session, statement: Statement, names: list[str]) -> N
             have.add(entity.id)
 
 
-def _join_subjects(session: Session, statement: Statement, names: list[str]) -> None:
-    """Add to a stored statement the subjects its new source's input names, logging its list of subjects
-    before and after (the flush does not see list changes), as `statement edit --about` is logged."""
+def _join(session: Session, statement: Statement, data: StatementIn, by: str) -> None:
+    """Add to a stored statement what its new source's input gives beside the source: subjects it lacks
+    (its list logged before and after, as `statement edit --about` is: the flush does not see list changes),
+    and a translation in a language and by a translator it has none from (the one it has is kept: replacing
+    it is a correction, `statement edit --translation`)."""
     before = [e.key for e in statement.about]
-    _add_subjects(session, statement, names)
+    _add_subjects(session, statement, data.about)
     after = [e.key for e in statement.about]
     if after != before:
         history.record_update(session, statement, {"about": before}, {"about": after})
+    translation = rules.translation_columns(data, by)
+    if translation is not None and not any(
+        (t.lang, t.translator) == (translation["lang"], translation["translator"])
+        for t in statement.translations
+    ):
+        statement.translations.append(Translation(**translation))
 
 
 def add_statements(uow: UnitOfWork, items: list[StatementIn]) -> list[StatementAdded]:
