@@ -1,11 +1,11 @@
 """Importing statements in bulk from JSON Lines: validated, streamed, written in batches in one transaction.
 
 The rules are those of ``record_statement`` (known speaker, source with a matching span, a date not after the
-source's publication, one live statement per speaker, quote and date, and the same statement from another
-source kept as one more evidence of it), and they are the same functions (`csto_kb.services.statement_rules`),
-fed by lookups made for batches: speakers and aliases come from a map loaded once, roles likewise, source texts
-from a bounded cache, duplicates and taken uids from one join per batch, and rows go in with the driver's
-executemany. The ORM is bypassed for speed, so the change log is written here, in bulk, with the values the
+source's publication, one live statement per speaker, quote and date, the same statement from another source
+kept as one more evidence of it, a possible duplicate waiting for ``same_as`` or ``distinct``), and they are the
+same functions (`csto_kb.services.statement_rules`), fed by lookups made for batches: speakers and aliases
+come from a map loaded once, roles likewise, source texts from a bounded cache, the stored statements a line is
+or may be and taken uids from a few joins per batch, and rows go in with the driver's executemany. The ORM is bypassed for speed, so the change log is written here, in bulk, with the values the
 ORM's flush would record (`csto_kb.db.history.snapshot`).
 
 The whole file is one unit of work: a bad line rolls everything back, so nothing of a refused file is
