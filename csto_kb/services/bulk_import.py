@@ -980,8 +980,11 @@ def import_statements(
 
     Each non-blank line is one ``StatementIn`` object. A line that fails validation, names an unknown speaker
     or source, or quotes text its source does not hold refuses the whole stream, with its line number.
-    A duplicate (same speaker, normalised quote and date as a live statement, or as an earlier line) is
-    skipped and reported; with ``duplicates="refuse"`` it refuses the stream like any other bad line.
+    A line that is a live statement or an earlier line (same speaker and normalised quote, a compatible date)
+    adds its sources, subjects and translation to it, or is a duplicate when it brings no new source: skipped
+    and reported. A line that may be one (`statement_rules.match`) and says neither ``same_as`` nor
+    ``distinct`` is held back and reported. With ``duplicates="refuse"`` either refuses the stream like any
+    other bad line.
     ``progress`` is called with the number of lines read after each batch. ``what`` is how the import
     announces itself to writers that wait meanwhile (`csto_kb.db.write_lock`).
     """
