@@ -246,11 +246,12 @@ def printed_alike_either_way(
 
 def candidate_total(engine: Engine, body: str) -> int:
     """How many candidates the extractor finds in an Arabic article dated 2022-02-19."""
-    from csto_kb.db.unit_of_work import UnitOfWork
-    from csto_kb.services.review import run_extractor
+    from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
+    from csto_kb.services.review import knowledge_base_gazetteer, run_extractor
 
     with UnitOfWork(engine, read_only=True) as uow:
-        extraction = run_extractor(uow.session, body, "ar", "2022-02-19")
+        gazetteer = knowledge_base_gazetteer(*driver_connection(uow.session))
+    extraction = run_extractor(body, "ar", "2022-02-19", gazetteer=gazetteer)
     return sum(
         len(group)
         for group in (

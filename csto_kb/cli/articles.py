@@ -42,12 +42,12 @@ def extract(
     from csto_kb.exporters.common import to_json
     from csto_kb.schemas.sources import SourceIn
     from csto_kb.schemas.validation import parse
-    from csto_kb.services.review import run_extractor
+    from csto_kb.services.review import knowledge_base_gazetteer, run_extractor
 
     source = parse(SourceIn, read_article(file, Overrides(lang=lang, published=published)))
     assert source.body is not None
-    with ctx.obj.reader() as uow:
-        extraction = run_extractor(uow.session, source.body, source.lang, source.published)
+    gazetteer = ctx.obj.read(knowledge_base_gazetteer)
+    extraction = run_extractor(source.body, source.lang, source.published, gazetteer=gazetteer)
     if fmt is ListFormat.json:
         write(to_json(extraction))
         return

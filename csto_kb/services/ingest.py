@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from csto_kb.articles import Article
-from csto_kb.db.unit_of_work import UnitOfWork
+from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
 from csto_kb.errors import DatabaseError, KBError
 from csto_kb.schemas.review import ArticleOutcome, BatchReport
 from csto_kb.schemas.sources import SourceIn
@@ -25,7 +25,7 @@ def ingest_articles(
 ) -> BatchReport:
     """Store every article and its candidates as pending review; ``progress`` is told how many are done."""
     with UnitOfWork(uow.engine, read_only=True) as reader:
-        gazetteer = knowledge_base_gazetteer(reader.session)
+        gazetteer = knowledge_base_gazetteer(*driver_connection(reader.session))
     outcomes: list[ArticleOutcome] = []
     candidates: Counter[str] = Counter()
     version: str | None = None

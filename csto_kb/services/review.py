@@ -7,10 +7,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from csto_kb.db import history
-from csto_kb.db.unit_of_work import UnitOfWork
+from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
 from csto_kb.errors import Conflict, Duplicate, InvalidInput, NotFound
 from csto_kb.model import Candidate, Entity, ForceLevel, ForceLevelUnit, Source
 from csto_kb.model.base import utcnow
@@ -37,22 +37,22 @@ if TYPE_CHECKING:
 SUPPORTED_LANGUAGES = ("ar", "en")
 
 
-def gazetteer_entries(session: Session) -> list[tuple[str, str, list[str]]]:
-    """(key, display name, every alias) of every entity, for the extractor to resolve speakers with."""
-    entities = session.scalars(select(Entity).options(selectinload(Entity.names))).all()
-    return [(e.key, e.display_name, [n.name for n in e.names]) for e in entities]
-
-
-def knowledge_base_gazetteer(session: Session) -> Gazetteer:
-    """The knowledge base's entities, names and aliases, for the extractor to resolve speakers with. Building it
-    reads every entity, so a batch builds it once: ingesting adds no entity."""
+def knowledge_base_gazetteer(connection: Any, dialect: str) -> Gazetteer:
+    """The knowledge base's entities (those not merged into another), with every name and alias, for the
+    extractor to resolve speakers with; read by the compiled queries on a DB-API connection (the one reader's,
+    or a unit of work's: `driver_connection`). Building it reads every entity, so a batch builds it once:
+    ingesting adds no entity."""
     from csto_kb.extraction.gazetteer import Gazetteer
+    from csto_kb.sql.records import entity_list
+    from csto_kb.sql.run import Lookups
 
-    entities = session.scalars(select(Entity)).all()
+    lookups = Lookups()
+    # In id order, the order entities were added in, which settles which entity a shared alias finds first.
+    entities = sorted(entity_list(connection, dialect, lookups=lookups), key=lambda e: int(e["id"]))
     return Gazetteer(
-        gazetteer_entries(session),
-        kinds={e.key: e.kind for e in entities},
-        descriptions={e.key: e.description or "" for e in entities},
+        [(e["key"], lookups.display_name(e["id"]), [n["name"] for n in e["names"]]) for e in entities],
+        kinds={e["key"]: e["kind"] for e in entities},
+        descriptions={e["key"]: e["description"] or "" for e in entities},
     )
 
 
@@ -64,16 +64,9 @@ def extraction_language(lang: str) -> str:
     return base
 
 
-def run_extractor(
-    session: Session | None,
-    body: str,
-    lang: str,
-    published: str | None,
-    *,
-    gazetteer: Gazetteer | None = None,
-) -> Extraction:
-    """The extractor over ``body``, resolving speakers through the knowledge base's aliases when given a session
-    (or the ``gazetteer`` already built from it)."""
+def run_extractor(body: str, lang: str, published: str | None, *, gazetteer: Gazetteer | None) -> Extraction:
+    """The extractor over ``body``, resolving speakers through the ``gazetteer`` of a knowledge base's names
+    (`knowledge_base_gazetteer`), or through none."""
     from csto_kb.dates import PartialDate
     from csto_kb.extraction import extract
 
@@ -84,8 +77,6 @@ def run_extractor(
     if published:
         parsed = PartialDate.parse(published)
         day = parsed.first_day if parsed.precision == "day" else None
-    if gazetteer is None and session is not None:
-        gazetteer = knowledge_base_gazetteer(session)
     return extract(body, lang=language, published=day, gazetteer=gazetteer)
 
 
@@ -104,7 +95,9 @@ def ingest_article(uow: UnitOfWork, source: SourceIn, *, gazetteer: Gazetteer | 
             return IngestReport(
                 source_id=existing.id, already_stored=True, candidates=dict(counts), extractor_version=None
             )
-        extraction = run_extractor(session, source.body, source.lang, source.published, gazetteer=gazetteer)
+        if gazetteer is None:
+            gazetteer = knowledge_base_gazetteer(*driver_connection(session))
+        extraction = run_extractor(source.body, source.lang, source.published, gazetteer=gazetteer)
         stored = create_source(session, source)
         kinds, _ = _add_candidates(session, stored, extraction)
         report = IngestReport(
@@ -127,7 +120,8 @@ def extract_again(uow: UnitOfWork, source_id: int) -> IngestReport:
             raise NotFound(f"source: no source has id {source_id}")
         if source.body is None:
             raise InvalidInput(f"source: source {source_id} stores no text to extract from")
-        extraction = run_extractor(session, source.body, source.lang, source.published_on)
+        gazetteer = knowledge_base_gazetteer(*driver_connection(session))
+        extraction = run_extractor(source.body, source.lang, source.published_on, gazetteer=gazetteer)
         kinds, unchanged = _add_candidates(session, source, extraction)
         report = IngestReport(
             source_id=source.id,

@@ -40,9 +40,11 @@ def entity_detail(connection: Any, dialect: str, entity_id: int, lookups: Lookup
     return _entity_row(lookups, entity_id, kind, description, part_of_key, external_ids)
 
 
-def entity_list(connection: Any, dialect: str, kind: str | None = None) -> list[Row]:
+def entity_list(
+    connection: Any, dialect: str, kind: str | None = None, lookups: Lookups | None = None
+) -> list[Row]:
     """Every entity not merged into another, of one ``kind`` if given, by kind and key (EntityOut's JSON
-    form); InvalidInput for a kind there is none of."""
+    form); InvalidInput for a kind there is none of. ``lookups`` keeps their names (`Lookups.display_name`)."""
     sql = SQL[dialect]
     if kind:
         if kind not in ENTITY_KINDS:
@@ -51,7 +53,7 @@ def entity_list(connection: Any, dialect: str, kind: str | None = None) -> list[
     else:
         found = fetch_all(connection, sql["entity_list"])
     ids = [int(row[0]) for row in found]
-    lookups = Lookups()
+    lookups = Lookups() if lookups is None else lookups
     lookups.load_entities(connection, dialect, ids)
     external_ids: dict[int, dict[str, str]] = {i: {} for i in ids}
     if ids:
