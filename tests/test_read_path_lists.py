@@ -166,3 +166,15 @@ def test_the_review_queue_on_a_ready_database_imports_no_sqlalchemy(
     )
     assert "LOADED []" in done.stderr
     assert needle in done.stdout
+
+
+def test_extract_resolves_speakers_by_the_names_read_through_the_one_reader(
+    cli: Cli, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from csto_kb.resources import seeds_dir
+
+    article = seeds_dir() / "000_a04cb8df2fb7d647.txt"
+    args = ("extract", str(article), "--lang", "ar", "--published", "2022-04-15", "--format", "json")
+    extraction = json.loads(printed_alike_either_way(cli, args, db_url, monkeypatch))
+    # The knowledge base's names find the seeded speakers: Zas by his key, not as a new person.
+    assert "stanislav-zas" in {s["speaker_key"] for s in extraction["statements"]}
