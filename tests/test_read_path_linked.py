@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import Run, add_source, ok
+from tests.helpers import Run, add_source, ok, printed_alike_either_way
 
 Cli = Callable[..., Run]
+REPO = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).with_name("golden") / "linked-data.json"
 EPOCH = "1704067200"  # 2024-01-01T00:00:00Z
 BY = ("--by", "tester")
@@ -87,3 +90,37 @@ def test_linked_data_exports_print_what_they_printed_when_read_from_the_orm(cli:
     qids = golden["export quickstatements --qid csto=Q100 --qid mitchell-belfer=Q300"]
     assert "Q300\tP1683\t" in qids
     assert "\tP463\tQ100\t" in qids
+
+
+@pytest.mark.parametrize("args", EXPORTS, ids=[" ".join(a[1:]) for a in EXPORTS])
+def test_the_driver_alone_prints_what_the_full_path_prints(
+    cli: Cli, linked: str, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    assert len(printed_alike_either_way(cli, args, linked, monkeypatch)) > 1000
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["export", "jsonld", "--as-of", "2022"], f"http://www.wikidata.org/entity/{SPEAKER_QID}"),
+        (["export", "quickstatements", "--create-missing"], f"\tS248\t{PUBLISHER_QID}"),
+    ],
+)
+def test_linked_data_exports_on_a_ready_database_import_no_sqlalchemy(
+    linked: str, backend: str, argv: list[str], needle: str
+) -> None:
+    # The fact sheet is a pydantic model: only SQLAlchemy and Alembic stay out.
+    heavy = ["alembic", "sqlalchemy"]
+    probe = (
+        "import sys\n"
+        "from csto_kb.cli.app import main\n"
+        f"sys.argv = ['csto-kb', '--db', {linked!r}, *{argv!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        f"loaded = sorted(m for m in {heavy!r} if m in sys.modules)\n"
+        "print('LOADED', loaded, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True, timeout=120
+    )
+    assert "LOADED []" in done.stderr
+    assert needle in done.stdout
