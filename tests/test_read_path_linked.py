@@ -11,17 +11,14 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import Run, add_source, ok, printed_alike_either_way
+from tests.helpers import Run, add_source, imports_of, ok, printed_alike_either_way
 
 Cli = Callable[..., Run]
-REPO = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).with_name("golden") / "linked-data.json"
 EPOCH = "1704067200"  # 2024-01-01T00:00:00Z
 BY = ("--by", "tester")
@@ -111,16 +108,6 @@ def test_linked_data_exports_on_a_ready_database_import_no_sqlalchemy(
 ) -> None:
     # The fact sheet is a pydantic model: only SQLAlchemy and Alembic stay out.
     heavy = ["alembic", "sqlalchemy"]
-    probe = (
-        "import sys\n"
-        "from csto_kb.cli.app import main\n"
-        f"sys.argv = ['csto-kb', '--db', {linked!r}, *{argv!r}]\n"
-        "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
-        f"loaded = sorted(m for m in {heavy!r} if m in sys.modules)\n"
-        "print('LOADED', loaded, file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True, timeout=120
-    )
-    assert "LOADED []" in done.stderr
+    done = imports_of(argv, heavy, db_url=linked)
+    assert done.loaded == []
     assert needle in done.stdout
