@@ -1,12 +1,16 @@
-"""What tests share besides fixtures: fresh databases of either engine, CLI outcomes and their checks."""
+"""What tests share besides fixtures: fresh databases of either engine, CLI outcomes and their checks, and
+which modules a command imports."""
 
 from __future__ import annotations
 
 import functools
 import itertools
+import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -24,6 +28,7 @@ POSTGRES_URL = os.environ.get(
 )
 ENGINES = [e for e in os.environ.get("CSTO_KB_TEST_ENGINES", "sqlite,postgresql").split(",") if e]
 _counter = itertools.count()
+REPO = Path(__file__).resolve().parent.parent
 
 
 @functools.cache
@@ -242,6 +247,37 @@ def printed_alike_either_way(
     monkeypatch.setattr(direct, "open_ready", lambda url: None)
     assert ok(cli(*args)).stdout == through_the_driver
     return through_the_driver
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A command line run in a fresh interpreter: what it printed, and which of the watched modules it
+    imported."""
+
+    stdout: str
+    loaded: list[str]
+
+
+def imports_of(
+    argv: Sequence[str], watched: Sequence[str] = ("alembic", "sqlalchemy"), *, db_url: str | None = None
+) -> Imported:
+    """Run ``csto-kb [--db DB_URL] ARGV`` in a fresh interpreter, which must end it without an error, and say
+    which of ``watched`` it imported: a test process has them all loaded already, so only a new one tells."""
+    full = ["csto-kb", *(["--db", db_url] if db_url is not None else []), *argv]
+    probe = (
+        "import json, sys\n"
+        "from csto_kb.cli.app import main\n"
+        f"sys.argv = {full!r}\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        f"loaded = sorted(m for m in {list(watched)!r} if m in sys.modules)\n"
+        "print('LOADED', json.dumps(loaded), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    [line] = [x for x in done.stderr.splitlines() if x.startswith("LOADED ")]
+    return Imported(done.stdout, json.loads(line.removeprefix("LOADED ")))
 
 
 def candidate_total(engine: Engine, body: str) -> int:

@@ -23,10 +23,11 @@ from csto_kb.errors import DatabaseUnreachable, NotFound
 from csto_kb.services.queries import who_said, who_said_rows
 from csto_kb.sql import direct, generate
 from csto_kb.sql.run import StatementFilter, fts_phrase, like_escape
-from tests.helpers import Databases, Run, ok
+from tests.helpers import Databases, Run, imports_of, ok
 
 Cli = Callable[..., Run]
 REPO = Path(__file__).resolve().parent.parent
+HEAVY = ["alembic", "pydantic", "sqlalchemy"]
 
 FILTERS = [
     StatementFilter(),
@@ -151,38 +152,18 @@ def test_the_direct_path_writes_nothing(db_url: str, backend: str) -> None:
 def test_who_said_on_a_ready_database_imports_neither_sqlalchemy_nor_pydantic(
     db_url: str, backend: str
 ) -> None:
-    probe = (
-        "import sys\n"
-        "from csto_kb.cli.app import main\n"
-        f"sys.argv = ['csto-kb', '--db', {db_url!r}, 'who-said', '--speaker', 'Pashinyan', '--format', 'json']\n"
-        "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
-        "heavy = sorted(m for m in ('sqlalchemy', 'pydantic', 'alembic') if m in sys.modules)\n"
-        "print('HEAVY', heavy, file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True, timeout=120
-    )
+    done = imports_of(["who-said", "--speaker", "Pashinyan", "--format", "json"], HEAVY, db_url=db_url)
     assert json.loads(done.stdout)[0]["speaker"]["key"] == "nikol-pashinyan"
-    assert "HEAVY []" in done.stderr
+    assert done.loaded == []
 
 
 @pytest.mark.parametrize("argv", [["who-said", "--help"], ["--help"], ["factsheet", "--help"]])
 def test_help_imports_neither_sqlalchemy_nor_pydantic(argv: list[str]) -> None:
     """Help ends by click's Exit, which passes the command line's error handler: that must not import the
     database layer to check whether it raised."""
-    probe = (
-        "import sys\n"
-        "from csto_kb.cli.app import main\n"
-        f"sys.argv = ['csto-kb', *{argv!r}]\n"
-        "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
-        "heavy = sorted(m for m in ('sqlalchemy', 'pydantic', 'alembic') if m in sys.modules)\n"
-        "print('HEAVY', heavy, file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True, timeout=120
-    )
+    done = imports_of(argv, HEAVY)
     assert "Usage" in done.stdout
-    assert "HEAVY []" in done.stderr
+    assert done.loaded == []
 
 
 def test_search_text_is_escaped_for_like_and_for_fts5() -> None:

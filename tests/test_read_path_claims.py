@@ -12,8 +12,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,10 +21,9 @@ from sqlalchemy import Engine, select, text
 from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
 from csto_kb.services.claims import KINDS as CLAIM_KINDS
 from csto_kb.sql import facts
-from tests.helpers import Run, add_source, ok, one_line_error, printed_alike_either_way
+from tests.helpers import Run, add_source, imports_of, ok, one_line_error, printed_alike_either_way
 
 Cli = Callable[..., Run]
-REPO = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).with_name("golden") / "claim-show.json"
 
 FIRST = (
@@ -193,18 +190,8 @@ def test_shows_on_a_ready_database_import_no_sqlalchemy(
 ) -> None:
     argv = [command, "show", "1", "--format", fmt]
     heavy = ["alembic", "pydantic", "sqlalchemy"]
-    probe = (
-        "import sys\n"
-        "from csto_kb.cli.app import main\n"
-        f"sys.argv = ['csto-kb', '--db', {db_url!r}, *{argv!r}]\n"
-        "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
-        f"loaded = sorted(m for m in {heavy!r} if m in sys.modules)\n"
-        "print('LOADED', loaded, file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True, timeout=120
-    )
-    assert "LOADED []" in done.stderr
+    done = imports_of(argv, heavy, db_url=db_url)
+    assert done.loaded == []
     assert "Sky News Arabia" in done.stdout
 
 

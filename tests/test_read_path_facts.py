@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,7 +27,7 @@ from csto_kb.services import factsheet, queries
 from csto_kb.services.entities import resolve_entity
 from csto_kb.sql import direct, facts, factsheet_definitions
 from csto_kb.sql.compiled import FACT_SQL
-from tests.helpers import Run, ok, one_line_error, printed_alike_either_way
+from tests.helpers import Run, imports_of, ok, one_line_error, printed_alike_either_way
 
 Cli = Callable[..., Run]
 REPO = Path(__file__).resolve().parent.parent
@@ -171,18 +169,8 @@ def test_bad_input_on_a_ready_database_is_one_line_from_either_path(
 def test_reads_on_a_ready_database_import_no_sqlalchemy(
     db_url: str, backend: str, argv: list[str], heavy: list[str]
 ) -> None:
-    probe = (
-        "import sys\n"
-        "from csto_kb.cli.app import main\n"
-        f"sys.argv = ['csto-kb', '--db', {db_url!r}, *{argv!r}]\n"
-        "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
-        f"loaded = sorted(m for m in {heavy!r} if m in sys.modules)\n"
-        "print('LOADED', loaded, file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True, timeout=120
-    )
-    assert "LOADED []" in done.stderr
+    done = imports_of(argv, heavy, db_url=db_url)
+    assert done.loaded == []
     assert len(done.stdout) > 200
 
 

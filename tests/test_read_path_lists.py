@@ -8,10 +8,7 @@ by its driver alone must print what the full path prints, byte for byte, on both
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,10 +21,9 @@ from csto_kb.model import Candidate
 from csto_kb.schemas.review import CandidateOut
 from csto_kb.sql import direct
 from csto_kb.sql.browse import candidate_in_context, candidate_list, in_context, place
-from tests.helpers import Run, ok, one_line_error, printed_alike_either_way
+from tests.helpers import Run, imports_of, ok, one_line_error, printed_alike_either_way
 
 Cli = Callable[..., Run]
-REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -153,18 +149,8 @@ def test_the_review_queue_on_a_ready_database_imports_no_sqlalchemy(
     cli: Cli, db_url: str, backend: str, argv: list[str], needle: str
 ) -> None:
     ok(cli("ingest", "--source", "1"))
-    probe = (
-        "import sys\n"
-        "from csto_kb.cli.app import main\n"
-        f"sys.argv = ['csto-kb', '--db', {db_url!r}, *{argv!r}]\n"
-        "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
-        "loaded = sorted(m for m in ['alembic', 'sqlalchemy'] if m in sys.modules)\n"
-        "print('LOADED', loaded, file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True, timeout=120
-    )
-    assert "LOADED []" in done.stderr
+    done = imports_of(argv, ["alembic", "sqlalchemy"], db_url=db_url)
+    assert done.loaded == []
     assert needle in done.stdout
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -44,10 +42,9 @@ from csto_kb.sql.changes import in_date_range, parse_moment
 from csto_kb.sql.records import entity_list, source_list, statement_detail
 from csto_kb.sql.run import StatementFilter
 from csto_kb.text import normalise_for_search
-from tests.helpers import Run, ok, one_line_error, printed_alike_either_way
+from tests.helpers import Run, imports_of, ok, one_line_error, printed_alike_either_way
 
 Cli = Callable[..., Run]
-REPO = Path(__file__).resolve().parent.parent
 UNSOURCED = 5
 """A statement whose every evidence `changed` withdraws behind the rules' back."""
 
@@ -557,16 +554,6 @@ def test_an_unknown_kind_is_refused_in_the_same_words_through_either_path(
 def test_shows_on_a_ready_database_import_no_sqlalchemy(
     db_url: str, backend: str, argv: list[str], needle: str, heavy: list[str]
 ) -> None:
-    probe = (
-        "import sys\n"
-        "from csto_kb.cli.app import main\n"
-        f"sys.argv = ['csto-kb', '--db', {db_url!r}, *{argv!r}]\n"
-        "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
-        f"loaded = sorted(m for m in {heavy!r} if m in sys.modules)\n"
-        "print('LOADED', loaded, file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True, timeout=120
-    )
-    assert "LOADED []" in done.stderr
+    done = imports_of(argv, heavy, db_url=db_url)
+    assert done.loaded == []
     assert needle in done.stdout

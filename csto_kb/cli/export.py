@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -32,7 +32,7 @@ from csto_kb.files import publish
 if TYPE_CHECKING:
     from csto_kb.cli.context import KB
     from csto_kb.schemas.factsheet import FactSheet
-    from csto_kb.services.exports import LinkedEntities
+    from csto_kb.services.linked_entities import LinkedEntities
 
 app = typer.Typer(
     help="Export the knowledge base: statements as CSV or JSON Lines, the fact sheet as JSON-LD or "
@@ -131,14 +131,29 @@ def statements(
 
 
 def _sheet(kb: KB, alliance: str, as_of: str | None) -> tuple[FactSheet, LinkedEntities]:
-    """The fact sheet (on the SOURCE_DATE_EPOCH clock when set) and what linked data needs of its entities."""
-    from csto_kb.services.exports import clock_from_environment, linked_entities, with_clock
-    from csto_kb.services.factsheet import EVERY_STATEMENT, build_factsheet
+    """The fact sheet (on the SOURCE_DATE_EPOCH clock when set) and what linked data needs of its entities,
+    read in one transaction."""
+    from csto_kb.services.factsheet import EVERY_STATEMENT, read_factsheet
+    from csto_kb.services.linked_entities import read_linked_entities
+    from csto_kb.services.reproducible import clock_from_environment, with_clock
+    from csto_kb.sql import direct
 
-    # Linked-data exports carry every statement: they feed other databases, not readers.
     clock = clock_from_environment()
-    sheet = with_clock(build_factsheet(kb.reader(), alliance, as_of, statements=EVERY_STATEMENT), clock)
-    return sheet, linked_entities(kb.reader(), sheet)
+
+    def read(connection: Any, dialect: str) -> tuple[FactSheet, LinkedEntities]:
+        # Linked-data exports carry every statement: they feed other databases, not readers.
+        sheet = read_factsheet(
+            connection,
+            dialect,
+            direct.resolver(connection, dialect),
+            alliance,
+            as_of,
+            statements=EVERY_STATEMENT,
+        )
+        return sheet, read_linked_entities(connection, dialect, sheet)
+
+    sheet, linked = kb.read(read)
+    return with_clock(sheet, clock), linked
 
 
 @app.command("jsonld")

@@ -27,7 +27,7 @@ from csto_kb.schemas.factsheet import CitedSource, FactSheet
 from csto_kb.schemas.statements import EntityRef, StatementOut
 
 if TYPE_CHECKING:
-    from csto_kb.services.exports import LinkedEntities
+    from csto_kb.services.linked_entities import LinkedEntities
 
 DEFAULT_BASE = "https://csto-kb.invalid/"
 """Where node ids live until the knowledge base is published: ``.invalid`` (RFC 2606) can never clash with a

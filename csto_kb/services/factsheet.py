@@ -3,8 +3,8 @@
 One implementation, whichever way the database is opened: the sheet is read with the compiled queries
 (`csto_kb.sql.factsheet_definitions`) on a DB-API connection. `read_factsheet` takes that connection; the
 command line hands it the driver's own on a ready database (`csto_kb.sql.direct`), without SQLAlchemy, and
-`build_factsheet` the one under a unit of work's session (the web app, the exports, a database to create
-or upgrade first). Only pydantic and the standard library are imported here.
+`build_factsheet` the one under a unit of work's session (the web app, a database to create or upgrade
+first). Only pydantic and the standard library are imported here.
 """
 
 from __future__ import annotations

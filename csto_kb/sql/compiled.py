@@ -707,6 +707,10 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                                    'force_level.organisation_id = %(organisation_id)s ORDER BY '
                                    'force_level.organisation_id, force_level.readiness, force_level.as_of, '
                                    'force_level.id',
+                'linked_entities': 'SELECT entity.id, entity.key, entity.kind, (SELECT external_id.value '
+                                   'FROM external_id WHERE external_id.entity_id = entity.id AND '
+                                   "external_id.scheme = 'wikidata') AS wikidata FROM entity WHERE entity.id "
+                                   'IN ({ids}) ORDER BY entity.id',
                 'membership_by_id': "SELECT membership.id, json_build_object('id', membership.alliance_id, "
                                     "'key', (SELECT entity.key FROM entity WHERE entity.id = "
                                     "membership.alliance_id), 'name_en', (SELECT entity_name.name FROM "
@@ -1032,6 +1036,10 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                                       'NULL ORDER BY organisation_fact.id',
                 'parts': 'SELECT entity.id FROM entity WHERE entity.id = %(org_id)s OR entity.part_of_id = '
                          '%(org_id)s',
+                'publisher_wikidata_ids': 'SELECT source.id, external_id.value FROM source JOIN external_id '
+                                          'ON external_id.entity_id = source.publisher_id WHERE '
+                                          "external_id.scheme = 'wikidata' AND (source.id IN ({ids})) ORDER "
+                                          'BY source.id',
                 'role_by_id': "SELECT role.id, json_build_object('id', role.person_id, 'key', (SELECT "
                               "entity.key FROM entity WHERE entity.id = role.person_id), 'name_en', (SELECT "
                               'entity_name.name FROM entity_name WHERE entity_name.entity_id = '
@@ -1745,6 +1753,10 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                                'force_level.organisation_id = :organisation_id ORDER BY '
                                'force_level.organisation_id, force_level.readiness, force_level.as_of, '
                                'force_level.id',
+            'linked_entities': 'SELECT entity.id, entity."key", entity.kind, (SELECT external_id.value FROM '
+                               'external_id WHERE external_id.entity_id = entity.id AND external_id.scheme = '
+                               "'wikidata') AS wikidata FROM entity WHERE entity.id IN ({ids}) ORDER BY "
+                               'entity.id',
             'membership_by_id': "SELECT membership.id, json_object('id', membership.alliance_id, 'key', "
                                 '(SELECT entity."key" FROM entity WHERE entity.id = membership.alliance_id), '
                                 "'name_en', (SELECT entity_name.name FROM entity_name WHERE "
@@ -2051,6 +2063,9 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                                   'entity.id = :org_id OR entity.part_of_id = :org_id) AND '
                                   'organisation_fact.retracted_at IS NULL ORDER BY organisation_fact.id',
             'parts': 'SELECT entity.id FROM entity WHERE entity.id = :org_id OR entity.part_of_id = :org_id',
+            'publisher_wikidata_ids': 'SELECT source.id, external_id.value FROM source JOIN external_id ON '
+                                      'external_id.entity_id = source.publisher_id WHERE external_id.scheme '
+                                      "= 'wikidata' AND (source.id IN ({ids})) ORDER BY source.id",
             'role_by_id': 'SELECT role.id, json_object(\'id\', role.person_id, \'key\', (SELECT entity."key" '
                           "FROM entity WHERE entity.id = role.person_id), 'name_en', (SELECT "
                           'entity_name.name FROM entity_name WHERE entity_name.entity_id = role.person_id '

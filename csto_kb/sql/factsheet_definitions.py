@@ -1,6 +1,7 @@
 """The fact sheet's read queries, defined once in SQLAlchemy Core: the alliance, its memberships, organisation
 facts, force levels and events (which `members`, `forces` and `events` list too), its statement selection, the
-sources it cites and the names of the entities it shows.
+sources it cites, the names of the entities it shows, and those entities' and publishers' Wikidata ids
+(the linked-data exports).
 
 As in `csto_kb.sql.definitions`, nothing here runs a query: `csto_kb.sql.generate` compiles these into
 `csto_kb.sql.compiled` (``FACT_SQL``), and `csto_kb.sql.facts` and `csto_kb.services.factsheet` run that SQL
@@ -45,6 +46,7 @@ from csto_kb.model import (
     EventParticipant,
     EventTitle,
     Evidence,
+    ExternalId,
     ForceLevel,
     ForceLevelUnit,
     Membership,
@@ -56,6 +58,7 @@ from csto_kb.model import (
     Statement,
     statement_about,
 )
+from csto_kb.services.external_ids import WIKIDATA
 from csto_kb.sql.definitions import ID_LIST as ID_LIST
 from csto_kb.sql.definitions import _key, in_ids, not_in_ids, param
 
@@ -469,6 +472,28 @@ SOURCES = (
     .order_by(Source.id)
 )
 
+# What the linked-data exports need beyond the sheet: each entity's kind and Wikidata id, and the Wikidata id
+# of each cited source's publisher (`csto_kb.services.linked_entities`).
+LINKED_ENTITIES = (
+    select(
+        Entity.id,
+        Entity.key,
+        Entity.kind,
+        select(ExternalId.value)
+        .where(ExternalId.entity_id == Entity.id, ExternalId.scheme == _key(WIKIDATA))
+        .scalar_subquery()
+        .label("wikidata"),
+    )
+    .where(in_ids(Entity.id))
+    .order_by(Entity.id)
+)
+PUBLISHER_WIKIDATA_IDS = (
+    select(Source.id, ExternalId.value)
+    .join(ExternalId, ExternalId.entity_id == Source.publisher_id)
+    .where(ExternalId.scheme == _key(WIKIDATA), in_ids(Source.id))
+    .order_by(Source.id)
+)
+
 # --- the statements a sheet may show --------------------------------------------------------------------
 
 # The alliance's officials: the alliance, its bodies, and the people holding a role in it. Read first, with
@@ -601,6 +626,8 @@ QUERIES: dict[str, ClauseElement] = {
     "statement_extent": select(func.coalesce(func.max(Statement.id), 0)),
     "entity_names": ENTITY_NAMES,
     "sources": SOURCES,
+    "linked_entities": LINKED_ENTITIES,
+    "publisher_wikidata_ids": PUBLISHER_WIKIDATA_IDS,
     # Whether more subject rows than :count_limit name the alliance or a part (counted up to there): it picks
     # the spelling of the totals (IN or EXISTS).
     "about_rows": select(func.count()).select_from(
