@@ -7,7 +7,7 @@ import io
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -71,14 +71,11 @@ def test_export_statements_with_no_match_writes_only_the_header(cli: Cli, db_url
     assert ok(cli("export", "statements", "--format", "jsonl", "--to", "2001")).stdout == ""
 
 
-def test_export_statements_fetches_in_batches(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_statements_fetches_in_batches(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Bounded memory: with a batch of 5, the 12 statements arrive in 3 fetches from the driver's cursor,
-    the first of them before anything is yielded, instead of one list of everything (then the undated
-    statements' part, empty in the seed)."""
-    from csto_kb.db import unit_of_work
-    from csto_kb.db.unit_of_work import UnitOfWork
-    from csto_kb.services import queries
-    from csto_kb.services.exports import stream_statements
+    the first of them before anything is consumed, instead of one list of everything (then the undated
+    statements' part, empty in the seed). Read as `export statements` reads them (`direct.stream_statements`)."""
+    from csto_kb.sql import direct
 
     fetched: list[int] = []
 
@@ -101,15 +98,26 @@ def test_export_statements_fetches_in_batches(engine: Engine, monkeypatch: pytes
         def cursor(self, *args: Any, **kwargs: Any) -> CountingCursor:
             return CountingCursor(self._connection.cursor(*args, **kwargs))
 
-    real = unit_of_work.driver_connection
-    monkeypatch.setattr(
-        queries, "driver_connection", lambda session: (CountingConnection(real(session)[0]), real(session)[1])
-    )
-    stream = stream_statements(UnitOfWork(engine), StatementFilter(), batch_size=5)
-    first = next(stream)
-    assert fetched == [5]
-    rest = list(stream)
-    assert [first["id"], *(s["id"] for s in rest)] == STATEMENTS_IN_DATE_ORDER
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self._connection, name)
+
+    open_ready = direct.open_ready
+
+    def counting(url: str) -> tuple[Any, str] | None:
+        opened = open_ready(url)
+        assert opened is not None
+        return CountingConnection(opened[0]), opened[1]
+
+    monkeypatch.setattr(direct, "open_ready", counting)
+    ids: list[int] = []
+
+    def consume(rows: Iterator[dict[str, Any]]) -> None:
+        ids.append(next(rows)["id"])
+        assert fetched == [5]
+        ids.extend(row["id"] for row in rows)
+
+    direct.read(db_url, direct.stream_statements(StatementFilter(), consume, batch_size=5))
+    assert ids == STATEMENTS_IN_DATE_ORDER
     assert fetched == [5, 5, 2, 0, 0]
 
 
