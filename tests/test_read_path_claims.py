@@ -1,9 +1,9 @@
 """`membership show`, `role show`, `force show`, `event show` and `fact show` through the compiled queries.
 
-What each prints, as text and as JSON, is pinned in `tests/golden/claim-show.json` (recorded before these
-commands left the ORM; the times evidence was recorded at are masked): a claim cited by several sources, one of
-them withdrawn; a claim whose every source is withdrawn; claims missing every optional field; a retracted
-claim, which `show` still finds. A ready database read by its driver alone prints the same as the full open,
+What each prints, as text and as JSON, is pinned in `tests/golden/claim-show.json` (the times evidence was
+recorded at, and a claim retracted at, are masked): a claim cited by several sources, one of them withdrawn; a
+claim whose every source is withdrawn; claims missing every optional field; a retracted claim, which `show`
+still finds and marks. A ready database read by its driver alone prints the same as the full open,
 and imports no SQLAlchemy to do it.
 """
 
@@ -106,14 +106,15 @@ def _first_evidence(engine: Engine, claim: str) -> int:
 
 
 def _masked(output: str) -> str:
-    """The output with the moments evidence was recorded at masked: the one thing that differs by run."""
-    return re.sub(r'"recorded_at": "[^"]+"', '"recorded_at": "…"', output)
+    """The output with the moments evidence was recorded and claims retracted at masked: what differs by run."""
+    output = re.sub(r'"(recorded_at|retracted_at)": "[^"]+"', r'"\1": "…"', output)
+    return re.sub(r"\[RETRACTED \d{4}-\d{2}-\d{2}:", "[RETRACTED …:", output)
 
 
 def printed(cli: Cli) -> dict[str, str]:
     out: dict[str, str] = {}
     for kind, claim_id in SHOWN:
-        out[f"{kind} show {claim_id}"] = ok(cli(kind, "show", claim_id)).stdout
+        out[f"{kind} show {claim_id}"] = _masked(ok(cli(kind, "show", claim_id)).stdout)
         out[f"{kind} show {claim_id} --format json"] = _masked(
             ok(cli(kind, "show", claim_id, "--format", "json")).stdout
         )
@@ -137,7 +138,18 @@ def test_show_prints_what_it_printed_when_read_from_the_orm(cli: Cli, claims: di
     assert "Organisation:" not in golden["role show 6"]
     assert '"evidence": []' in golden["membership show 1 --format json"]
     assert "Valid from:" not in golden["membership show 7"]
-    assert '"retracted_at": null' in golden["event show 7 --format json"]
+    assert golden["event show 7"].startswith("Event #7  [RETRACTED …: not an event]\n")
+    assert (
+        '"retracted_at": "…",\n  "retracted_reason": "not an event"' in golden["event show 7 --format json"]
+    )
+    assert '"retracted_at": null,\n  "retracted_reason": null\n}' in golden["event show 1 --format json"]
+    assert "Sources:       none: the support of every source was withdrawn" in golden["membership show 1"]
+    # Lists are written in words: each text with its language, each participant with its part.
+    assert (
+        "Titles:        Prime Minister of Armenia (en, original); رئيس الوزراء الأرميني (ar)"
+        in golden["role show 1"]
+    )
+    assert "Participants:  Collective Security Treaty Organization (subject)" in golden["event show 1"]
 
 
 @pytest.mark.parametrize("shown", SHOWN, ids=[" ".join(s) for s in SHOWN])
@@ -198,7 +210,8 @@ def test_shows_on_a_ready_database_import_no_sqlalchemy(
 def test_every_claim_read_by_the_compiled_queries_is_the_model_the_orm_reads(
     claims: dict[str, int], engine: Engine
 ) -> None:
-    # Every claim of every kind, retracted ones among them, in the JSON form `show` prints, keys in order.
+    # Every claim of every kind, retracted ones among them, in the JSON form `show` prints, keys in order:
+    # its output model's, then when and why it was retracted.
     retracted = 0
     with UnitOfWork(engine, read_only=True) as uow:
         connection, dialect = driver_connection(uow.session)
@@ -207,7 +220,11 @@ def test_every_claim_read_by_the_compiled_queries_is_the_model_the_orm_reads(
             assert stored, table
             for orm in stored:
                 row = facts.claim(connection, dialect, table, orm.id)
-                expected = kind.out.model_validate(orm).model_dump(mode="json")
+                expected = {
+                    **kind.out.model_validate(orm).model_dump(mode="json"),
+                    "retracted_at": orm.retracted_at.isoformat() if orm.retracted_at else None,
+                    "retracted_reason": orm.retracted_reason,
+                }
                 assert json.dumps(row, ensure_ascii=False) == json.dumps(expected, ensure_ascii=False)
                 retracted += orm.retracted_at is not None
     assert retracted >= 1

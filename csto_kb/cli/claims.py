@@ -129,20 +129,45 @@ def say_added(added: "ClaimAdded", fmt: ListFormat, describe: str) -> None:
         )
 
 
+def _entity_name(value: dict[str, Any]) -> str:
+    return str(value.get("name_en") or value["key"])
+
+
+def _field_text(value: Any) -> str:
+    """A field of a fact as `show` writes it: an entity by its name, a list of texts in their languages
+    ("envoy (en, original); مبعوث (ar)"), a list of participants with their part in the event."""
+    if isinstance(value, dict) and "key" in value:
+        return _entity_name(value)
+    if isinstance(value, list) and all(isinstance(v, dict) for v in value):
+        if all({"lang", "text"} <= v.keys() for v in value):
+            return "; ".join(
+                f"{v['text']} ({v['lang']}{', original' if v.get('is_original') else ''})" for v in value
+            )
+        if all({"entity", "role"} <= v.keys() for v in value):
+            return "; ".join(f"{_entity_name(v['entity'])} ({v['role']})" for v in value)
+    return str(value)
+
+
 def describe_claim(table: str, claim: dict[str, Any]) -> str:
-    """A fact in a few lines for `show`, from its JSON form: its fields, then every source with its span."""
+    """A fact in a few lines for `show`, from its JSON form: whether it is retracted, its fields, then every
+    source with its span."""
     from csto_kb.exporters.common import span_text
 
     lines = [f"{table.replace('_', ' ').capitalize()} #{claim['id']}"]
+    if claim["retracted_at"]:
+        lines[0] += (
+            f"  [RETRACTED {claim['retracted_at'][:10]}: {claim['retracted_reason'] or 'no reason given'}]"
+        )
     skip = {"id", "evidence", "source_id", "span_start", "span_end", "method", "note"}
+    skip |= {"retracted_at", "retracted_reason"}
     for key, value in claim.items():
         if key in skip or value in (None, [], ""):
             continue
-        if isinstance(value, dict) and "key" in value:
-            value = value.get("name_en") or value["key"]
-        lines.append(f"{key.replace('_', ' ').capitalize() + ':':<14} {value}")
+        lines.append(f"{key.replace('_', ' ').capitalize() + ':':<14} {_field_text(value)}")
     if claim["note"]:
         lines.append(f"{'Note:':<14} {claim['note']}")
+    if not claim["evidence"]:
+        lines.append(f"{'Sources:':<14} none: the support of every source was withdrawn")
     for i, e in enumerate(claim["evidence"]):
         label = "Sources:" if i == 0 else ""
         source, span = e["source"], span_text(e["span_start"], e["span_end"])

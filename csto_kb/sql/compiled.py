@@ -419,6 +419,8 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                                'WHERE evidence.event_id = event.id AND evidence.retracted_at IS NULL), '
                                '(SELECT min(evidence.id) AS min_2 FROM evidence WHERE evidence.event_id = '
                                'event.id)) WHERE event.id = %(id)s',
+                'event_retraction': 'SELECT event.retracted_at, event.retracted_reason FROM event WHERE '
+                                    'event.id = %(id)s',
                 'events': 'SELECT event.id, event.key, event.kind, (SELECT '
                           "coalesce(json_agg(json_build_object('id', event_title.id, 'lang', "
                           "event_title.lang, 'text', event_title.text, 'is_original', "
@@ -580,6 +582,8 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                                      'evidence WHERE evidence.force_level_id = force_level.id)) LEFT OUTER '
                                      'JOIN source AS first_source ON first_source.id = '
                                      'first_evidence.source_id WHERE force_level.id = %(id)s',
+                'force_level_retraction': 'SELECT force_level.retracted_at, force_level.retracted_reason '
+                                          'FROM force_level WHERE force_level.id = %(id)s',
                 'force_levels': "SELECT force_level.id, json_build_object('id', force_level.organisation_id, "
                                 "'key', (SELECT entity.key FROM entity WHERE entity.id = "
                                 "force_level.organisation_id), 'name_en', (SELECT entity_name.name FROM "
@@ -762,6 +766,8 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                                     'evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS min_2 FROM '
                                     'evidence WHERE evidence.membership_id = membership.id)) WHERE '
                                     'membership.id = %(id)s',
+                'membership_retraction': 'SELECT membership.retracted_at, membership.retracted_reason FROM '
+                                         'membership WHERE membership.id = %(id)s',
                 'memberships': "SELECT membership.id, json_build_object('id', membership.alliance_id, 'key', "
                                '(SELECT entity.key FROM entity WHERE entity.id = membership.alliance_id), '
                                "'name_en', (SELECT entity_name.name FROM entity_name WHERE "
@@ -982,6 +988,9 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                                            'evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS '
                                            'min_2 FROM evidence WHERE evidence.organisation_fact_id = '
                                            'organisation_fact.id)) WHERE organisation_fact.id = %(id)s',
+                'organisation_fact_retraction': 'SELECT organisation_fact.retracted_at, '
+                                                'organisation_fact.retracted_reason FROM organisation_fact '
+                                                'WHERE organisation_fact.id = %(id)s',
                 'organisation_facts': "SELECT organisation_fact.id, json_build_object('id', "
                                       "organisation_fact.subject_id, 'key', (SELECT entity.key FROM entity "
                                       "WHERE entity.id = organisation_fact.subject_id), 'name_en', (SELECT "
@@ -1090,6 +1099,8 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                               'WHERE evidence.role_id = role.id AND evidence.retracted_at IS NULL), (SELECT '
                               'min(evidence.id) AS min_2 FROM evidence WHERE evidence.role_id = role.id)) '
                               'WHERE role.id = %(id)s',
+                'role_retraction': 'SELECT role.retracted_at, role.retracted_reason FROM role WHERE role.id '
+                                   '= %(id)s',
                 'sheet_officials_latest': 'SELECT latest.id FROM (SELECT latest_both.id AS id, '
                                           'latest_both.said_on AS said_on, latest_both.speaker_id AS '
                                           'speaker_id FROM (SELECT latest_dated.id AS id, '
@@ -1477,6 +1488,8 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                            'min(evidence.id) AS min_1 FROM evidence WHERE evidence.event_id = event.id AND '
                            'evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS min_2 FROM evidence '
                            'WHERE evidence.event_id = event.id)) WHERE event.id = :id',
+            'event_retraction': 'SELECT event.retracted_at, event.retracted_reason FROM event WHERE event.id '
+                                '= :id',
             'events': 'SELECT event.id, event."key", event.kind, (SELECT '
                       "json_group_array(json(json_object('id', event_title.id, 'lang', event_title.lang, "
                       "'text', event_title.text, 'is_original', event_title.is_original))) AS json_rows_1 "
@@ -1631,6 +1644,8 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                                  'evidence WHERE evidence.force_level_id = force_level.id)) LEFT OUTER JOIN '
                                  'source AS first_source ON first_source.id = first_evidence.source_id WHERE '
                                  'force_level.id = :id',
+            'force_level_retraction': 'SELECT force_level.retracted_at, force_level.retracted_reason FROM '
+                                      'force_level WHERE force_level.id = :id',
             'force_levels': "SELECT force_level.id, json_object('id', force_level.organisation_id, 'key', "
                             '(SELECT entity."key" FROM entity WHERE entity.id = '
                             "force_level.organisation_id), 'name_en', (SELECT entity_name.name FROM "
@@ -1805,6 +1820,8 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                                 'membership.id AND evidence.retracted_at IS NULL), (SELECT min(evidence.id) '
                                 'AS min_2 FROM evidence WHERE evidence.membership_id = membership.id)) WHERE '
                                 'membership.id = :id',
+            'membership_retraction': 'SELECT membership.retracted_at, membership.retracted_reason FROM '
+                                     'membership WHERE membership.id = :id',
             'memberships': "SELECT membership.id, json_object('id', membership.alliance_id, 'key', (SELECT "
                            'entity."key" FROM entity WHERE entity.id = membership.alliance_id), \'name_en\', '
                            '(SELECT entity_name.name FROM entity_name WHERE entity_name.entity_id = '
@@ -2012,6 +2029,9 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                                        'AND evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS '
                                        'min_2 FROM evidence WHERE evidence.organisation_fact_id = '
                                        'organisation_fact.id)) WHERE organisation_fact.id = :id',
+            'organisation_fact_retraction': 'SELECT organisation_fact.retracted_at, '
+                                            'organisation_fact.retracted_reason FROM organisation_fact WHERE '
+                                            'organisation_fact.id = :id',
             'organisation_facts': "SELECT organisation_fact.id, json_object('id', "
                                   'organisation_fact.subject_id, \'key\', (SELECT entity."key" FROM entity '
                                   "WHERE entity.id = organisation_fact.subject_id), 'name_en', (SELECT "
@@ -2113,6 +2133,8 @@ FACT_SQL: dict[str, dict[str, str]] = {'postgresql': {'about_rows': 'SELECT coun
                           'min(evidence.id) AS min_1 FROM evidence WHERE evidence.role_id = role.id AND '
                           'evidence.retracted_at IS NULL), (SELECT min(evidence.id) AS min_2 FROM evidence '
                           'WHERE evidence.role_id = role.id)) WHERE role.id = :id',
+            'role_retraction': 'SELECT role.retracted_at, role.retracted_reason FROM role WHERE role.id = '
+                               ':id',
             'sheet_officials_latest': 'SELECT latest.id FROM (SELECT latest_both.id AS id, '
                                       'latest_both.said_on AS said_on, latest_both.speaker_id AS speaker_id '
                                       'FROM (SELECT latest_dated.id AS id, latest_dated.said_on AS said_on, '

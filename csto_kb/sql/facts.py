@@ -297,8 +297,15 @@ _CLAIM_ROWS = {
 
 def claim(connection: Any, dialect: str, table: str, claim_id: int) -> Row:
     """One membership, role, force figure, event or organisation fact by the table it is stored in and its
-    id, retracted or not, in its output schema's JSON form; NotFound if there is none with this id."""
-    found = fetch(connection, FACT_SQL[dialect][f"{table}_by_id"], {"id": claim_id})
+    id, retracted or not, in its output schema's JSON form followed by when and why it was retracted
+    (``retracted_at``, ``retracted_reason``: null for a live one); NotFound if there is none with this id."""
+    sql = FACT_SQL[dialect]
+    found = fetch(connection, sql[f"{table}_by_id"], {"id": claim_id})
     if not found:
         raise NotFound(f"{table}: no {CLAIM_NAMES[table]} has id {claim_id}")
-    return _CLAIM_ROWS[table](found[0])
+    [retraction] = fetch(connection, sql[f"{table}_retraction"], {"id": claim_id})
+    return {
+        **_CLAIM_ROWS[table](found[0]),
+        "retracted_at": _moment(retraction["retracted_at"]),
+        "retracted_reason": retraction["retracted_reason"],
+    }

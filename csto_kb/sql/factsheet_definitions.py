@@ -439,6 +439,20 @@ CLAIMS: dict[str, Select[Any]] = {
     "organisation_fact": ORGANISATION_FACT,
 }
 
+_CLAIM_MODELS: dict[str, Any] = {
+    "membership": Membership,
+    "role": Role,
+    "force_level": ForceLevel,
+    "event": Event,
+    "organisation_fact": OrganisationFact,
+}
+
+CLAIM_RETRACTIONS: dict[str, Select[Any]] = {
+    table: select(model.retracted_at, model.retracted_reason).where(model.id == param("id"))
+    for table, model in _CLAIM_MODELS.items()
+}
+"""When and why a claim was retracted (both null for a live one), which `show` says beside the claim."""
+
 # --- the alliance, the sources it cites, the names of what it shows -------------------------------------
 
 ALLIANCE = select(
@@ -637,6 +651,7 @@ QUERIES: dict[str, ClauseElement] = {
         .subquery("about_rows")
     ),
     **{f"{table}_by_id": query for table, query in CLAIMS.items()},
+    **{f"{table}_retraction": query for table, query in CLAIM_RETRACTIONS.items()},
     **{f"sheet_{key}": query for key, query in _selection_queries(dated=False).items()},
     **{f"sheet_{key}_dated": query for key, query in _selection_queries(dated=True).items()},
 }
