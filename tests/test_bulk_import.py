@@ -523,3 +523,19 @@ def test_an_export_keeps_apart_the_statements_its_database_held_apart(
         assert count(target, "statement") == before + 3
     finally:
         target.dispose()
+
+
+@pytest.mark.parametrize("batch_size", [1, 100], ids=["across-batches", "one-batch"])
+def test_a_speakers_statements_stored_before_are_asked_after_lines_of_the_speaker_were_written(
+    engine: Engine, batch_size: int
+) -> None:
+    # Zas's first line is stored apart (written first, with a batch of one); the next is within his #11.
+    items = [line(ALLIANCE_QUOTE), line(PART, distinct=False, said_on="2022-02-10")]
+    report = import_statements(
+        UnitOfWork(engine, by="test"),
+        [json.dumps(i, ensure_ascii=False) for i in items],
+        batch_size=batch_size,
+    )
+    assert report.imported == 1
+    [held] = report.held_back
+    assert (held.line, held.existing_id, held.said_on) == (2, 11, "2022-02-19")

@@ -236,6 +236,34 @@ def near_clause(
     )
 
 
+def word_signature(norm: str) -> int:
+    """Two 64-bit sets of a normalised quote's words, hashed, in one integer: every word (low half) and the
+    words inside it (high half: all but the first and the last, which a quote lying within another may cut).
+
+    If one quote lies within another, its inside words are words of the other, so `may_be_near` is a
+    condition `near` never fails, which costs a few integer operations where `near` reads both quotes: it
+    lets a bulk import ask the database about only the few statements that pass it. (Python's string hash
+    changes from one process to the next: signatures are compared within one.)
+    """
+    words = norm.split(" ")
+    every = inside = 0
+    for word in words:
+        every |= 1 << (hash(word) & 63)
+    for word in words[1:-1]:
+        inside |= 1 << (hash(word) & 63)
+    return inside << 64 | every
+
+
+HALF = (1 << 64) - 1
+"""The mask of one half of a `word_signature`."""
+
+
+def may_be_near(a: int, b: int) -> bool:
+    """Whether two quotes with these `word_signature` values may be `near`: the inside words of one are all
+    among the words of the other."""
+    return ((a >> 64) & ~b & HALF) == 0 or ((b >> 64) & ~a & HALF) == 0
+
+
 MatchKind = Literal["same", "possible", "identical", "new"]
 
 
