@@ -539,3 +539,21 @@ def test_a_speakers_statements_stored_before_are_asked_after_lines_of_the_speake
     assert report.imported == 1
     [held] = report.held_back
     assert (held.line, held.existing_id, held.said_on) == (2, 11, "2022-02-19")
+
+
+def test_one_batch_adds_sources_to_an_earlier_line_and_to_a_stored_statement_with_their_translations(
+    cli: Cli, engine: Engine, tmp_path: Path
+) -> None:
+    source = second_source(cli, tmp_path, f"وقال زاس إن {ALLIANCE_QUOTE} وإن {PART}.\n")
+    translations = count(engine, "translation")
+    items = [
+        line(ALLIANCE_QUOTE, distinct=False),
+        line(ALLIANCE_QUOTE, distinct=False, source=source, translation="This alliance includes"),
+        line(PART, distinct=False, source=source, same_as=11, translation="forces", translator="R. T."),
+    ]
+    report = import_statements(
+        UnitOfWork(engine, by="test"), [json.dumps(i, ensure_ascii=False) for i in items]
+    )
+    assert (report.imported, report.merged, report.corroborated, report.translations) == (1, 1, 1, 2)
+    assert count(engine, "translation") == translations + 2
+    assert evidence_sources(engine, 11) == [1, source]

@@ -446,21 +446,6 @@ _Match = tuple[rules.MatchKind, "_Stored | _Row | None"]
 _NO_NEAR: tuple[_Stored | None, _Stored | None] = (None, None)
 
 
-def _translated(translations: list[dict[str, Any]]) -> set[tuple[str, str]]:
-    return {(t["lang"], t["translator"]) for t in translations}
-
-
-def _new_translations(given: list[dict[str, Any]], have: set[tuple[str, str]]) -> list[dict[str, Any]]:
-    """Those of ``given`` in a language and by a translator that ``have`` lacks (added to it as they are taken),
-    as copies: one line's translation row is written once, for one statement."""
-    new = []
-    for translation in given:
-        if (translation["lang"], translation["translator"]) not in have:
-            have.add((translation["lang"], translation["translator"]))
-            new.append(dict(translation))
-    return new
-
-
 def _asks_near(row: _Row) -> bool:
     """Whether a line asks if a stored statement's quote contains it or lies within it: the costly question
     of the duplicate rule, which ``same_as``, ``distinct`` and short quotes do not ask."""
@@ -890,14 +875,16 @@ class _Importer:
         for row, target in joins:
             given = [row.evidence, *row.more_evidence]
             if isinstance(target, _Row):
-                have = target.sources()
-                new = [e for e in given if e["source_id"] not in have]
+                sources = target.sources()
+                new = [e for e in given if e["source_id"] not in sources]
                 if not new:
                     outcomes[row.line] = SkippedDuplicate(row.line, None)
                     continue
                 target.more_evidence += new
-                target.about += [e for e in row.about if e not in target.about]
-                target.translations += _new_translations(row.translations, _translated(target.translations))
+                target.about += rules.added_subjects(target.about, row.about)
+                held = ((t["lang"], t["translator"]) for t in target.translations)
+                # Copies: one line's translation row is written once, for one statement.
+                target.translations += [dict(t) for t in rules.added_translations(held, row.translations)]
                 self.report.merged += 1
                 continue
             new = [
@@ -937,7 +924,7 @@ class _Importer:
                 have.setdefault(statement_id, set()).add((lang, translator))
         missing: list[dict[str, Any]] = []
         for statement_id in ids:
-            for translation in _new_translations(given[statement_id], have.setdefault(statement_id, set())):
+            for translation in rules.added_translations(have.get(statement_id, ()), given[statement_id]):
                 missing.append({**translation, "statement_id": statement_id})
         return missing
 
@@ -963,7 +950,7 @@ class _Importer:
         keys = self.speakers.keys
         for statement_id in ids:
             before = have.get(statement_id, [])
-            added = [e for e in dict.fromkeys(given[statement_id]) if e not in before]
+            added = rules.added_subjects(before, given[statement_id])
             if not added:
                 continue
             rows += [{"statement_id": statement_id, "entity_id": e} for e in added]

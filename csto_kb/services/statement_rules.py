@@ -377,6 +377,30 @@ def statement_columns(
     }
 
 
+# -- what a new source of a stored statement adds to it ----------------------------------------------------
+def added_subjects(have: Iterable[int], given: Iterable[int]) -> list[int]:
+    """The subjects (entity ids) a statement gains from an input naming ``given``: those it lacks, each once,
+    in the order given; none it has is dropped."""
+    held = set(have)
+    return [entity for entity in dict.fromkeys(given) if entity not in held]
+
+
+def added_translations(
+    have: Iterable[tuple[str, str]], given: Iterable[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The translations (`translation_columns` rows) a statement gains from inputs giving ``given``: those in
+    a language and by a translator it has none from (``have``: its (lang, translator) pairs), each pair once.
+    The one it has is kept: replacing it is a correction (`statement edit --translation`)."""
+    held = set(have)
+    added = []
+    for translation in given:
+        pair = (translation["lang"], translation["translator"])
+        if pair not in held:
+            held.add(pair)
+            added.append(translation)
+    return added
+
+
 def translation_columns(data: StatementIn, by: str) -> dict[str, Any] | None:
     """The translation row given with a statement, credited to its translator or else to who stores it."""
     if not data.translation:

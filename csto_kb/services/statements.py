@@ -160,12 +160,9 @@ def record_statement(session: Session, data: StatementIn, *, by: str) -> Recorde
 
 def _add_subjects(session: Session, statement: Statement, names: list[str]) -> None:
     """Add what the statement is about, keeping the subjects it has (none is dropped, none doubled)."""
-    have = {e.id for e in statement.about}
-    for name in names:
-        entity = resolve_for_write(session, name, field="about")
-        if entity.id not in have:
-            statement.about.append(entity)
-            have.add(entity.id)
+    given = {entity.id: entity for entity in (resolve_for_write(session, n, field="about") for n in names)}
+    for entity_id in rules.added_subjects((e.id for e in statement.about), given):
+        statement.about.append(given[entity_id])
 
 
 def _join(session: Session, statement: Statement, data: StatementIn, by: str) -> None:
@@ -179,11 +176,9 @@ def _join(session: Session, statement: Statement, data: StatementIn, by: str) ->
     if after != before:
         history.record_update(session, statement, {"about": before}, {"about": after})
     translation = rules.translation_columns(data, by)
-    if translation is not None and not any(
-        (t.lang, t.translator) == (translation["lang"], translation["translator"])
-        for t in statement.translations
-    ):
-        statement.translations.append(Translation(**translation))
+    have = ((t.lang, t.translator) for t in statement.translations)
+    for added in rules.added_translations(have, [translation] if translation is not None else []):
+        statement.translations.append(Translation(**added))
 
 
 def add_statements(uow: UnitOfWork, items: list[StatementIn]) -> list[StatementAdded]:
