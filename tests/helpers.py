@@ -323,3 +323,16 @@ def assert_downgrade_refused(
         assert table_counts(engine) == counts
     finally:
         engine.dispose()
+
+
+def matches_golden(shown: dict[str, str], path: Path) -> dict[str, str]:
+    """Check what each command printed (``shown``, by command) against the golden file at ``path``, in the
+    same order; the golden outputs. After a deliberate change, ``CSTO_KB_WRITE_GOLDEN=1`` rewrites the file
+    first (then read the diff before committing it)."""
+    if os.environ.get("CSTO_KB_WRITE_GOLDEN"):
+        path.write_text(json.dumps(shown, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    golden: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    assert list(shown) == list(golden)
+    for command, output in golden.items():
+        assert shown[command] == output, command
+    return golden

@@ -10,7 +10,6 @@ and imports no SQLAlchemy to do it.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +20,15 @@ from sqlalchemy import Engine, select, text
 from csto_kb.db.unit_of_work import UnitOfWork, driver_connection
 from csto_kb.services.claims import KINDS as CLAIM_KINDS
 from csto_kb.sql import facts
-from tests.helpers import Run, add_source, imports_of, ok, one_line_error, printed_alike_either_way
+from tests.helpers import (
+    Run,
+    add_source,
+    imports_of,
+    matches_golden,
+    ok,
+    one_line_error,
+    printed_alike_either_way,
+)
 
 Cli = Callable[..., Run]
 GOLDEN = Path(__file__).with_name("golden") / "claim-show.json"
@@ -127,12 +134,7 @@ def test_the_fixture_leaves_the_claims_the_golden_file_names(claims: dict[str, i
 
 def test_show_prints_what_it_printed_when_read_from_the_orm(cli: Cli, claims: dict[str, int]) -> None:
     shown = printed(cli)
-    if os.environ.get("CSTO_KB_WRITE_GOLDEN"):
-        GOLDEN.write_text(json.dumps(shown, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    golden: dict[str, str] = json.loads(GOLDEN.read_text(encoding="utf-8"))
-    assert list(shown) == list(golden)
-    for command, output in golden.items():
-        assert shown[command] == output, command
+    golden = matches_golden(shown, GOLDEN)
     # What the golden file holds is what each case is there for.
     assert golden["role show 1"].count("(evidence #") == 2
     assert "Organisation:" not in golden["role show 6"]

@@ -9,14 +9,12 @@ the full open, and imports no SQLAlchemy to do it.
 
 from __future__ import annotations
 
-import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import Run, add_source, imports_of, ok, printed_alike_either_way
+from tests.helpers import Run, add_source, imports_of, matches_golden, ok, printed_alike_either_way
 
 Cli = Callable[..., Run]
 GOLDEN = Path(__file__).with_name("golden") / "linked-data.json"
@@ -62,12 +60,7 @@ def printed(cli: Cli) -> dict[str, str]:
 
 def test_linked_data_exports_print_what_they_printed_when_read_from_the_orm(cli: Cli, linked: str) -> None:
     shown = printed(cli)
-    if os.environ.get("CSTO_KB_WRITE_GOLDEN"):
-        GOLDEN.write_text(json.dumps(shown, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    golden: dict[str, str] = json.loads(GOLDEN.read_text(encoding="utf-8"))
-    assert list(shown) == list(golden)
-    for command, output in golden.items():
-        assert shown[command] == output, command
+    golden = matches_golden(shown, GOLDEN)
     # What the golden file holds is what each case is there for.
     jsonld = golden["export jsonld"]
     assert f'"sameAs": "http://www.wikidata.org/entity/{SPEAKER_QID}"' in jsonld
