@@ -783,10 +783,18 @@ class _Importer:
                 kind = "identical"
         return kind, other
 
+    def _empty(self, table: Table) -> None:
+        """Empty one of the import's temporary tables for the next batch. On PostgreSQL by TRUNCATE: a DELETE
+        leaves its rows as dead tuples that nothing vacuums in a temporary table, so every later batch's joins
+        scanned all the earlier batches' keys (a million-line import took six times as long). SQLite's DELETE
+        without a condition empties the table as quickly."""
+        verb = "TRUNCATE" if self.connection.dialect.name == "postgresql" else "DELETE FROM"
+        self.connection.exec_driver_sql(f"{verb} {table.name}")
+
     def _write_keys(self, rows: list[_Row]) -> None:
         """The batch's keys, into the table the questions below join against the statement table."""
         connection = self.connection
-        connection.exec_driver_sql(f"DELETE FROM {_batch_keys.name}")
+        self._empty(_batch_keys)
         self.insert_keys.write(
             connection,
             [
@@ -831,7 +839,7 @@ class _Importer:
         ]
         if not pairs:
             return {}
-        self.connection.exec_driver_sql(f"DELETE FROM {_near_pairs.name}")
+        self._empty(_near_pairs)
         self.insert_pairs.write(self.connection, pairs)
         k, p, s = _batch_keys.c, _near_pairs.c, Statement.__table__.c
         dialect = self.connection.dialect.name
