@@ -126,6 +126,12 @@ _near_pairs = Table(
 )
 
 
+def _held(statement_id: int, signature: int) -> tuple[int, int, int]:
+    """How `_Signatures` holds a statement: its id, then its `statement_rules.word_signature` as two 64-bit
+    halves (every word, the inside words)."""
+    return statement_id, signature & rules.HALF, signature >> 64
+
+
 class _Signatures:
     """Per speaker, the ids and word signatures (`statement_rules.word_signature`) of the live statements:
     what keeps the near question (`statement_rules.near`) off the database for nearly every line.
@@ -163,23 +169,21 @@ class _Signatures:
             for speaker_id, statement_id, norm in self.connection.execute(
                 query, {"ids": missing[start : start + 500]}
             ):
-                signature = rules.word_signature(norm)
-                before[speaker_id].extend((statement_id, signature & rules.HALF, signature >> 64))
+                before[speaker_id].extend(_held(statement_id, rules.word_signature(norm)))
         for speaker_id, held in before.items():
             # Stored before the import, so older than any it wrote: id order is kept.
             self.by_speaker[speaker_id] = held + self.by_speaker.get(speaker_id, array("Q"))
 
     def add(self, speaker_id: int, statement_id: int, signature: int) -> None:
-        held = self.by_speaker.setdefault(speaker_id, array("Q"))
-        held.extend((statement_id, signature & rules.HALF, signature >> 64))
+        self.by_speaker.setdefault(speaker_id, array("Q")).extend(_held(statement_id, signature))
 
     def candidates(self, speaker_id: int, signature: int) -> list[int]:
         """The speaker's statements whose quote may lie within this one or contain it, in id order."""
         held = self.by_speaker.get(speaker_id)
         if not held:
             return []
-        every, inside = signature & rules.HALF, signature >> 64
-        # `statement_rules.may_be_near`, on the two halves as held.
+        _, every, inside = _held(0, signature)
+        # `statement_rules.may_be_near`, on the two halves as held (inline: it runs for every pair).
         return [
             held[i]
             for i in range(0, len(held), 3)
