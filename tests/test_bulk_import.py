@@ -18,7 +18,7 @@ from sqlalchemy import Engine, text
 from csto_kb.db.engine import make_engine
 from csto_kb.db.unit_of_work import UnitOfWork
 from csto_kb.errors import InvalidInput
-from csto_kb.services.bulk_import import import_statements
+from csto_kb.services.bulk_import import IMPORT_CACHE_KIB, import_statements
 from csto_kb.text import normalise_for_search, quote_key, quote_key_of_norm
 from tests.helpers import Databases, Run, count, ok, one_line_error, table_counts
 
@@ -215,6 +215,34 @@ def test_a_missing_file_is_bad_input(cli: Cli, db_url: str, tmp_path: Path) -> N
 def test_quote_key_of_norm_is_quote_key() -> None:
     for quote in (S11_QUOTE, FORCE_QUOTE, "“We are ready,” he said.", "الْمُنَظَّمَة"):
         assert quote_key_of_norm(normalise_for_search(quote)) == quote_key(quote)
+
+
+def test_the_import_gives_the_connection_back_with_its_page_cache_as_it_was(
+    engine: Engine, backend: str
+) -> None:
+    if backend != "sqlite":
+        pytest.skip("the page cache is SQLite's")
+    with engine.connect() as connection:
+        before = connection.exec_driver_sql("PRAGMA cache_size").scalar_one()
+        dbapi_connection = connection.connection.dbapi_connection
+    sizes: list[int] = []
+    report = import_statements(
+        UnitOfWork(engine, by="test"),
+        [
+            json.dumps(line(FORCE_QUOTE), ensure_ascii=False),
+            json.dumps(line(PEACE_QUOTE), ensure_ascii=False),
+        ],
+        progress=lambda _: sizes.append(cache_size(dbapi_connection)),
+    )
+    assert report.imported == 2
+    assert sizes == [IMPORT_CACHE_KIB] != [before]  # larger while the rows go in (one batch)
+    with engine.connect() as connection:
+        assert connection.connection.dbapi_connection is dbapi_connection  # the pool's one connection
+        assert connection.exec_driver_sql("PRAGMA cache_size").scalar_one() == before
+
+
+def cache_size(dbapi_connection: Any) -> int:
+    return int(dbapi_connection.execute("PRAGMA cache_size").fetchone()[0])
 
 
 def test_imported_statements_are_found_by_contains_and_the_search_triggers_stay(
