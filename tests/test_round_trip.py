@@ -117,6 +117,37 @@ def test_an_export_naming_an_article_the_other_database_lacks_is_refused_whole(
         target.dispose()
 
 
+def test_an_export_holding_a_retracted_statement_is_refused_rather_than_brought_back_live(
+    cli: Cli, engine: Engine, databases: Databases
+) -> None:
+    ok(cli("statement", "retract", "11", "--reason", "misattributed"))
+    exported = ok(cli("export", "statements", "--format", "jsonl", "--include-retracted")).stdout
+    retracted = [n for n, x in enumerate(exported.splitlines(), 1) if json.loads(x)["retracted_at"]]
+    assert len(retracted) == 1
+    other = databases.seeded()
+    target = make_engine(other)
+    try:
+        ok(cli("--db", other, "statement", "retract", "11", "--reason", "misattributed"))
+        before = table_counts(target)
+        one_line_error(
+            cli("--db", other, "import", "statements", "-", input=exported),
+            2,
+            f"line {retracted[0]}",
+            "retracted_at",
+            "misattributed",
+            "--include-retracted",
+        )
+        assert table_counts(target) == before
+        # Without it, the same statements import: every live one is already stored there.
+        live = ok(cli("export", "statements", "--format", "jsonl")).stdout
+        assert (
+            "imported 0 statements" in ok(cli("--db", other, "import", "statements", "-", input=live)).stdout
+        )
+        assert table_counts(target) == before
+    finally:
+        target.dispose()
+
+
 def test_exported_files_get_the_permissions_of_any_new_file(cli: Cli, db_url: str, tmp_path: Path) -> None:
     previous = os.umask(0o022)
     try:

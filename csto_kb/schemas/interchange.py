@@ -34,6 +34,13 @@ def from_export(
 
     ``source_id`` finds the local id of an exported source object (by its SHA-256 or its address).
     """
+    if line.get("retracted_at"):
+        # Stored as it stands, it would come back live: the retraction would be lost without a word.
+        reason = f", {line['retracted_reason']}" if line.get("retracted_reason") else ""
+        raise InvalidInput(
+            f"retracted_at: this statement was retracted ({line['retracted_at']}{reason}); import takes live "
+            "statements only: export without --include-retracted, or leave the line out"
+        )
     evidence = line["evidence"]
     if not evidence:
         raise InvalidInput("evidence: an exported statement lists at least one source")
