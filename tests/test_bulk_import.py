@@ -585,3 +585,53 @@ def test_one_batch_adds_sources_to_an_earlier_line_and_to_a_stored_statement_wit
     assert (report.imported, report.merged, report.corroborated, report.translations) == (1, 1, 1, 2)
     assert count(engine, "translation") == translations + 2
     assert evidence_sources(engine, 11) == [1, source]
+
+
+def test_a_translation_that_reads_otherwise_than_its_statements_is_not_stored_and_is_listed(
+    cli: Cli, engine: Engine, tmp_path: Path
+) -> None:
+    [stored_translation] = rows(
+        engine, "SELECT lang, translator, text FROM translation WHERE statement_id = 11"
+    )
+    source = second_source(cli, tmp_path, f"وقال زاس إن {S11_QUOTE} وإن {ALLIANCE_QUOTE}.\n")
+    translator = stored_translation["translator"]
+    items = [
+        line(ALLIANCE_QUOTE, distinct=False, translation="This alliance includes", translator="R. T."),
+        line(
+            ALLIANCE_QUOTE, distinct=False, source=source, translation="The alliance has", translator="R. T."
+        ),
+        line(S11_QUOTE, distinct=False, source=source, translation="Other words", translator=translator),
+    ]
+    translations = count(engine, "translation")
+    path = jsonl(tmp_path, items)
+
+    run = ok(cli("import", "statements", str(path), "--format", "json"))
+
+    report = json.loads(run.stdout)
+    assert (report["imported"], report["merged"], report["corroborated"]) == (1, 1, 1)
+    assert [
+        (k["line"], k["existing_id"], k["earlier_line"], k["translator"]) for k in report["kept_translations"]
+    ] == [
+        (2, None, 1, "R. T."),
+        (3, 11, None, translator),
+    ]
+    assert report["kept_translations_count"] == 2
+    assert count(engine, "translation") == translations + 1  # line 1's alone
+    assert rows(engine, "SELECT lang, translator, text FROM translation WHERE statement_id = 11") == [
+        stored_translation
+    ]
+    assert evidence_sources(engine, 11) == [1, source]
+    summary = ok(cli("import", "statements", str(jsonl(tmp_path, [items[2]], "again.jsonl")))).stdout
+    assert "skipped 1 duplicate" in summary  # its source is stored now: a duplicate, not a join
+
+
+def test_the_summary_lists_the_translations_not_stored() -> None:
+    from csto_kb.services.bulk_import import ImportReport
+
+    report = ImportReport(imported=1, corroborated=1)
+    report.keep(3, 11, None, [{"lang": "en", "translator": "R. T.", "text": "x"}])
+    assert report.summary() == (
+        "imported 1 statement; 1 already stored, added as one more source; 1 translation not stored, their "
+        "statement having another by the same translator: line 3 (en by R. T.; #11 keeps its own) "
+        "(`statement edit ID --translation TEXT --translation-lang LANG --translator NAME` replaces one)"
+    )

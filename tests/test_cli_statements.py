@@ -1042,3 +1042,60 @@ def test_every_statement_command_has_help(
         assert mention in run.stdout
     assert run.stderr == ""
     assert table_counts(engine) == counts
+
+
+def translations_of(engine: Engine, statement_id: int) -> list[tuple[str, str, str]]:
+    with engine.connect() as connection:
+        found = connection.execute(
+            text("SELECT lang, translator, text FROM translation WHERE statement_id = :id ORDER BY id"),
+            {"id": statement_id},
+        )
+        return [(r.lang, r.translator, r.text) for r in found]
+
+
+def test_a_second_source_whose_translation_reads_otherwise_keeps_the_stored_one_and_says_so(
+    cli: Cli, engine: Engine, tmp_path: Path
+) -> None:
+    [(lang, translator, stored_text)] = translations_of(engine, 11)
+    source = add_source(cli, tmp_path, f"وقال زاس إن {S11_QUOTE}.\n", lang="ar", name="again.txt")
+    args = ("statement", "add", "--speaker", "Zas", "--said-on", "2022-02-19", "--quote", S11_QUOTE,
+            "--source", str(source), "--translation", "Other words", "--translation-lang", lang,
+            "--translator", translator)  # fmt: skip
+
+    run = cli(*args)
+
+    assert run.exit_code == 0, run.stderr
+    first, kept = run.stdout.strip().split("; ", 1)
+    assert first.startswith(f"statement #11 was already stored: source {source} ")
+    assert kept.startswith(f"its translation ({lang} by {translator}) is kept")
+    assert (
+        f"statement edit 11 --translation TEXT --translation-lang {lang} --translator '{translator}'" in kept
+    )
+    assert translations_of(engine, 11) == [(lang, translator, stored_text)]
+    assert [e["source_id"] for e in evidence_rows(engine, 11)] == [1, source]
+
+
+def test_json_output_of_a_join_says_on_stderr_which_translation_was_not_stored(
+    cli: Cli, engine: Engine, tmp_path: Path
+) -> None:
+    [(lang, translator, stored_text)] = translations_of(engine, 11)
+    source = add_source(cli, tmp_path, f"وقال زاس إن {S11_QUOTE}.\n", lang="ar", name="again.txt")
+    run = cli(
+        "statement", "add", "--speaker", "Zas", "--said-on", "2022-02-19", "--quote", S11_QUOTE,
+        "--source", str(source), "--translation", "Other words", "--translation-lang", lang,
+        "--translator", translator, "--format", "json",
+    )  # fmt: skip
+    assert run.exit_code == 0, run.stderr
+    [statement] = json.loads(run.stdout)
+    assert statement["id"] == 11
+    assert run.stderr.startswith(f"note: its translation ({lang} by {translator}) is kept")
+    assert run.stderr.count("\n") == 1
+    # Another translator's: stored beside it, and nothing is said.
+    again = add_source(cli, tmp_path, f"قال زاس إن {S11_QUOTE}.\n", lang="ar", name="third.txt")
+    other = cli(
+        "statement", "add", "--speaker", "Zas", "--said-on", "2022-02-19", "--quote", S11_QUOTE,
+        "--source", str(again), "--translation", "Other words", "--translation-lang", lang,
+        "--translator", "R. T.", "--format", "json",
+    )  # fmt: skip
+    assert (other.exit_code, other.stderr) == (0, "")
+    assert translations_of(engine, 11) == [(lang, translator, stored_text), (lang, "R. T.", "Other words")]

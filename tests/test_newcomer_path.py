@@ -296,6 +296,53 @@ def test_armenias_frozen_participation_from_a_curated_report_shows_in_the_csto_f
     assert any("frozen our participation" in q for q in quotes)
 
 
+def test_a_curated_statement_joining_a_stored_one_says_which_translation_it_did_not_store(
+    cli: Cli, engine: Engine, tmp_path: Path
+) -> None:
+    quote = (
+        "المنظمة قد ترسل قوات لحفظ السلام إلى مناطق في شرق أوكرانيا يسيطر عليها المتمردون المدعومون من موسكو "
+        "“إذا لزم الأمر”"
+    )
+    said = "وقال زاس إن "
+    (tmp_path / "again.txt").write_text(f"{said}{quote}.\n", encoding="utf-8")
+    document = {
+        "source": {"file": "again.txt", "lang": "ar", "published": "2022-02-20"},
+        "statements": [
+            {
+                "id": "s1",
+                "speaker": "stanislav-zas",
+                "mode": "indirect",
+                "quote": quote,
+                "start": len(said),
+                "end": len(said) + len(quote),
+                "said_on": "2022-02-19",
+                "translation": "Other words",
+            }
+        ],
+    }
+    path = tmp_path / "again.yaml"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")  # JSON is YAML
+    with engine.connect() as connection:
+        before = (
+            connection.execute(text("SELECT text FROM translation WHERE statement_id = 11")).scalars().all()
+        )
+
+    run = ok(cli("import", "curated", str(path)))
+
+    assert "0 statements" in run.stdout
+    assert "translations not stored" in run.stdout
+    assert "statements[0] (#11, en)" in run.stdout
+    with engine.connect() as connection:
+        after = (
+            connection.execute(text("SELECT text FROM translation WHERE statement_id = 11")).scalars().all()
+        )
+        sources = connection.execute(
+            text("SELECT count(*) FROM evidence WHERE statement_id = 11")
+        ).scalar_one()
+    assert after == before
+    assert sources == 2
+
+
 def test_import_curated_refuses_a_span_that_is_not_in_its_text_and_writes_nothing(
     cli: Cli, engine: Engine, tmp_path: Path
 ) -> None:

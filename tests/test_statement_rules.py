@@ -430,3 +430,18 @@ def test_same_as_names_a_live_statement_of_the_same_speaker() -> None:
         rules.same_as_target(11, Target(11, 1, "2026-01-01"), 1, names)
     with pytest.raises(InvalidInput, match="same_as: statement #11 is by Stanislav Zas, not Nikol Pashinyan"):
         rules.same_as_target(11, live, 2, names)
+
+
+def test_a_joined_statement_gains_translations_from_new_translators_and_keeps_its_own() -> None:
+    have = [("en", "curators", "The alliance may send peacekeepers")]
+
+    def given(lang: str, translator: str, words: str) -> dict[str, Any]:
+        return {"lang": lang, "translator": translator, "text": words}
+
+    same = given("en", "curators", "The alliance may send peacekeepers")
+    otherwise = given("en", "curators", "The organisation could send peacekeepers")
+    russian = given("ru", "curators", "Организация может направить миротворцев")
+    another = given("en", "R. T.", "The organisation could send peacekeepers")
+    joined = rules.joined_translations(have, [same, otherwise, russian, another, dict(russian)])
+    assert joined.added == [russian, another]  # each language and translator once
+    assert joined.kept == [otherwise]  # the same words again are no loss; other words by them are

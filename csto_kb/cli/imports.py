@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -61,15 +62,22 @@ def curated(
     """Load a whole curated article: its entities, source, roles, memberships, events, facts, force figures
     and statements, every one with its evidence, all of them or none. A fact or statement already stored
     gets the article as one more source; an article stored already changes nothing."""
-    from csto_kb.services.seed import import_curated
+    from csto_kb.services.seed import CURATORS, import_curated
 
     report = import_curated(ctx.obj.uow(by=by), file)
     if report.sources_already_loaded:
         write(f"{file.name}: its text is stored already; nothing changed")
         return
+    kept = ""
+    if report.translations_kept:
+        kept = (
+            f"; translations not stored, their stored statement keeping its own by the same translator: "
+            f"{', '.join(report.translations_kept)} (`statement edit ID --translation TEXT --translation-lang LANG "
+            f"--translator {shlex.quote(CURATORS)}` replaces one)"
+        )
     write(
         f"imported {file.name}: {report.entities_added} entities, {report.statements_added} statements, "
-        f"{report.facts_added} facts"
+        f"{report.facts_added} facts{kept}"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -161,6 +162,9 @@ def add(
     added = add_statements(ctx.obj.uow(by=by), inputs)
     if fmt is ListFormat.json:
         write(to_json([a.statement for a in added]))
+        for a in added:  # the JSON is the statements as stored: what was not stored is said beside it
+            for note in _kept_notes(a):
+                typer.echo(f"note: {note}", err=True)
     else:
         write("\n".join(_added_line(a) for a in added))
 
@@ -170,10 +174,24 @@ def _added_line(added: Any) -> str:
     if added.new:
         return f"added {_summary(s)}"
     source = next(e.source for e in s.evidence if e.id == added.evidence_id)
-    return (
-        f"statement #{s.id} was already stored: source {source.id} ({source.label}) added as one more "
-        f"source ({len(s.evidence)} in all)"
+    return "; ".join(
+        [
+            f"statement #{s.id} was already stored: source {source.id} ({source.label}) added as one more "
+            f"source ({len(s.evidence)} in all)",
+            *_kept_notes(added),
+        ]
     )
+
+
+def _kept_notes(added: Any) -> list[str]:
+    """What a stored statement kept of its own over what was given (`statement_rules.joined_translations`)."""
+    s = added.statement
+    return [
+        f"its translation ({k.lang} by {k.translator}) is kept and the one given, which reads otherwise, is "
+        f"not stored (`statement edit {s.id} --translation TEXT --translation-lang {k.lang} --translator "
+        f"{shlex.quote(k.translator)}` replaces it)"
+        for k in added.kept_translations
+    ]
 
 
 @app.command("show")

@@ -198,12 +198,22 @@ class StatementOut(OutModel):
         return self
 
 
+class KeptTranslation(OutModel):
+    """A translation given with a source of a stored statement and not stored: the statement has one by the
+    same translator in the same language, which reads otherwise and stays (`statement edit --translation`
+    replaces it)."""
+
+    lang: str
+    translator: str
+
+
 class StatementAdded(OutModel):
     """What adding did: a new statement, or a new source for a stored one (``new`` false)."""
 
     statement: StatementOut
     evidence_id: int
     new: bool
+    kept_translations: list[KeptTranslation] = Field(default_factory=list)
 
 
 class ChangeOut(OutModel):

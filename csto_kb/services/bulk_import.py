@@ -198,6 +198,11 @@ class SkippedDuplicate:
     """The stored statement it duplicates, or None when it repeats an earlier line of the same file."""
 
 
+def _statement_or_line(existing_id: int | None, earlier_line: int | None) -> str:
+    """A statement as a report names it: "#12" when stored, "line 3" when an earlier line of the file."""
+    return f"#{existing_id}" if existing_id else f"line {earlier_line}"
+
+
 @dataclass
 class HeldBack:
     """A line that may be a statement already stored or an earlier line (`statement_rules.match`): not
@@ -212,14 +217,35 @@ class HeldBack:
 
     @property
     def other(self) -> str:
-        """The statement it may be: "#12", or "line 3"."""
-        return f"#{self.existing_id}" if self.existing_id else f"line {self.earlier_line}"
+        return _statement_or_line(self.existing_id, self.earlier_line)
+
+
+@dataclass
+class KeptTranslation:
+    """A line's translation not stored: the statement it joins has one by the same translator in the same
+    language that reads otherwise, and keeps it (`statement_rules.joined_translations`)."""
+
+    line: int
+    existing_id: int | None
+    """The stored statement the line joins, or None when it joins an earlier line of the same file."""
+    earlier_line: int | None
+    lang: str
+    translator: str
+
+    @property
+    def other(self) -> str:
+        return _statement_or_line(self.existing_id, self.earlier_line)
+
+
+def _listed(count: int, shown: list[str]) -> str:
+    """The first lines a report lists (`MAX_LISTED_DUPLICATES`), and how many more there are."""
+    return ", ".join(shown) + (f" and {count - len(shown)} more" if count > len(shown) else "")
 
 
 @dataclass
 class ImportReport:
     """What an import did: lines read, statements written, sources added to stored statements, duplicates
-    skipped and possible duplicates held back (with their line numbers)."""
+    skipped, possible duplicates held back and translations kept (the first of each with their lines)."""
 
     lines: int = 0
     imported: int = 0
@@ -231,6 +257,19 @@ class ImportReport:
     """Lines that are an earlier line's statement from another source: stored as one, with both sources."""
     held_back: list[HeldBack] = field(default_factory=list)
     held_back_count: int = 0
+    kept_translations: list[KeptTranslation] = field(default_factory=list)
+    """Translations lines gave and the import did not store (`statement_rules.joined_translations`)."""
+    kept_translations_count: int = 0
+
+    def keep(
+        self, line: int, existing_id: int | None, earlier_line: int | None, kept: list[dict[str, Any]]
+    ) -> None:
+        for t in kept:
+            self.kept_translations_count += 1
+            if len(self.kept_translations) < MAX_LISTED_DUPLICATES:
+                self.kept_translations.append(
+                    KeptTranslation(line, existing_id, earlier_line, t["lang"], t["translator"])
+                )
 
     def summary(self) -> str:
         text = f"imported {self.imported} statement{'s' if self.imported != 1 else ''}"
@@ -239,31 +278,41 @@ class ImportReport:
         if self.merged:
             text += f"; {self.merged} the statement of an earlier line, stored with it as one more source"
         if self.skipped_count:
-            shown = ", ".join(
-                f"line {s.line}"
-                + (f" (= #{s.existing_id})" if s.existing_id else " (repeats an earlier line)")
-                for s in self.skipped
+            shown = _listed(
+                self.skipped_count,
+                [
+                    f"line {s.line}"
+                    + (f" (= #{s.existing_id})" if s.existing_id else " (repeats an earlier line)")
+                    for s in self.skipped
+                ],
             )
-            more = (
-                f" and {self.skipped_count - len(self.skipped)} more"
-                if self.skipped_count > len(self.skipped)
-                else ""
+            text += (
+                f"; skipped {self.skipped_count} duplicate{'s' if self.skipped_count != 1 else ''}: {shown}"
             )
-            text += f"; skipped {self.skipped_count} duplicate{'s' if self.skipped_count != 1 else ''}: {shown}{more}"
         if self.held_back_count:
-            shown = ", ".join(
-                f"line {h.line} (may be {h.other}, {h.said_on or 'undated'})" for h in self.held_back
-            )
-            more = (
-                f" and {self.held_back_count - len(self.held_back)} more"
-                if self.held_back_count > len(self.held_back)
-                else ""
+            shown = _listed(
+                self.held_back_count,
+                [f"line {h.line} (may be {h.other}, {h.said_on or 'undated'})" for h in self.held_back],
             )
             plural = "s" if self.held_back_count != 1 else ""
             text += (
-                f"; held back {self.held_back_count} possible duplicate{plural}, not stored: {shown}{more} "
+                f"; held back {self.held_back_count} possible duplicate{plural}, not stored: {shown} "
                 '(give such a line "same_as": ID to add its source to that statement, or "distinct": true '
                 "to store it apart)"
+            )
+        if self.kept_translations_count:
+            shown = _listed(
+                self.kept_translations_count,
+                [
+                    f"line {k.line} ({k.lang} by {k.translator}; {k.other} keeps its own)"
+                    for k in self.kept_translations
+                ],
+            )
+            plural = "s" if self.kept_translations_count != 1 else ""
+            text += (
+                f"; {self.kept_translations_count} translation{plural} not stored, their statement having "
+                f"another by the same translator: {shown} "
+                "(`statement edit ID --translation TEXT --translation-lang LANG --translator NAME` replaces one)"
             )
         return text
 
@@ -884,7 +933,7 @@ class _Importer:
         supported = self._sources_of({t.id for _, t in joins if isinstance(t, _Stored)})
         corroborating: list[dict[str, Any]] = []
         subjects: dict[int, list[int]] = {}
-        translated: dict[int, list[dict[str, Any]]] = {}
+        translated: dict[int, list[tuple[int, dict[str, Any]]]] = {}  # statement id: (line, translation)
         for row, target in joins:
             given = [row.evidence, *row.more_evidence]
             if isinstance(target, _Row):
@@ -895,9 +944,11 @@ class _Importer:
                     continue
                 target.more_evidence += new
                 target.about += rules.added_subjects(target.about, row.about)
-                held = ((t["lang"], t["translator"]) for t in target.translations)
+                held = ((t["lang"], t["translator"], t["text"]) for t in target.translations)
+                joined = rules.joined_translations(held, row.translations)
                 # Copies: one line's translation row is written once, for one statement.
-                target.translations += [dict(t) for t in rules.added_translations(held, row.translations)]
+                target.translations += [dict(t) for t in joined.added]
+                self.report.keep(row.line, None, target.line, joined.kept)
                 self.report.merged += 1
                 continue
             new = [
@@ -911,7 +962,7 @@ class _Importer:
             supported.update((target.id, e["source_id"]) for e in new)
             corroborating += new
             subjects.setdefault(target.id, []).extend(row.about)
-            translated.setdefault(target.id, []).extend(row.translations)
+            translated.setdefault(target.id, []).extend((row.line, t) for t in row.translations)
         if corroborating:
             changes: list[dict[str, Any]] = []
             self._insert_evidence(corroborating, changes)
@@ -920,25 +971,34 @@ class _Importer:
             self.insert_change.write(self.connection, changes)
             self.report.corroborated += len(corroborating)
 
-    def _missing_translations(self, given: dict[int, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    def _missing_translations(
+        self, given: dict[int, list[tuple[int, dict[str, Any]]]]
+    ) -> list[dict[str, Any]]:
         """The translations the lines give of stored statements that have none in that language by that
-        translator (the one a statement has is kept: replacing it is a correction, `statement edit`)."""
+        translator. The one a statement has is kept (replacing it is a correction, `statement edit`): a
+        line's that reads otherwise goes into the report."""
         given = {statement_id: rows for statement_id, rows in given.items() if rows}
-        have: dict[int, set[tuple[str, str]]] = {}
+        have: dict[int, list[tuple[str, str, str]]] = {}
         ids = sorted(given)
         t = Translation.__table__.c
         for start in range(0, len(ids), 500):
-            query = select(t.statement_id, t.lang, t.translator).where(
+            query = select(t.statement_id, t.lang, t.translator, t.text).where(
                 t.statement_id.in_(bindparam("ids", expanding=True))
             )
-            for statement_id, lang, translator in self.connection.execute(
+            for statement_id, lang, translator, text in self.connection.execute(
                 query, {"ids": ids[start : start + 500]}
             ):
-                have.setdefault(statement_id, set()).add((lang, translator))
+                have.setdefault(statement_id, []).append((lang, translator, text))
         missing: list[dict[str, Any]] = []
         for statement_id in ids:
-            for translation in rules.added_translations(have.get(statement_id, ()), given[statement_id]):
-                missing.append({**translation, "statement_id": statement_id})
+            held = have.get(statement_id, [])
+            for line, translation in given[statement_id]:
+                # One line at a time, each seeing those added before it: the report names the line.
+                joined = rules.joined_translations(held, [translation])
+                for added in joined.added:
+                    held.append((added["lang"], added["translator"], added["text"]))
+                    missing.append({**added, "statement_id": statement_id})
+                self.report.keep(line, statement_id, None, joined.kept)
         return missing
 
     def _add_subjects(self, given: dict[int, list[int]]) -> list[dict[str, Any]]:

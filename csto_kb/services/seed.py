@@ -47,6 +47,10 @@ ENTITIES_FILE = "entities.yaml"
 M = TypeVar("M", bound=BaseModel)
 
 
+CURATORS = "csto-kb curators"
+"""Who a curated file's translations are credited to."""
+
+
 @dataclass
 class SeedReport:
     entities_added: int = 0
@@ -55,6 +59,9 @@ class SeedReport:
     sources_already_loaded: list[str] = field(default_factory=list)
     statements_added: int = 0
     facts_added: int = 0
+    translations_kept: list[str] = field(default_factory=list)
+    """Statements of the file that joined a stored one whose translation by the same translator reads
+    otherwise: "statements[3] (#11, en)"; that one is kept, the file's is not stored."""
 
 
 def _read(path: Path, model: type[M]) -> M:
@@ -174,7 +181,7 @@ class _Loader:
                         span_end=s.end,
                         about=about,
                         translation=s.translation,
-                        translator="csto-kb curators" if s.translation is not None else None,
+                        translator=CURATORS if s.translation is not None else None,
                         method="curated",
                         note=s.note,
                     ),
@@ -184,6 +191,9 @@ class _Loader:
                 raise self.fail(entry, str(error)) from None
             statements[s.id] = recorded.statement
             self.report.statements_added += recorded.new
+            self.report.translations_kept += [
+                f"{entry} (#{recorded.statement.id}, {t['lang']})" for t in recorded.kept_translations
+            ]
 
         def statement_ref(ref: str | None, entry: str) -> int | None:
             if ref is None:

@@ -385,20 +385,33 @@ def added_subjects(have: Iterable[int], given: Iterable[int]) -> list[int]:
     return [entity for entity in dict.fromkeys(given) if entity not in held]
 
 
-def added_translations(
-    have: Iterable[tuple[str, str]], given: Iterable[dict[str, Any]]
-) -> list[dict[str, Any]]:
-    """The translations (`translation_columns` rows) a statement gains from inputs giving ``given``: those in
-    a language and by a translator it has none from (``have``: its (lang, translator) pairs), each pair once.
-    The one it has is kept: replacing it is a correction (`statement edit --translation`)."""
-    held = set(have)
-    added = []
+class JoinedTranslations(NamedTuple):
+    """What a stored statement does with the translations an input joining it gives (`joined_translations`)."""
+
+    added: list[dict[str, Any]]
+    """Those in a language and by a translator it has none from: stored."""
+    kept: list[dict[str, Any]]
+    """Those in a language and by a translator it has one from, in other words: not stored, and reported."""
+
+
+def joined_translations(
+    have: Iterable[tuple[str, str, str]], given: Iterable[dict[str, Any]]
+) -> JoinedTranslations:
+    """Sort the translations (`translation_columns` rows) that inputs joining a statement give, against the
+    ones it has (``have``: their (lang, translator, text)). A language and translator it has none from is
+    added, each pair once; one it has keeps its text, since replacing it is a correction (`statement edit
+    --translation`): a given one that reads otherwise is returned as ``kept``, for the caller to say so."""
+    held = {(lang, translator): text for lang, translator, text in have}
+    added: list[dict[str, Any]] = []
+    kept: list[dict[str, Any]] = []
     for translation in given:
         pair = (translation["lang"], translation["translator"])
         if pair not in held:
-            held.add(pair)
+            held[pair] = translation["text"]
             added.append(translation)
-    return added
+        elif held[pair] != translation["text"]:
+            kept.append(translation)
+    return JoinedTranslations(added, kept)
 
 
 def translation_columns(data: StatementIn, by: str) -> dict[str, Any] | None:

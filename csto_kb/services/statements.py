@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Text, literal, select
 from sqlalchemy.orm import Session
@@ -14,6 +15,7 @@ from csto_kb.errors import Conflict, Duplicate, InvalidInput, KBError, NotFound
 from csto_kb.model import Entity, Evidence, Role, Statement, Translation
 from csto_kb.model.base import utcnow
 from csto_kb.schemas.statements import (
+    KeptTranslation,
     StatementAdded,
     StatementDetail,
     StatementEdit,
@@ -87,6 +89,9 @@ class Recorded:
     statement: Statement
     evidence: Evidence
     new: bool
+    kept_translations: tuple[dict[str, Any], ...] = ()
+    """Translations given that read otherwise than the stored statement's by the same translator in the same
+    language: not stored (`statement_rules.joined_translations`)."""
 
 
 def record_statement(session: Session, data: StatementIn, *, by: str) -> Recorded:
@@ -110,8 +115,8 @@ def record_statement(session: Session, data: StatementIn, *, by: str) -> Recorde
         target = rules.same_as_target(
             data.same_as, session.get(Statement, data.same_as), speaker.id, lambda i: _name(session, i)
         )
-        _join(session, target, data, by)
-        return Recorded(target, supported(target), new=False)
+        kept = _join(session, target, data, by)
+        return Recorded(target, supported(target), new=False, kept_translations=kept)
 
     kind, other = rules.match(
         same_quote(session, speaker.id, quote.key),
@@ -126,8 +131,8 @@ def record_statement(session: Session, data: StatementIn, *, by: str) -> Recorde
                 f"statement: the same quote by the same speaker from source {source.id} exists as #{other.id}",
                 other.id,
             )
-        _join(session, other, data, by)
-        return Recorded(other, supported(other), new=False)
+        kept = _join(session, other, data, by)
+        return Recorded(other, supported(other), new=False, kept_translations=kept)
     if kind == "possible" and other is not None:
         raise Conflict(
             f"statement: {rules.possible_duplicate(f'#{other.id}', other.said_on)}; "
@@ -165,20 +170,23 @@ def _add_subjects(session: Session, statement: Statement, names: list[str]) -> N
         statement.about.append(given[entity_id])
 
 
-def _join(session: Session, statement: Statement, data: StatementIn, by: str) -> None:
+def _join(session: Session, statement: Statement, data: StatementIn, by: str) -> tuple[dict[str, Any], ...]:
     """Add to a stored statement what its new source's input gives beside the source: subjects it lacks
     (its list logged before and after, as `statement edit --about` is: the flush does not see list changes),
-    and a translation in a language and by a translator it has none from (the one it has is kept: replacing
-    it is a correction, `statement edit --translation`)."""
+    and a translation in a language and by a translator it has none from. The one it has is kept, replacing
+    it is a correction (`statement edit --translation`): a given translation that reads otherwise is
+    returned, for the caller to report."""
     before = [e.key for e in statement.about]
     _add_subjects(session, statement, data.about)
     after = [e.key for e in statement.about]
     if after != before:
         history.record_update(session, statement, {"about": before}, {"about": after})
     translation = rules.translation_columns(data, by)
-    have = ((t.lang, t.translator) for t in statement.translations)
-    for added in rules.added_translations(have, [translation] if translation is not None else []):
+    have = ((t.lang, t.translator, t.text) for t in statement.translations)
+    joined = rules.joined_translations(have, [translation] if translation is not None else [])
+    for added in joined.added:
         statement.translations.append(Translation(**added))
+    return tuple(joined.kept)
 
 
 def add_statements(uow: UnitOfWork, items: list[StatementIn]) -> list[StatementAdded]:
@@ -202,6 +210,9 @@ def _added(recorded: Recorded) -> StatementAdded:
         statement=StatementOut.model_validate(recorded.statement),
         evidence_id=recorded.evidence.id,
         new=recorded.new,
+        kept_translations=[
+            KeptTranslation(lang=t["lang"], translator=t["translator"]) for t in recorded.kept_translations
+        ],
     )
 
 
