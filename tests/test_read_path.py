@@ -7,6 +7,7 @@ ready SQLite file); these tests hold the two, and the pydantic models, to the sa
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -195,6 +196,43 @@ def test_the_command_table_names_every_command_of_the_full_app() -> None:
     assert names == set(cli_app.SUB_APPS) | set(cli_app.COMMANDS)
 
 
+def test_the_root_lists_every_command_of_the_full_app_once() -> None:
+    assert list(cli_app.SUMMARIES) == [*cli_app.COMMANDS, *cli_app.SUB_APPS]
+
+
+COMMAND_MODULES = sorted(
+    {f"csto_kb.cli.{m}" for m in [*cli_app.SUB_APPS.values(), *cli_app.COMMANDS.values()]}
+)
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["-h"], ["--db", "x.db", "--help"], ["--version"]])
+def test_the_roots_help_and_version_build_no_command(argv: list[str]) -> None:
+    done = imports_of(argv, COMMAND_MODULES)
+    assert done.loaded == []
+    assert done.stdout.strip()
+
+
+@pytest.mark.parametrize("columns", ["80", "50"])
+def test_the_roots_help_is_the_full_apps_whichever_commands_were_built(columns: str) -> None:
+    def root_help(build: str) -> str:
+        probe = f"import sys\nfrom csto_kb.cli import app\nsys.argv = ['csto-kb', '--help']\n{build}\n"
+        done = subprocess.run(
+            [sys.executable, "-c", probe],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "COLUMNS": columns},
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    full = root_help("app.application()()")  # every command built
+    listed = full.split("Commands:")[1].splitlines()[1:]
+    assert [line.split()[0] for line in listed] == list(cli_app.SUMMARIES)
+    assert root_help("app.main()") == full
+
+
 @pytest.mark.parametrize(
     ("argv", "named"),
     [
@@ -211,6 +249,24 @@ def test_the_command_table_names_every_command_of_the_full_app() -> None:
 )
 def test_the_command_is_found_on_the_command_line(argv: list[str], named: str | None) -> None:
     assert cli_app.command_named(argv) == named
+
+
+@pytest.mark.parametrize(
+    ("argv", "listing"),
+    [
+        ([], True),
+        (["--help"], True),
+        (["--db", "--help", "--help"], True),
+        (["--read-only", "-h"], True),
+        (["--version"], True),
+        (["--db", "--help"], False),  # --help is the database's name here
+        (["who-said", "--help"], False),
+        (["no-such-command", "--help"], False),
+        (["--read-only"], False),
+    ],
+)
+def test_only_the_roots_own_help_and_version_ask_for_the_listing(argv: list[str], listing: bool) -> None:
+    assert cli_app.wants_listing(argv) is listing
 
 
 def test_a_misspelt_command_still_gets_the_full_app_and_its_suggestion() -> None:

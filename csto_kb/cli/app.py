@@ -41,6 +41,17 @@ class KBGroup(TyperGroup):
         except UsageError as error:
             raise report(error.format_message(), 2) from None
 
+    def format_commands(self, ctx: Context, formatter: Any) -> None:
+        """The root's list of commands, from `SUMMARIES`: the same whether one, none or all of the commands
+        were built, so that `csto-kb --help` builds none of them (it is then as quick as `who-said --help`)."""
+        from typer._click.utils import make_default_short_help
+
+        limit = formatter.width - 6 - max(len(name) for name in SUMMARIES)
+        with formatter.section("Commands"):
+            formatter.write_dl(
+                [(name, make_default_short_help(text, limit)) for name, text in SUMMARIES.items()]
+            )
+
     def invoke(self, ctx: Context) -> Any:
         _check_text_before_running(self)
         try:
@@ -198,6 +209,33 @@ COMMANDS = {
     "log": "history",
     "serve": "serve",
 }
+# What `csto-kb --help` says of each command, in the order it lists them; each command's own --help says more.
+SUMMARIES = {
+    "who-said": "Who said what, when, in which role, according to which source.",
+    "members": "Who belongs to an alliance, with status and since/until.",
+    "forces": "Force levels as each source gives them, side by side.",
+    "events": "Dated events in order: foundings, incursions, wars, meetings.",
+    "factsheet": "A sourced fact sheet to hand to colleagues.",
+    "extract": "Print what an article yields; nothing is written.",
+    "ingest": "Store articles and their candidates for review.",
+    "eval": "Score the extractor against annotated articles.",
+    "history": "One record's versions: when, by whom and why.",
+    "log": "The recent changes, newest first.",
+    "serve": "Serve the knowledge base as a local web application.",
+    "statement": "Add, show, correct and retract statements.",
+    "membership": "Record and correct memberships, one episode at a time.",
+    "role": "Record and correct people's roles.",
+    "force": "Record and correct force figures.",
+    "event": "Record and correct events.",
+    "fact": "Record and correct facts about an organisation in words.",
+    "evidence": "Add a source to a stored statement or fact, or withdraw one.",
+    "entity": "Countries, alliances, bodies, ministries, media and people.",
+    "source": "The articles and documents every fact is traced to.",
+    "review": "Accept, reject or correct extracted candidates.",
+    "export": "Statements, fact sheets, linked data and backup bundles out.",
+    "import": "A backup bundle, statements in bulk, or a curated article in.",
+    "db": "Create, migrate and check the database.",
+}
 # Root options that take a value: the word after them is not the command's name.
 _VALUED_ROOT_OPTIONS = {"--db", "--wait"}
 
@@ -205,11 +243,12 @@ _VALUED_ROOT_OPTIONS = {"--db", "--wait"}
 _registered: set[str] = set()
 
 
-def application(only: str | None = None) -> typer.Typer:
-    """The root app with every command, or with just ``only`` (and the root options) when given."""
+def application(only: str | None = None, *, listing: bool = False) -> typer.Typer:
+    """The root app with every command, with just ``only`` (and the root options) when given, or with none
+    for ``listing``: the root's own help, which lists the commands from `SUMMARIES`."""
     from importlib import import_module
 
-    wanted = {only} if only else set(SUB_APPS) | set(COMMANDS)
+    wanted = set() if listing else {only} if only else set(SUB_APPS) | set(COMMANDS)
     for name in [*SUB_APPS, *COMMANDS]:  # in this order in --help
         if name not in wanted or name in _registered:
             continue
@@ -238,8 +277,26 @@ def command_named(argv: list[str]) -> str | None:
     return None
 
 
+def wants_listing(argv: list[str]) -> bool:
+    """Whether ``argv`` asks for the root's help or the version (no words, or -h, --help or --version before
+    any command's name): the cases that need no command built. A word naming no command gets them all, for
+    the closest names."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word in _VALUED_ROOT_OPTIONS:
+            skip = True
+        elif word in ("-h", "--help", "--version"):
+            return True
+        elif not word.startswith("-"):
+            return False
+    return not argv
+
+
 def main() -> None:
     """Entry point of the ``csto-kb`` script."""
     import sys
 
-    application(command_named(sys.argv[1:]))()
+    argv = sys.argv[1:]
+    application(command_named(argv), listing=wants_listing(argv))()
