@@ -6,6 +6,7 @@ Source 1 is the seeded Sky News Arabia article; statement #11 is Stanislav Zas o
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -239,6 +240,37 @@ def test_the_import_gives_the_connection_back_with_its_page_cache_as_it_was(
     with engine.connect() as connection:
         assert connection.connection.dbapi_connection is dbapi_connection  # the pool's one connection
         assert connection.exec_driver_sql("PRAGMA cache_size").scalar_one() == before
+
+
+def test_on_postgresql_the_import_analyses_the_tables_each_time_it_has_doubled_them(
+    engine: Engine, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if backend != "postgresql":
+        pytest.skip("SQLite plans without statistics")
+    from sqlalchemy.engine import Connection
+
+    execute = Connection.exec_driver_sql
+    analysed: list[
+        int
+    ] = []  # the statements in the table (as the import's transaction sees it) at each ANALYZE
+
+    def recorded(self: Connection, statement: str, *args: Any, **kw: Any) -> Any:
+        if statement.startswith("ANALYZE"):
+            analysed.append(int(execute(self, "SELECT count(*) FROM statement").scalar_one()))
+        return execute(self, statement, *args, **kw)
+
+    monkeypatch.setattr(Connection, "exec_driver_sql", recorded)
+    stored = count(engine, "statement")
+    items = substrings(engine, 80)
+    report = import_statements(
+        UnitOfWork(engine, by="test"), [json.dumps(i, ensure_ascii=False) for i in items], batch_size=2
+    )
+    assert report.imported == len(items) > 2 * stored
+    *during, last = analysed
+    assert last == stored + len(items)  # once more at the end, for the queries after the load
+    assert during, "the tables were not analysed while they grew"
+    assert during[0] >= 2 * stored
+    assert all(later >= 2 * earlier for earlier, later in itertools.pairwise(during))
 
 
 def cache_size(dbapi_connection: Any) -> int:

@@ -523,6 +523,8 @@ class _Importer:
         self.report = ImportReport()
         self.connection: Connection = self.session.connection()
         self._cache_size: int | None = None
+        self._analysed_at = 0
+        """How many statements this import had written when it last analysed the tables (`_refresh_statistics`)."""
         # Statements with a larger id were written by this import (writers queue, `csto_kb.db.engine.writer`):
         # what the lines of one export are held apart from, and what the search index adds at the end.
         self._last_id_before = int(
@@ -700,6 +702,25 @@ class _Importer:
         self.insert_change.write(connection, changes)
         self.report.imported += len(rows)
         self._defer_indexes()
+        self._refresh_statistics()
+
+    def _refresh_statistics(self) -> None:
+        """On PostgreSQL, ANALYZE the tables each batch reads whenever this import has doubled them.
+
+        The planner sizes a join by the tables' statistics, which only ANALYZE renews: autovacuum never
+        counts rows of a transaction not yet committed. Planned from the statistics of before the load, each
+        batch's joins hashed the whole statement table, growing with every batch: 0.22 s a batch at 300k
+        statements, against 3 ms by index once analysed. ANALYZE inside the transaction counts its own
+        rows; at each doubling it reads a bounded sample, a dozen times for a million statements.
+        """
+        if self.connection.dialect.name != "postgresql":
+            return
+        if self.report.imported - self._analysed_at < max(
+            self._analysed_at + self._last_id_before, self.batch_size
+        ):
+            return
+        self.connection.exec_driver_sql("ANALYZE statement, evidence")
+        self._analysed_at = self.report.imported
 
     def _defer_indexes(self) -> None:
         """Drop the `DEFERRED_INDEXES` once this import is large beside what was stored (SQLite only: on
