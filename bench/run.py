@@ -618,8 +618,12 @@ def render(work: Path, output: Path, command: str, revision: str, admin: str) ->
         "",
         "## Reproduce",
         "",
+        "From the repository's root, with the project installed as users install it (not editable) with the"
+        " PostgreSQL driver and sqlite-utils, and PostgreSQL at the default URL (`--postgres` names another):",
+        "",
         "```",
-        command,
+        "python -m venv .venv && .venv/bin/pip install '.[postgres,bench]'",
+        f".venv/bin/{command}",
         "```",
         "",
         "Every time is the wall time of a new process (median, min–max over the runs noted per section); the file "
