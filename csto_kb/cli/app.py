@@ -260,38 +260,36 @@ def application(only: str | None = None, *, listing: bool = False) -> typer.Type
     return app
 
 
-def command_named(argv: list[str]) -> str | None:
-    """The top-level command ``argv`` runs, if it names a known one before anything that needs the rest
-    (help or the version of the whole program)."""
+_ROOT_ONLY = ("-h", "--help", "--version")
+"""Root options that end the command line: the program's own help or version."""
+
+
+def _first_word(argv: list[str]) -> str | None:
+    """The first word of ``argv`` that says what runs: a command's name (or a word that names none), or one
+    of `_ROOT_ONLY`; None when there is neither. The value of a root option is no such word."""
     skip = False
     for word in argv:
         if skip:
             skip = False
         elif word in _VALUED_ROOT_OPTIONS:
             skip = True
-        elif word.startswith("-"):
-            if word in ("-h", "--help", "--version"):
-                return None
-        else:
-            return word if word in SUB_APPS or word in COMMANDS else None
+        elif word in _ROOT_ONLY or not word.startswith("-"):
+            return word
     return None
 
 
+def command_named(argv: list[str]) -> str | None:
+    """The top-level command ``argv`` runs, if it names a known one before anything that needs the rest
+    (help or the version of the whole program)."""
+    word = _first_word(argv)
+    return word if word in SUB_APPS or word in COMMANDS else None
+
+
 def wants_listing(argv: list[str]) -> bool:
-    """Whether ``argv`` asks for the root's help or the version (no words, or -h, --help or --version before
-    any command's name): the cases that need no command built. A word naming no command gets them all, for
-    the closest names."""
-    skip = False
-    for word in argv:
-        if skip:
-            skip = False
-        elif word in _VALUED_ROOT_OPTIONS:
-            skip = True
-        elif word in ("-h", "--help", "--version"):
-            return True
-        elif not word.startswith("-"):
-            return False
-    return not argv
+    """Whether ``argv`` asks for the root's help or the version (no words, or one of `_ROOT_ONLY` before any
+    command's name): the cases that need no command built. A word naming no command gets them all, for the
+    closest names."""
+    return not argv or _first_word(argv) in _ROOT_ONLY
 
 
 def main() -> None:
